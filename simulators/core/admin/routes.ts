@@ -1,0 +1,212 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { ClockError } from '../clock.ts';
+import { AdminError, parseAdmin } from '../errors.ts';
+import { SandboxError, type Sandbox, type SandboxRegistry } from '../sandbox.ts';
+import { sendReply } from '../send.ts';
+import type { AnyVendor, VendorCall } from '../vendor.ts';
+import {
+  ClockChangeSchema,
+  CreateSandboxSchema,
+  FaultRuleInputSchema,
+  JournalQuerySchema,
+  JournalSettingsSchema,
+  ResetSandboxSchema,
+} from './schemas.ts';
+
+
+export interface AdminOptions {
+  registry: SandboxRegistry;
+  /** Origin clients should use (e.g. http://127.0.0.1:4010); derived from the request when absent. */
+  origin?: () => string | undefined;
+  onMutation?: (sandbox?: Sandbox) => void;
+  save?: () => Promise<void>;
+}
+
+export function originOf(req: Request, fixed?: string): string {
+  return fixed ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+export function describeSandbox(registry: SandboxRegistry, sandbox: Sandbox, origin: string) {
+  const vendors: Record<string, unknown> = {};
+  for (const vendor of registry.vendors) vendors[vendor.id] = vendor.describe(sandbox.states.get(vendor.id), origin);
+  return {
+    id: sandbox.id,
+    seed: sandbox.seed,
+    default: sandbox.isDefault,
+    clock: { now: new Date(sandbox.clock.now()).toISOString(), frozen: sandbox.clock.frozen },
+    journal: sandbox.journal.settings,
+    vendors,
+  };
+}
+
+export function adminRouter(opts: AdminOptions): Router {
+  const { registry } = opts;
+  const router = express.Router();
+  router.use(express.json({ limit: '5mb', strict: false }));
+  const origin = (req: Request) => originOf(req, opts.origin?.());
+  const mutated = (sandbox?: Sandbox) => {
+    if (sandbox) sandbox.dirty = true;
+    opts.onMutation?.(sandbox);
+  };
+  const sandboxOf = (req: Request) => registry.require(String(req.params.id));
+  const clockView = (s: Sandbox) => ({ now: new Date(s.clock.now()).toISOString(), frozen: s.clock.frozen });
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok', vendors: registry.vendors.map((v) => v.id), sandboxes: registry.list().length });
+  });
+
+  router.get('/vendors', (_req, res) => {
+    res.json({ vendors: registry.vendors.map((v) => ({ id: v.id, title: v.title, openapi: `/__admin/vendors/${v.id}/openapi.json` })) });
+  });
+
+  router.get('/vendors/:vendorId/openapi.json', (req, res) => {
+    const vendor = registry.vendor(String(req.params.vendorId));
+    if (!vendor) throw new AdminError(404, `vendor ${req.params.vendorId} is not served`);
+    res.json(vendor.openapi());
+  });
+
+  router.get('/sandboxes', (req, res) => {
+    res.json({ sandboxes: registry.list().map((s) => describeSandbox(registry, s, origin(req))) });
+  });
+
+  router.post('/sandboxes', (req, res) => {
+    const body = parseAdmin(CreateSandboxSchema, req.body);
+    const sandbox = registry.create(body);
+    mutated(sandbox);
+    res.status(201).json(describeSandbox(registry, sandbox, origin(req)));
+  });
+
+  router.get('/sandboxes/:id', (req, res) => {
+    const sandbox = sandboxOf(req);
+    registry.advance(sandbox);
+    res.json(describeSandbox(registry, sandbox, origin(req)));
+  });
+
+  router.delete('/sandboxes/:id', (req, res) => {
+    const sandbox = sandboxOf(req);
+    if (sandbox.isDefault) throw new AdminError(409, 'the default sandbox cannot be deleted; reset it instead');
+    registry.delete(sandbox.id);
+    mutated();
+    res.status(204).end();
+  });
+
+  router.post('/sandboxes/:id/reset', (req, res) => {
+    const body = parseAdmin(ResetSandboxSchema, req.body);
+    const sandbox = registry.reset(sandboxOf(req).id, body.clock);
+    mutated(sandbox);
+    res.json(describeSandbox(registry, sandbox, origin(req)));
+  });
+
+  router.get('/sandboxes/:id/clock', (req, res) => {
+    res.json(clockView(sandboxOf(req)));
+  });
+
+  router.post('/sandboxes/:id/clock', (req, res) => {
+    const body = parseAdmin(ClockChangeSchema, req.body);
+    const sandbox = sandboxOf(req);
+    // Catch lifecycles up to the old "now" first, so events due before the jump happen at their own time.
+    registry.advance(sandbox);
+    if (body.frozen !== undefined) sandbox.clock.freeze(body.frozen);
+    if (body.now !== undefined) sandbox.clock.set(body.now);
+    if (body.advanceMs !== undefined) sandbox.clock.advance(body.advanceMs);
+    registry.advance(sandbox);
+    mutated(sandbox);
+    res.json(clockView(sandbox));
+  });
+
+  router.get('/sandboxes/:id/requests', (req, res) => {
+    const filter = parseAdmin(JournalQuerySchema, req.query);
+    const sandbox = sandboxOf(req);
+    res.json({ settings: sandbox.journal.settings, requests: sandbox.journal.list(filter) });
+  });
+
+  router.delete('/sandboxes/:id/requests', (req, res) => {
+    sandboxOf(req).journal.clear();
+    res.status(204).end();
+  });
+
+  router.post('/sandboxes/:id/journal', (req, res) => {
+    const body = parseAdmin(JournalSettingsSchema, req.body);
+    const sandbox = sandboxOf(req);
+    sandbox.journal.configure(body);
+    mutated(sandbox);
+    res.json(sandbox.journal.settings);
+  });
+
+  router.get('/sandboxes/:id/faults', (req, res) => {
+    res.json({ faults: sandboxOf(req).faults.list() });
+  });
+
+  router.post('/sandboxes/:id/faults', (req, res) => {
+    const body = parseAdmin(FaultRuleInputSchema, req.body);
+    const sandbox = sandboxOf(req);
+    if (body.vendor && !registry.vendor(body.vendor)) throw new AdminError(400, `vendor ${body.vendor} is not served`);
+    try {
+      res.status(201).json(sandbox.faults.add(body));
+    } catch (err) {
+      throw new AdminError(400, `invalid path pattern: ${(err as Error).message}`);
+    }
+  });
+
+  router.delete('/sandboxes/:id/faults', (req, res) => {
+    sandboxOf(req).faults.clear();
+    res.status(204).end();
+  });
+
+  router.delete('/sandboxes/:id/faults/:faultId', (req, res) => {
+    if (!sandboxOf(req).faults.remove(String(req.params.faultId))) throw new AdminError(404, 'fault rule not found');
+    res.status(204).end();
+  });
+
+  router.post('/save', async (_req, res) => {
+    if (!opts.save) throw new AdminError(409, 'persistence is off: start with --data-dir to enable it');
+    await opts.save();
+    res.json({ saved: registry.list().length });
+  });
+
+  for (const vendor of registry.vendors) mountVendorAdmin(router, vendor, opts, mutated);
+
+  router.use((req, _res) => {
+    throw new AdminError(404, `No such admin endpoint: ${req.method} ${req.originalUrl}`);
+  });
+
+  router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status =
+      err instanceof AdminError || err instanceof SandboxError
+        ? err.status
+        : err instanceof ClockError
+          ? 400
+          : typeof (err as { status?: unknown }).status === 'number' && (err as { status: number }).status < 500
+            ? (err as { status: number }).status
+            : 500;
+    if (status === 500) console.error('[admin] unexpected error:', err);
+    const message = status === 500 ? 'Internal simulator error' : (err as Error).message;
+    res.status(status).json({ error: { status, message } });
+  });
+  return router;
+}
+
+/** Vendor backdoors (simulate an agent, force an outcome, seed a record) live apart from the vendor API. */
+function mountVendorAdmin(router: Router, vendor: AnyVendor, opts: AdminOptions, mutated: (s?: Sandbox) => void): void {
+  for (const route of vendor.adminRoutes ?? []) {
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
+    router[method](`/sandboxes/:id/vendors/${vendor.id}${route.path}`, async (req: Request, res: Response) => {
+      const sandbox = opts.registry.require(String(req.params.id));
+      opts.registry.advance(sandbox);
+      const { id: _id, ...params } = req.params as Record<string, string>;
+      const call: VendorCall<unknown> = {
+        state: sandbox.states.get(vendor.id),
+        sandboxId: sandbox.id,
+        now: () => sandbox.clock.now(),
+        rng: sandbox.rng,
+        req,
+        rawBody: req.body === undefined ? '' : JSON.stringify(req.body),
+        params,
+        query: Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined])),
+      };
+      const out = await route.handler(call);
+      if (!(route.readOnly ?? route.method === 'GET')) mutated(sandbox);
+      await sendReply(res, out);
+    });
+  }
+}

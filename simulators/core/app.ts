@@ -1,0 +1,63 @@
+import express, { type Express } from 'express';
+import { adminRouter } from './admin/routes.ts';
+import { vendorRouter } from './pipeline.ts';
+import { SandboxStore } from './persistence.ts';
+import { DEFAULT_SANDBOX_ID, SandboxRegistry, type SandboxOptions } from './sandbox.ts';
+import type { AnyVendor } from './vendor.ts';
+
+export interface SimulatorOptions {
+  vendors: readonly AnyVendor[];
+  /** Directory for persistence; in-memory only when absent. */
+  dataDir?: string;
+  /** Options of the default sandbox (its seed and credentials are fixed unless overridden). */
+  defaultSandbox?: Omit<SandboxOptions, 'id'>;
+  /** How often dirty sandboxes are saved, in ms (persistence only). */
+  autosaveMs?: number;
+  /** Origin to advertise in sandbox descriptions; derived from each request's Host header when absent. */
+  publicOrigin?: string;
+}
+
+export interface Simulator {
+  app: Express;
+  registry: SandboxRegistry;
+  store?: SandboxStore;
+  /** Saves (when persistent) and stops background work. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole simulator: every vendor under `/<vendorId>`, the admin plane under `/__admin`. */
+export async function createSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const registry = new SandboxRegistry(options.vendors);
+  const store = options.dataDir ? new SandboxStore(options.dataDir, registry) : undefined;
+  if (store) {
+    const { failed } = await store.loadAll();
+    for (const f of failed) console.error(`[persistence] could not restore ${f.file}: ${f.error}`);
+  }
+  if (!registry.get(DEFAULT_SANDBOX_ID)) registry.create({ ...options.defaultSandbox, id: DEFAULT_SANDBOX_ID });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use('/__admin', adminRouter({ registry, origin: () => options.publicOrigin, save: store && (() => store.save(true)) }));
+  for (const vendor of options.vendors) app.use(`/${vendor.id}`, vendorRouter(vendor, registry));
+  app.use((req, res) => {
+    res.status(404).json({ error: { status: 404, message: `No such path: ${req.method} ${req.path}` } });
+  });
+
+  const timer = store ? setInterval(() => void store.save().catch(logSaveError), options.autosaveMs ?? 2000) : undefined;
+  timer?.unref();
+  return {
+    app,
+    registry,
+    store,
+    async close() {
+      if (timer) clearInterval(timer);
+      await store?.save(true);
+    },
+  };
+}
+
+function logSaveError(err: unknown): void {
+  console.error('[persistence] save failed:', err);
+}

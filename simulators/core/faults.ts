@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import type { SeededRandom } from './random.ts';
+
+/**
+ * Fault injection rules. A rule matches on vendor / method / path and then either answers with a status, adds
+ * latency, drops the connection, or rate-limits (429). `times` fires it for the next N matching requests only;
+ * `probability` fires it on a seeded coin flip, so a given seed replays the same failures.
+ */
+export const FaultActionSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('status'),
+    status: z.number().int().min(100).max(599),
+    /** Sent as-is when given; otherwise the vendor's own error shape is used. */
+    body: z.unknown().optional(),
+    contentType: z.string().optional(),
+    retryAfterSeconds: z.number().int().min(0).optional(),
+  }),
+  z.object({ type: z.literal('latency'), ms: z.number().int().min(0).max(120_000) }),
+  z.object({ type: z.literal('drop') }),
+  z.object({
+    type: z.literal('rateLimit'),
+    limit: z.number().int().min(0),
+    windowMs: z.number().int().min(1),
+  }),
+]);
+
+export const FaultRuleInputSchema = z.strictObject({
+  vendor: z.string().optional(),
+  method: z.string().optional(),
+  /** Substring of the vendor path (after `/<vendorId>`), or a regular expression written as `/.../`. */
+  path: z.string().max(500).optional(),
+  action: FaultActionSchema,
+  times: z.number().int().min(1).optional(),
+  probability: z.number().min(0).max(1).optional(),
+});
+
+export type FaultAction = z.infer<typeof FaultActionSchema>;
+export type FaultRuleInput = z.infer<typeof FaultRuleInputSchema>;
+export interface FaultRule extends FaultRuleInput {
+  id: string;
+  /** How often the rule has fired. */
+  fired: number;
+}
+
+export type FaultDecision =
+  | { kind: 'none'; delayMs: number }
+  | { kind: 'respond'; delayMs: number; ruleId: string; status: number; body?: unknown; contentType?: string; retryAfterSeconds?: number }
+  | { kind: 'drop'; delayMs: number; ruleId: string };
+
+export interface FaultRequest {
+  vendor: string;
+  method: string;
+  path: string;
+  now: number;
+}
+
+function pathMatcher(pattern: string | undefined): (path: string) => boolean {
+  if (!pattern) return () => true;
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+  if (regex) {
+    const re = new RegExp(regex[1] as string, regex[2]);
+    return (path) => re.test(path);
+  }
+  return (path) => path.includes(pattern);
+}
+
+export class FaultInjector {
+  private rules: FaultRule[] = [];
+  private matchers = new Map<string, (path: string) => boolean>();
+  /** Request times seen per rate-limit rule, within its window. */
+  private windows = new Map<string, number[]>();
+  private nextId = 1;
+
+  constructor(private readonly rng: SeededRandom) {}
+
+  add(input: FaultRuleInput): FaultRule {
+    const matcher = pathMatcher(input.path);
+    const rule: FaultRule = { ...input, id: `fault-${this.nextId++}`, fired: 0 };
+    this.rules.push(rule);
+    this.matchers.set(rule.id, matcher);
+    return rule;
+  }
+
+  list(): FaultRule[] {
+    return this.rules.map((r) => ({ ...r }));
+  }
+
+  remove(id: string): boolean {
+    const before = this.rules.length;
+    this.rules = this.rules.filter((r) => r.id !== id);
+    this.matchers.delete(id);
+    this.windows.delete(id);
+    return this.rules.length < before;
+  }
+
+  clear(): void {
+    this.rules = [];
+    this.matchers.clear();
+    this.windows.clear();
+  }
+
+  get empty(): boolean {
+    return this.rules.length === 0;
+  }
+
+  decide(req: FaultRequest): FaultDecision {
+    let delayMs = 0;
+    for (const rule of [...this.rules]) {
+      if (!this.matches(rule, req)) continue;
+      if (rule.probability !== undefined && this.rng.next() >= rule.probability) continue;
+      const { action } = rule;
+      if (action.type === 'rateLimit') {
+        const retryAfterMs = this.overLimit(rule.id, action.limit, action.windowMs, req.now);
+        if (retryAfterMs === undefined) continue;
+        this.fire(rule);
+        return {
+          kind: 'respond',
+          delayMs,
+          ruleId: rule.id,
+          status: 429,
+          retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+        };
+      }
+      this.fire(rule);
+      if (action.type === 'latency') {
+        delayMs += action.ms;
+        continue;
+      }
+      if (action.type === 'drop') return { kind: 'drop', delayMs, ruleId: rule.id };
+      return {
+        kind: 'respond',
+        delayMs,
+        ruleId: rule.id,
+        status: action.status,
+        body: action.body,
+        contentType: action.contentType,
+        retryAfterSeconds: action.retryAfterSeconds,
+      };
+    }
+    return { kind: 'none', delayMs };
+  }
+
+  private matches(rule: FaultRule, req: FaultRequest): boolean {
+    if (rule.vendor && rule.vendor !== req.vendor) return false;
+    if (rule.method && rule.method.toUpperCase() !== req.method) return false;
+    return this.matchers.get(rule.id)?.(req.path) ?? false;
+  }
+
+  /** Counts the request in the rule's sliding window; returns ms until a slot frees when over the limit. */
+  private overLimit(ruleId: string, limit: number, windowMs: number, now: number): number | undefined {
+    const seen = (this.windows.get(ruleId) ?? []).filter((t) => t > now - windowMs);
+    this.windows.set(ruleId, seen);
+    if (seen.length < limit) {
+      seen.push(now);
+      return undefined;
+    }
+    return (seen[0] as number) + windowMs - now;
+  }
+
+  private fire(rule: FaultRule): void {
+    rule.fired++;
+    if (rule.times !== undefined && rule.fired >= rule.times) this.remove(rule.id);
+  }
+}

@@ -1,0 +1,82 @@
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import type { SandboxRegistry, SandboxSnapshot } from './sandbox.ts';
+
+/**
+ * Saves each sandbox to `<dataDir>/sandboxes/<id>.json` with lowdb. lowdb's writer (steno) writes a temp file and
+ * renames it over the old one, so a crash mid-save leaves the previous complete file, never a half-written one.
+ */
+export class SandboxStore {
+  private readonly dir: string;
+  private readonly files = new Map<string, Low<SandboxSnapshot | null>>();
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    dataDir: string,
+    private readonly registry: SandboxRegistry,
+  ) {
+    this.dir = join(dataDir, 'sandboxes');
+  }
+
+  private db(id: string): Low<SandboxSnapshot | null> {
+    let db = this.files.get(id);
+    if (!db) {
+      // Compact JSON: a campaign with a million records must not triple in size through indentation.
+      const adapter = new DataFile<SandboxSnapshot | null>(join(this.dir, `${id}.json`), {
+        parse: JSON.parse,
+        stringify: (data) => JSON.stringify(data),
+      });
+      db = new Low(adapter, null);
+      this.files.set(id, db);
+    }
+    return db;
+  }
+
+  /** Restores every saved sandbox; returns how many were loaded. A corrupt file is reported and skipped. */
+  async loadAll(): Promise<{ loaded: string[]; failed: { file: string; error: string }[] }> {
+    await mkdir(this.dir, { recursive: true });
+    const loaded: string[] = [];
+    const failed: { file: string; error: string }[] = [];
+    for (const file of (await readdir(this.dir)).filter((f) => f.endsWith('.json')).sort()) {
+      const id = file.slice(0, -'.json'.length);
+      try {
+        const db = this.db(id);
+        await db.read();
+        if (!db.data) continue;
+        this.registry.restore(db.data);
+        loaded.push(id);
+      } catch (err) {
+        failed.push({ file, error: (err as Error).message });
+      }
+    }
+    return { loaded, failed };
+  }
+
+  /** Saves the sandboxes changed since the last save (all of them with `all`); removes files of deleted ones. */
+  save(all = false): Promise<void> {
+    this.saving = this.saving.then(() => this.doSave(all));
+    return this.saving;
+  }
+
+  private async doSave(all: boolean): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const live = new Set<string>();
+    for (const sandbox of this.registry.list()) {
+      live.add(sandbox.id);
+      if (!all && !sandbox.dirty) continue;
+      sandbox.dirty = false;
+      const db = this.db(sandbox.id);
+      db.data = sandbox.snapshot(this.registry.vendors);
+      await db.write();
+    }
+    for (const file of await readdir(this.dir)) {
+      const id = file.endsWith('.json') ? file.slice(0, -'.json'.length) : undefined;
+      if (id && !live.has(id)) {
+        await rm(join(this.dir, file), { force: true });
+        this.files.delete(id);
+      }
+    }
+  }
+}

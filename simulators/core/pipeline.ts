@@ -1,0 +1,170 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { Sandbox, SandboxRegistry } from './sandbox.ts';
+import type { Reply } from './reply.ts';
+import { sendReply } from './send.ts';
+import type { AnyVendor, KernelFailure, VendorCall, VendorRoute } from './vendor.ts';
+
+export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+/** Reads the raw body once, refusing (without buffering) anything over the vendor's limit. */
+function readBody(req: Request, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return Promise.reject(new BodyTooLarge());
+  if (req.method === 'GET' || req.method === 'HEAD') return Promise.resolve('');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function flatQuery(req: Request): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  const url = new URL(req.originalUrl, 'http://sim.local');
+  for (const [key, value] of url.searchParams) if (!(key in out)) out[key] = value;
+  return out;
+}
+
+function plainHeaders(req: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) out[key] = String(value);
+  return out;
+}
+
+export interface PipelineOptions {
+  /** Called when a sandbox changed, so persistence can save it. */
+  onMutation?: (sandbox: Sandbox) => void;
+}
+
+/**
+ * The request pipeline every vendor call goes through, in order: route match → body read (size limit) → tenant
+ * resolution from the vendor's credentials → fault injection → lifecycle catch-up on the virtual clock → handler →
+ * serializer → journal. Vendors only write handlers.
+ */
+export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, options: PipelineOptions = {}): Router {
+  const router = express.Router({ strict: false, caseSensitive: true, mergeParams: true });
+  const limit = vendor.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  const fail = (req: Request, failure: KernelFailure): Reply => vendor.failure(failure, req);
+
+  const handle = (route: VendorRoute<unknown>) => async (req: Request, res: Response) => {
+    const started = performance.now();
+    const params = { ...(req.params as Record<string, string>) };
+    let sandbox: Sandbox | undefined;
+    let rawBody = '';
+    let out: Reply;
+    let faultRuleId: string | undefined;
+    try {
+      rawBody = await readBody(req, limit);
+      const key = vendor.tenantKeyOf(req, params);
+      sandbox = key === undefined ? undefined : registry.byTenant(vendor.id, key);
+      if (!sandbox) {
+        out = fail(req, { kind: 'unauthenticated', message: 'Unknown or missing tenant credentials' });
+      } else {
+        const decision = sandbox.faults.empty
+          ? undefined
+          : sandbox.faults.decide({ vendor: vendor.id, method: req.method, path: req.path, now: sandbox.clock.now() });
+        if (decision && decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
+        if (decision?.kind === 'drop') {
+          journal(sandbox, req, 0, rawBody, '', started, decision.ruleId);
+          req.socket.destroy();
+          return;
+        }
+        if (decision?.kind === 'respond') {
+          faultRuleId = decision.ruleId;
+          out = faultReply(decision, req);
+        } else {
+          registry.advance(sandbox);
+          const call: VendorCall<unknown> = {
+            state: sandbox.states.get(vendor.id),
+            sandboxId: sandbox.id,
+            now: () => sandbox!.clock.now(),
+            rng: sandbox.rng,
+            req,
+            rawBody,
+            params,
+            query: flatQuery(req),
+          };
+          out = await route.handler(call);
+          if (!(route.readOnly ?? route.method === 'GET')) {
+            sandbox.dirty = true;
+            options.onMutation?.(sandbox);
+          }
+        }
+      }
+    } catch (err) {
+      out =
+        err instanceof BodyTooLarge
+          ? fail(req, { kind: 'payloadTooLarge', message: `Request body exceeds ${limit} bytes` })
+          : internalError(err, req);
+    }
+    const sent = await sendReply(res, out);
+    if (sandbox) journal(sandbox, req, out.status, rawBody, sent, started, faultRuleId);
+  };
+
+  function faultReply(decision: Extract<ReturnType<Sandbox['faults']['decide']>, { kind: 'respond' }>, req: Request): Reply {
+    const headers: Record<string, string> = {};
+    if (decision.retryAfterSeconds !== undefined) headers['retry-after'] = String(decision.retryAfterSeconds);
+    if (decision.body === undefined) {
+      const shaped = fail(req, { kind: 'fault', status: decision.status, message: 'Injected fault' });
+      return { ...shaped, status: decision.status, headers: { ...shaped.headers, ...headers } };
+    }
+    const text = typeof decision.body === 'string' ? decision.body : JSON.stringify(decision.body);
+    const contentType = decision.contentType ?? (typeof decision.body === 'string' ? 'text/plain' : 'application/json');
+    return { status: decision.status, headers, body: { format: 'text', value: text, contentType } };
+  }
+
+  function internalError(err: unknown, req: Request): Reply {
+    console.error(`[${vendor.id}] unexpected error on ${req.method} ${req.originalUrl}:`, err);
+    return fail(req, { kind: 'internal', message: 'Internal simulator error' });
+  }
+
+  function journal(
+    sandbox: Sandbox,
+    req: Request,
+    status: number,
+    requestBody: string,
+    responseBody: string,
+    started: number,
+    faultRuleId?: string,
+  ): void {
+    if (!sandbox.journal.settings.enabled) return;
+    const url = req.originalUrl;
+    const q = url.indexOf('?');
+    sandbox.journal.record({
+      time: new Date(sandbox.clock.now()).toISOString(),
+      method: req.method,
+      vendor: vendor.id,
+      path: req.baseUrl + req.path,
+      query: q >= 0 ? url.slice(q + 1) : '',
+      status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      requestHeaders: plainHeaders(req),
+      requestBody,
+      responseBody,
+      ...(faultRuleId ? { faultRuleId } : {}),
+    });
+  }
+
+  for (const route of vendor.routes) {
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
+    router[method](route.path, handle(route as VendorRoute<unknown>));
+  }
+  // Unknown path or method below the vendor's mount: the vendor's own "no such endpoint" answer.
+  router.use((req, res) => {
+    void sendReply(res, fail(req, { kind: 'notFound', message: `No such endpoint: ${req.method} ${req.path}` }));
+  });
+  return router;
+}

@@ -1,0 +1,47 @@
+import { Faker, en } from '@faker-js/faker';
+
+/** Deterministic PRNG (mulberry32): same seed, same sequence — outcomes and fault probabilities replay exactly. */
+export class SeededRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  int(maxExclusive: number): number {
+    return Math.floor(this.next() * maxExclusive);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[this.int(items.length)] as T;
+  }
+
+  snapshot(): number {
+    return this.state;
+  }
+
+  static restore(state: number): SeededRandom {
+    const rng = new SeededRandom(0);
+    rng.state = state >>> 0;
+    return rng;
+  }
+}
+
+/** A faker seeded for one vendor of one sandbox, so adding a vendor never changes another vendor's fixtures. */
+export function seededFaker(seed: number, salt: string): Faker {
+  const faker = new Faker({ locale: [en] });
+  let hash = seed >>> 0;
+  for (const ch of salt) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
+  faker.seed(hash);
+  return faker;
+}

@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import { VirtualClock, type ClockSnapshot } from './clock.ts';
+import { FaultInjector } from './faults.ts';
+import { RequestJournal, type JournalSettings } from './journal.ts';
+import { SeededRandom, seededFaker } from './random.ts';
+import type { AnyVendor, SeedContext, VendorId } from './vendor.ts';
+
+export const DEFAULT_SANDBOX_ID = 'default';
+export const DEFAULT_SEED = 1;
+
+export interface SandboxOptions {
+  id?: string;
+  seed?: number;
+  clock?: Partial<ClockSnapshot>;
+  journal?: Partial<JournalSettings>;
+  /** Per-vendor options, passed to each vendor's `create`. */
+  options?: Partial<Record<VendorId, Record<string, unknown>>>;
+}
+
+export interface SandboxSnapshot {
+  id: string;
+  seed: number;
+  createdAt: number;
+  clock: ClockSnapshot;
+  journal: JournalSettings;
+  rng: number;
+  options: Partial<Record<VendorId, Record<string, unknown>>>;
+  vendors: Partial<Record<VendorId, unknown>>;
+}
+
+export class SandboxError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One isolated tenant: its own clock, journal, faults, RNG and a state bundle per vendor (LocalStack's store). */
+export class Sandbox {
+  readonly journal: RequestJournal;
+  readonly faults: FaultInjector;
+  readonly rng: SeededRandom;
+  readonly clock: VirtualClock;
+  readonly states = new Map<VendorId, unknown>();
+  /** Set by any mutating call; cleared by the persistence layer once saved. */
+  dirty = true;
+
+  constructor(
+    readonly id: string,
+    readonly seed: number,
+    readonly createdAt: number,
+    readonly options: Partial<Record<VendorId, Record<string, unknown>>>,
+    clock: ClockSnapshot,
+    journal: Partial<JournalSettings>,
+    rngState?: number,
+  ) {
+    this.clock = new VirtualClock(clock);
+    this.journal = new RequestJournal(journal);
+    this.rng = rngState === undefined ? new SeededRandom(seed ^ 0x5eed) : SeededRandom.restore(rngState);
+    this.faults = new FaultInjector(this.rng);
+  }
+
+  get isDefault(): boolean {
+    return this.id === DEFAULT_SANDBOX_ID;
+  }
+
+  seedContext(vendor: AnyVendor): SeedContext {
+    return {
+      sandboxId: this.id,
+      seed: this.seed,
+      faker: seededFaker(this.seed, vendor.id),
+      rng: new SeededRandom((this.seed * 31 + vendor.id.length) >>> 0),
+      now: this.clock.now(),
+      isDefault: this.isDefault,
+      options: this.options[vendor.id] ?? {},
+    };
+  }
+
+  stateOf<S>(vendorId: VendorId): S {
+    const state = this.states.get(vendorId);
+    if (state === undefined) throw new SandboxError(404, `vendor ${vendorId} is not served`);
+    return state as S;
+  }
+
+  snapshot(vendors: readonly AnyVendor[]): SandboxSnapshot {
+    const snap: SandboxSnapshot = {
+      id: this.id,
+      seed: this.seed,
+      createdAt: this.createdAt,
+      clock: this.clock.snapshot(),
+      journal: this.journal.settings,
+      rng: this.rng.snapshot(),
+      options: this.options,
+      vendors: {},
+    };
+    for (const vendor of vendors) snap.vendors[vendor.id] = vendor.snapshot(this.states.get(vendor.id));
+    return snap;
+  }
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** All sandboxes of the process, and the index from a vendor credential (tenant key) to its sandbox. */
+export class SandboxRegistry {
+  private readonly sandboxes = new Map<string, Sandbox>();
+  private readonly tenants = new Map<string, Sandbox>();
+
+  constructor(readonly vendors: readonly AnyVendor[]) {}
+
+  vendor(id: string): AnyVendor | undefined {
+    return this.vendors.find((v) => v.id === id);
+  }
+
+  create(options: SandboxOptions = {}): Sandbox {
+    const id = options.id ?? `sbx-${randomBytes(5).toString('hex')}`;
+    if (!ID_PATTERN.test(id)) throw new SandboxError(400, 'sandbox id must be 1-64 letters, digits, "-" or "_"');
+    if (this.sandboxes.has(id)) throw new SandboxError(409, `sandbox ${id} already exists`);
+    const seed = options.seed ?? (id === DEFAULT_SANDBOX_ID ? DEFAULT_SEED : Math.floor(Math.random() * 2 ** 31));
+    const clock = { now: options.clock?.now ?? Date.now(), frozen: options.clock?.frozen ?? false };
+    const sandbox = new Sandbox(id, seed, Date.now(), options.options ?? {}, clock, options.journal ?? {});
+    for (const vendor of this.vendors) sandbox.states.set(vendor.id, vendor.create(sandbox.seedContext(vendor)));
+    this.add(sandbox);
+    return sandbox;
+  }
+
+  restore(snap: SandboxSnapshot): Sandbox {
+    const sandbox = new Sandbox(snap.id, snap.seed, snap.createdAt, snap.options, snap.clock, snap.journal, snap.rng);
+    for (const vendor of this.vendors) {
+      const ctx = sandbox.seedContext(vendor);
+      const saved = snap.vendors[vendor.id];
+      // A vendor added since the snapshot was written starts from fresh fixtures.
+      sandbox.states.set(vendor.id, saved === undefined ? vendor.create(ctx) : vendor.restore(saved, ctx));
+    }
+    sandbox.dirty = false;
+    this.sandboxes.get(snap.id) && this.delete(snap.id);
+    this.add(sandbox);
+    return sandbox;
+  }
+
+  /** Re-seeds a sandbox in place: same id, seed and options, fresh fixtures, journal and faults. */
+  reset(id: string, clock?: Partial<ClockSnapshot>): Sandbox {
+    const old = this.require(id);
+    this.delete(id);
+    return this.create({
+      id,
+      seed: old.seed,
+      options: old.options,
+      journal: old.journal.settings,
+      clock: { now: clock?.now ?? old.clock.now(), frozen: clock?.frozen ?? old.clock.frozen },
+    });
+  }
+
+  get(id: string): Sandbox | undefined {
+    return this.sandboxes.get(id);
+  }
+
+  require(id: string): Sandbox {
+    const sandbox = this.sandboxes.get(id);
+    if (!sandbox) throw new SandboxError(404, `sandbox ${id} not found`);
+    return sandbox;
+  }
+
+  list(): Sandbox[] {
+    return [...this.sandboxes.values()];
+  }
+
+  delete(id: string): boolean {
+    const sandbox = this.sandboxes.get(id);
+    if (!sandbox) return false;
+    for (const [key, owner] of this.tenants) if (owner === sandbox) this.tenants.delete(key);
+    this.sandboxes.delete(id);
+    return true;
+  }
+
+  byTenant(vendorId: VendorId, key: string): Sandbox | undefined {
+    return this.tenants.get(`${vendorId}\u0000${key}`);
+  }
+
+  /** Moves every vendor's time-driven lifecycle up to the sandbox's current virtual time. */
+  advance(sandbox: Sandbox): void {
+    const now = sandbox.clock.now();
+    for (const vendor of this.vendors) {
+      if (!vendor.advance) continue;
+      vendor.advance(sandbox.states.get(vendor.id), now, sandbox.rng);
+    }
+  }
+
+  private add(sandbox: Sandbox): void {
+    const keys: string[] = [];
+    for (const vendor of this.vendors) {
+      for (const key of vendor.tenantKeys(sandbox.states.get(vendor.id))) {
+        const indexKey = `${vendor.id}\u0000${key}`;
+        const owner = this.tenants.get(indexKey);
+        if (owner && owner !== sandbox) {
+          for (const k of keys) this.tenants.delete(k);
+          throw new SandboxError(409, `${vendor.id} credential ${key} is already used by sandbox ${owner.id}`);
+        }
+        keys.push(indexKey);
+        this.tenants.set(indexKey, sandbox);
+      }
+    }
+    this.sandboxes.set(sandbox.id, sandbox);
+  }
+}

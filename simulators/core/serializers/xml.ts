@@ -1,0 +1,47 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/**
+ * XML wire format shared by every XML-speaking vendor. Objects become elements, arrays become repeated elements
+ * named after their key, `@_name` keys become attributes. Vendors shape the object; this file owns the bytes.
+ */
+export class XmlParseError extends Error {}
+
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: false,
+  suppressEmptyNode: false,
+  suppressBooleanAttributes: false,
+});
+
+export function serializeXml(root: string, value: unknown): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [root]: value ?? '' })}`;
+}
+
+export interface XmlParseOptions {
+  /** Element paths (dot-separated, e.g. `customers.customer`) that are always parsed as arrays. */
+  arrayPaths?: readonly string[];
+}
+
+export function parseXml(text: string, options: XmlParseOptions = {}): Record<string, unknown> {
+  if (text.trim() === '') throw new XmlParseError('Request body is empty; an XML document is required');
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new XmlParseError(`Malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  const arrays = new Set(options.arrayPaths ?? []);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    processEntities: true,
+    htmlEntities: false,
+    removeNSPrefix: true,
+    isArray: (_name, jpath) => arrays.has(String(jpath)),
+  });
+  const parsed = parser.parse(text) as Record<string, unknown>;
+  if ('__proto__' in parsed && Object.hasOwn(parsed, '__proto__')) throw new XmlParseError('Forbidden element __proto__');
+  return parsed;
+}
+
+export const XML_CONTENT_TYPE = 'application/xml';

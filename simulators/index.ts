@@ -1,0 +1,5 @@
+import type { AnyVendor } from './core/vendor.ts';
+import { symbee } from './symbee/index.ts';
+
+/** Every vendor the process serves, in mount order. Add a vendor here and it is served, seeded and documented. */
+export const VENDORS: readonly AnyVendor[] = [symbee];
