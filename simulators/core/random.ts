@@ -45,3 +45,12 @@ export function seededFaker(seed: number, salt: string): Faker {
   faker.seed(hash);
   return faker;
 }
+
+/** RFC 4122 version-4 layout from the seeded RNG, so record ids replay with the seed. */
+export function seededUuid(rng: SeededRandom): string {
+  const hex = Array.from({ length: 32 }, () => rng.int(16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((rng.int(4) + 8) as number).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}

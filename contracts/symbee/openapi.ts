@@ -1,0 +1,52 @@
+import { buildOpenApi, type OperationSpec } from '../../simulators/core/openapi.ts';
+import {
+  ACTIONS,
+  type Action,
+  AuthHeadersSchema,
+  REQUEST_SCHEMAS,
+  RESPONSE_SCHEMAS,
+  TransportErrorSchema,
+} from './schemas.ts';
+
+const SUMMARIES: Record<Action, string> = {
+  addOrUpdateCampaignRecord: 'Add a new task/record, or update (replace) an existing one',
+  searchPreviewCampaign: "Query a campaign's current tasks/records by id or by criteria",
+  changeCampaignRecordStatus: 'Update the work status and related system fields of a task/record',
+  transferCampaignRecord: 'Move a task/record to another campaign and/or skill queue',
+  deleteRecordFromCampaign: 'Remove a task/record from a campaign',
+};
+
+const transportError = (description: string) => ({ description, schema: TransportErrorSchema });
+
+const operations: OperationSpec[] = ACTIONS.map((action) => ({
+  method: 'post',
+  path: `/${action}`,
+  operationId: action,
+  summary: SUMMARIES[action],
+  tags: ['Preview Campaign Realtime API'],
+  headers: AuthHeadersSchema,
+  requestBody: { schema: REQUEST_SCHEMAS[action] },
+  responses: {
+    '200': {
+      description:
+        'documented: the outcome is in previewResult.previewResultStatus (SUCCESS, FAILED, INVALIDCLIENTID, INVALIDRECORDDATAKEY, NORECORDFOUND)',
+      schema: RESPONSE_SCHEMAS[action],
+    },
+    '400': transportError('assumed: malformed JSON, wrong JSON types or unknown fields'),
+    '401': transportError('assumed: a missing or wrong X-sc-* header, unknown company, or a rotated-out API key'),
+    '403': transportError('assumed: the body names another platform/company/environment than the headers'),
+    '413': transportError('assumed: body larger than 1 MiB'),
+    '415': transportError('assumed: Content-Type is not application/json'),
+  },
+}));
+
+export function symbeeOpenApi() {
+  return buildOpenApi({
+    title: 'Symbee Connect — Preview Campaign Realtime API (campaign-sim)',
+    version: '1.0.0',
+    description:
+      'Generated from contracts/symbee/schemas.ts. Every request is an HTTP POST of a JSON payload; logical failures are reported inside HTTP 200.',
+    serverUrl: '/symbee/symbee-previewcontact-service/svc/rs/PreviewContactServiceExternal',
+    operations,
+  });
+}

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { RecordDataItemSchema } from '../../contracts/symbee/schemas.ts';
+import { AdminError, parseAdmin } from '../core/errors.ts';
+import { type Reply, reply } from '../core/reply.ts';
+import { parseJson } from '../core/serializers/json.ts';
+import type { VendorCall } from '../core/vendor.ts';
+import { SymbeeFailure } from './errors.ts';
+import {
+  type SymbeeState,
+  configurePool,
+  isDeliverable,
+  normalizeRecordData,
+  requireCampaign,
+  requireRecord,
+  rotateApiKey,
+  toWire,
+  upsertRecord,
+  workRecord,
+} from './models.ts';
+
+/**
+ * Test-only backdoors for QA and provider states, mounted at `/__admin/sandboxes/:id/vendors/symbee/...`. They
+ * drive the same model functions as the vendor API (an agent's work, key rotation), never a parallel path.
+ */
+type Call = VendorCall<SymbeeState>;
+
+const WorkCodeSchema = z.strictObject({ key: z.string().min(1), value: z.string().min(1) });
+
+const LocateSchema = {
+  campaignName: z.string().min(1),
+  previewRecordId: z.string().optional(),
+  clientId: z.string().optional(),
+};
+
+export const WorkSchema = z.strictObject({
+  ...LocateSchema,
+  agent: z.string().min(1),
+  outcome: z.enum(['COMPLETED', 'WORKED']),
+  workCodes: z.array(WorkCodeSchema).default([]),
+  /** For WORKED: when the next attempt may happen (defaults to one hour after now). */
+  nextEarliestWorkTimeUTC: z.number().int().min(0).optional(),
+  /** Work the task even if it is not deliverable yet (not due, or preferred for another agent). */
+  force: z.boolean().default(false),
+});
+
+export const PoolSchema = z.strictObject({
+  enabled: z.boolean(),
+  /** Logged-in agents (user ids of the sandbox); all of them by default. */
+  agents: z.array(z.string().min(1)).optional(),
+  handleTimeMs: z.number().int().min(1).default(5 * 60 * 1000),
+  outcomes: z
+    .array(
+      z.strictObject({
+        outcome: z.enum(['COMPLETED', 'WORKED']),
+        weight: z.number().positive(),
+        workCodes: z.array(WorkCodeSchema).default([]),
+        retryAfterMs: z.number().int().min(1).default(60 * 60 * 1000),
+      }),
+    )
+    .min(1)
+    .default([{ outcome: 'COMPLETED', weight: 1, workCodes: [], retryAfterMs: 60 * 60 * 1000 }]),
+  campaigns: z.array(z.string()).default([]),
+});
+
+const SeedRecordsSchema = z.strictObject({
+  campaignName: z.string().min(1),
+  records: z
+    .array(
+      z.strictObject({
+        clientId: z.string().min(1),
+        clientIdFieldName: z.string().min(1).default('Id'),
+        preferredAgent: z.string().optional(),
+        nextEarliestWorkTimeUTC: z.number().int().min(0).optional(),
+        previewRecordData: z.array(RecordDataItemSchema).default([]),
+      }),
+    )
+    .default([]),
+  /** Generate this many simple records (Name, Home Phone, Account Number) — for load tests. */
+  generate: z.number().int().min(0).max(5_000_000).default(0),
+});
+
+function body(call: Call): unknown {
+  return call.rawBody === '' ? {} : parseJson(call.rawBody);
+}
+
+/** Model failures surface as admin errors: 404 for a missing record, 400 otherwise. */
+function asAdmin<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof SymbeeFailure) throw new AdminError(err.status === 'NORECORDFOUND' ? 404 : 400, err.message);
+    throw err;
+  }
+}
+
+export function work(call: Call): Reply {
+  const input = parseAdmin(WorkSchema, body(call));
+  const { state } = call;
+  const now = call.now();
+  return asAdmin(() => {
+    const campaign = requireCampaign(state, input.campaignName);
+    const record = requireRecord(campaign, input);
+    if (!state.agents.includes(input.agent)) throw new AdminError(400, `unknown agent ${input.agent}`);
+    if (!input.force) {
+      if (!isDeliverable(record, now)) {
+        throw new AdminError(409, `task is not deliverable now (state ${record.workedState}, due ${new Date(record.nextEarliestWorkTime ?? record.createdTime).toISOString()})`);
+      }
+      if (record.preferredAgent !== '' && record.preferredAgent !== input.agent) {
+        throw new AdminError(409, `task is reserved for preferred agent ${record.preferredAgent}`);
+      }
+    }
+    workRecord(
+      state,
+      record,
+      {
+        agent: input.agent,
+        outcome: input.outcome,
+        workCodes: input.workCodes,
+        nextEarliestWorkTime: input.outcome === 'WORKED' ? (input.nextEarliestWorkTimeUTC ?? now + 60 * 60 * 1000) : undefined,
+      },
+      now,
+    );
+    return reply.json(200, { record: toWire(record) });
+  });
+}
+
+function poolView(state: SymbeeState) {
+  return { ...state.pool, agents: state.pool.agents.map((a) => ({ id: a.id, freeAt: new Date(a.freeAt).toISOString() })) };
+}
+
+export function getPool(call: Call): Reply {
+  return reply.json(200, poolView(call.state));
+}
+
+export function setPool(call: Call): Reply {
+  const input = parseAdmin(PoolSchema, body(call));
+  const { state } = call;
+  const agents = input.agents ?? state.agents;
+  const unknown = agents.filter((a) => !state.agents.includes(a));
+  if (unknown.length > 0) throw new AdminError(400, `unknown agents: ${unknown.join(', ')}`);
+  const missing = input.campaigns.filter((c) => !state.campaigns.has(c));
+  if (missing.length > 0) throw new AdminError(400, `unknown campaigns: ${missing.join(', ')}`);
+  configurePool(state, { ...input, agents }, call.now());
+  return reply.json(200, poolView(state));
+}
+
+export function rotateKey(call: Call): Reply {
+  rotateApiKey(call.state, call.now());
+  return reply.json(200, { apiKey: call.state.apiKey.current, generation: call.state.apiKey.generation });
+}
+
+/** The shape of AWS Secrets Manager GetSecretValue for SecretId SYMBEE_CONNECT_API_KEY. */
+export function secret(call: Call): Reply {
+  const { apiKey, secretsRegion } = call.state;
+  return reply.json(200, {
+    ARN: `arn:aws:secretsmanager:${secretsRegion}:000000000000:secret:SYMBEE_CONNECT_API_KEY`,
+    Name: 'SYMBEE_CONNECT_API_KEY',
+    SecretString: apiKey.current,
+    VersionId: `v${apiKey.generation}`,
+    VersionStages: ['AWSCURRENT'],
+    CreatedDate: Math.floor(apiKey.rotatedAt / 1000),
+  });
+}
+
+export function seedRecords(call: Call): Reply {
+  const input = parseAdmin(SeedRecordsSchema, body(call));
+  const { state } = call;
+  const now = call.now();
+  return asAdmin(() => {
+    const campaign = requireCampaign(state, input.campaignName);
+    const added: { clientId: string; previewRecordID: string }[] = [];
+    for (const r of input.records) {
+      const data = normalizeRecordData(state, r.previewRecordData, r.clientIdFieldName);
+      upsertRecord(
+        state,
+        { campaign, locator: { clientId: r.clientId }, clientId: r.clientId, clientIdFieldName: r.clientIdFieldName, data, preferredAgent: r.preferredAgent, nextEarliestWorkTime: r.nextEarliestWorkTimeUTC },
+        now,
+        call.rng,
+      );
+      added.push({ clientId: r.clientId, previewRecordID: campaign.byClientId.get(r.clientId)!.id });
+    }
+    const start = campaign.records.size;
+    for (let i = 0; i < input.generate; i++) {
+      const clientId = `gen-${start + i}`;
+      const data = {
+        items: [
+          { key: 'Name', value: `Customer ${start + i}`, displayOrder: 1 },
+          { key: 'Home Phone', value: `+1555${String(start + i).padStart(7, '0').slice(-7)}`, displayOrder: 2 },
+          { key: 'Account Number', value: String(1_000_000 + ((start + i) % 9_000_000)), displayOrder: 3 },
+        ],
+        skillQueue: null,
+        timeZone: null,
+      };
+      upsertRecord(state, { campaign, locator: {}, clientId, clientIdFieldName: 'Id', data }, now, call.rng);
+    }
+    return reply.json(201, { campaignName: campaign.name, records: added, generated: input.generate, total: campaign.records.size });
+  });
+}
+
+export function listRecords(call: Call): Reply {
+  const name = call.query.campaignName;
+  return asAdmin(() => {
+    const campaign = requireCampaign(call.state, name);
+    const limit = Math.min(Number(call.query.limit ?? 1000) || 1000, 100_000);
+    const records = [...campaign.records.values()].slice(0, limit).map(toWire);
+    return reply.json(200, { campaignName: campaign.name, total: campaign.records.size, records });
+  });
+}

@@ -1,0 +1,253 @@
+import type { z } from 'zod';
+import {
+  type Action,
+  DEFAULT_CLIENT_ID_FIELD_NAME,
+  DEFAULT_MAX_RECORDS,
+  HEADER_NAMES,
+  PLATFORM_CODE,
+  REGIONS,
+  REQUEST_SCHEMAS,
+  type RequestOf,
+  WorkedStateSchema,
+} from '../../contracts/symbee/schemas.ts';
+import { describeIssues } from '../core/errors.ts';
+import { type Reply, reply } from '../core/reply.ts';
+import { JsonParseError, parseJson } from '../core/serializers/json.ts';
+import type { VendorCall } from '../core/vendor.ts';
+import { MESSAGES, SymbeeFailure, SymbeeHttpError, fail } from './errors.ts';
+import {
+  type Campaign,
+  changeStatus,
+  compileCriteria,
+  deleteRecord,
+  normalizeRecordData,
+  requireAgent,
+  requireCampaign,
+  requireRecord,
+  requireSkillQueue,
+  requireTimeZone,
+  searchRecords,
+  type SymbeeState,
+  toWire,
+  transferRecord,
+  upsertRecord,
+} from './models.ts';
+
+type Call = VendorCall<SymbeeState>;
+
+/** What an action adds to the response besides the envelope and previewResult. */
+type ActionExtras = Record<string, unknown>;
+
+interface ActionContext<A extends Action> {
+  call: Call;
+  state: SymbeeState;
+  body: RequestOf<A>;
+  campaign: Campaign;
+  now: number;
+}
+
+// ---- Request checks shared by every action ---------------------------------------------------------------------
+
+/** The five X-sc-* headers must be present and name this tenant's current key (HTTP 401 otherwise — assumed). */
+function authenticate(call: Call): void {
+  const { state, req } = call;
+  const expected: Record<string, string> = {
+    [HEADER_NAMES.platform]: PLATFORM_CODE,
+    [HEADER_NAMES.companyCode]: state.companyCode,
+    [HEADER_NAMES.environment]: state.environment,
+    [HEADER_NAMES.secretsRegion]: state.secretsRegion,
+    [HEADER_NAMES.apiKey]: state.apiKey.current,
+  };
+  for (const [name, value] of Object.entries(expected)) {
+    const got = req.get(name);
+    if (got === undefined || got === '') throw new SymbeeHttpError(401, `Missing required header ${name}`);
+    if (got !== value) {
+      throw new SymbeeHttpError(401, name === HEADER_NAMES.apiKey ? 'Invalid API key' : `Invalid ${name} header value`);
+    }
+  }
+}
+
+function requireJsonContentType(call: Call): void {
+  const type = call.req.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new SymbeeHttpError(415, 'Content-Type must be application/json');
+  }
+}
+
+function parseBody<A extends Action>(action: A, call: Call): RequestOf<A> {
+  let json: unknown;
+  try {
+    json = parseJson(call.rawBody);
+  } catch (err) {
+    throw new SymbeeHttpError(400, (err as JsonParseError).message);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new SymbeeHttpError(400, 'Request body must be a JSON object');
+  }
+  const schema = REQUEST_SCHEMAS[action] as unknown as z.ZodType<RequestOf<A>>;
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new SymbeeHttpError(400, `Invalid request: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The body's platform/company/environment must be the ones the headers authenticated (HTTP 403 — assumed). */
+function matchHeaders(call: Call, body: RequestOf<Action>): void {
+  const pairs: [string | undefined, string][] = [
+    [body.platform, HEADER_NAMES.platform],
+    [body.companyCode, HEADER_NAMES.companyCode],
+    [body.environment, HEADER_NAMES.environment],
+  ];
+  for (const [value, header] of pairs) {
+    if (value !== undefined && value !== call.req.get(header)) {
+      throw new SymbeeHttpError(403, `Request body does not match the ${header} header`);
+    }
+  }
+}
+
+/** Envelope values the service checks itself, reported as FAILED inside HTTP 200 (document). */
+function checkEnvelope(state: SymbeeState, body: RequestOf<Action>): Campaign {
+  for (const field of ['platform', 'companyCode', 'environment', 'region'] as const) {
+    if (!body[field]) throw fail(MESSAGES.missing(field));
+  }
+  if (body.platform !== PLATFORM_CODE) throw fail(`Invalid platform '${body.platform}'; use "${PLATFORM_CODE}"`);
+  if (!(REGIONS as readonly string[]).includes(body.region as string)) {
+    throw fail(`Invalid region '${body.region}'; expected one of ${REGIONS.join(', ')}`);
+  }
+  if (body.region !== state.region) {
+    throw fail(`Environment '${state.environment}' does not reside in region '${body.region}'`);
+  }
+  return requireCampaign(state, body.campaignName);
+}
+
+function envelope(body: Partial<RequestOf<Action>> | undefined) {
+  return {
+    platform: body?.platform ?? null,
+    companyCode: body?.companyCode ?? null,
+    environment: body?.environment ?? null,
+    region: body?.region ?? null,
+    campaignName: body?.campaignName ?? null,
+  };
+}
+
+/** Error body for transport/auth failures (HTTP 4xx/5xx): the same previewResult shape (assumed). */
+export function transportFailure(status: number, message: string, headers?: Record<string, string>): Reply {
+  return reply.json(status, { previewResult: { previewResultStatus: 'FAILED', error: message } }, headers);
+}
+
+/**
+ * One action handler: authenticate → content type → parse + validate → header/body match → envelope and campaign
+ * → the action. Logical failures become `previewResultStatus` inside HTTP 200; transport failures are 4xx.
+ */
+function action<A extends Action>(
+  name: A,
+  run: (ctx: ActionContext<A>) => ActionExtras | void,
+  emptyExtras: ActionExtras = {},
+) {
+  return (call: Call): Reply => {
+    let body: RequestOf<A> | undefined;
+    try {
+      authenticate(call);
+      requireJsonContentType(call);
+      body = parseBody(name, call);
+      matchHeaders(call, body);
+      const campaign = checkEnvelope(call.state, body);
+      const extras = run({ call, state: call.state, body, campaign, now: call.now() }) ?? {};
+      return reply.json(200, {
+        ...envelope(body),
+        previewResult: { previewResultStatus: 'SUCCESS', error: null },
+        ...emptyExtras,
+        ...extras,
+      });
+    } catch (err) {
+      if (err instanceof SymbeeHttpError) return transportFailure(err.httpStatus, err.message, err.headers);
+      if (!(err instanceof SymbeeFailure)) throw err;
+      return reply.json(200, {
+        ...envelope(body),
+        previewResult: { previewResultStatus: err.status, error: err.message },
+        ...emptyExtras,
+      });
+    }
+  };
+}
+
+const locatorOf = (body: { previewRecordId?: string; previewRecordID?: string; clientId?: string }) => ({
+  previewRecordId: body.previewRecordId || body.previewRecordID || undefined,
+  clientId: body.clientId || undefined,
+});
+
+/** Routing fields shared by changeCampaignRecordStatus and transferCampaignRecord, validated. */
+function routingChange(state: SymbeeState, body: RequestOf<'changeCampaignRecordStatus' | 'transferCampaignRecord'>) {
+  return {
+    skillQueue: body.skillQueue === undefined ? undefined : requireSkillQueue(state, body.skillQueue, 'skillQueue'),
+    preferredAgent: body.preferredAgent === undefined ? undefined : requireAgent(state, body.preferredAgent),
+    nextEarliestWorkTime: body.nextEarliestWorkTimeUTC,
+    timeZone: body.timeZone === undefined ? undefined : requireTimeZone(body.timeZone, 'timeZone'),
+  };
+}
+
+// ---- The five actions --------------------------------------------------------------------------------------------
+
+export const addOrUpdateCampaignRecord = action('addOrUpdateCampaignRecord', ({ state, body, campaign, now, call }) => {
+  if (!body.clientId) throw new SymbeeFailure('INVALIDCLIENTID', MESSAGES.clientIdRequired);
+  if (body.previewRecordData === undefined) throw fail(MESSAGES.missing('previewRecordData'));
+  if (body.clientIdFieldName === '') throw fail('clientIdFieldName must not be empty');
+  const clientIdFieldName = body.clientIdFieldName ?? DEFAULT_CLIENT_ID_FIELD_NAME;
+  const data = normalizeRecordData(state, body.previewRecordData, clientIdFieldName);
+  const preferredAgent = body.preferredAgent === undefined ? undefined : requireAgent(state, body.preferredAgent);
+  upsertRecord(
+    state,
+    {
+      campaign,
+      locator: locatorOf(body),
+      clientId: body.clientId,
+      clientIdFieldName,
+      data,
+      preferredAgent,
+      nextEarliestWorkTime: body.nextEarliestWorkTimeUTC,
+    },
+    now,
+    call.rng,
+  );
+});
+
+export const searchPreviewCampaign = action(
+  'searchPreviewCampaign',
+  ({ body, campaign }) => {
+    const locator = locatorOf(body);
+    if (locator.previewRecordId || locator.clientId) {
+      return { previewRecordClientData: [toWire(requireRecord(campaign, locator))] };
+    }
+    if (!body.previewRecordData || body.previewRecordData.length === 0) {
+      throw fail('previewRecordData is required when previewRecordId and clientId are not provided');
+    }
+    const maxRecords = body.maxRecords ?? DEFAULT_MAX_RECORDS;
+    if (maxRecords <= 0) throw fail('maxRecords must be greater than zero');
+    const criteria = compileCriteria(campaign, body.previewRecordData);
+    return { previewRecordClientData: searchRecords(campaign, criteria, maxRecords).map(toWire) };
+  },
+  { previewRecordClientData: [] },
+);
+
+export const changeCampaignRecordStatus = action('changeCampaignRecordStatus', ({ state, body, campaign, now }) => {
+  const record = requireRecord(campaign, locatorOf(body));
+  if (!body.previewRecordStateEnum) throw fail(MESSAGES.missing('previewRecordStateEnum'));
+  const target = WorkedStateSchema.safeParse(body.previewRecordStateEnum);
+  if (!target.success) {
+    throw fail(`Invalid previewRecordStateEnum '${body.previewRecordStateEnum}'; expected one of ${WorkedStateSchema.options.join(', ')}`);
+  }
+  if (target.data === 'WORKED' && body.nextEarliestWorkTimeUTC === undefined) {
+    throw fail('nextEarliestWorkTimeUTC is required when previewRecordStateEnum is WORKED');
+  }
+  changeStatus(state, record, { state: target.data, ...routingChange(state, body) }, now);
+});
+
+export const transferCampaignRecord = action('transferCampaignRecord', ({ state, body, campaign, now }) => {
+  const record = requireRecord(campaign, locatorOf(body));
+  if (!body.transferToCampaign) throw fail(MESSAGES.missing('transferToCampaign'));
+  const target = requireCampaign(state, body.transferToCampaign);
+  transferRecord(state, campaign, target, record, routingChange(state, body), now);
+});
+
+export const deleteRecordFromCampaign = action('deleteRecordFromCampaign', ({ state, body, campaign }) => {
+  deleteRecord(state, campaign, requireRecord(campaign, locatorOf(body)));
+});

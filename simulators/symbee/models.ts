@@ -1,0 +1,639 @@
+import { createHash } from 'node:crypto';
+import {
+  DEFAULT_CLIENT_ID_FIELD_NAME,
+  SYSTEM_FIELDS,
+  type Condition,
+  type PreviewRecord,
+  type RecordDataItem,
+  type SearchCriterion,
+  type SystemField,
+  type WorkedState,
+  CONDITIONS,
+} from '../../contracts/symbee/schemas.ts';
+import { Lifecycle } from '../core/lifecycle.ts';
+import { type SeededRandom, seededUuid } from '../core/random.ts';
+import { TimedQueue } from '../core/scheduler.ts';
+import { MESSAGES, SymbeeFailure, fail } from './errors.ts';
+
+/** Preferred-agent hold: "within 30 minutes of the task becoming available to be delivered" (document). */
+export const PREFERRED_AGENT_HOLD_MS = 30 * 60 * 1000;
+
+/**
+ * Work states. Through the API (changeCampaignRecordStatus) any state may be set — the document lists all four
+ * as valid targets. Agents (simulated) only work deliverable tasks: NOTWORKED or WORKED, ending WORKED (another
+ * attempt scheduled) or COMPLETED.
+ */
+export const apiLifecycle = new Lifecycle<WorkedState>('changeCampaignRecordStatus', {
+  NOTWORKED: ['NOTWORKED', 'WORKED', 'COMPLETED', 'REMOVED'],
+  WORKED: ['NOTWORKED', 'WORKED', 'COMPLETED', 'REMOVED'],
+  COMPLETED: ['NOTWORKED', 'WORKED', 'COMPLETED', 'REMOVED'],
+  REMOVED: ['NOTWORKED', 'WORKED', 'COMPLETED', 'REMOVED'],
+});
+
+export const agentLifecycle = new Lifecycle<WorkedState>('agent work', {
+  NOTWORKED: ['WORKED', 'COMPLETED'],
+  WORKED: ['WORKED', 'COMPLETED'],
+  COMPLETED: [],
+  REMOVED: [],
+});
+
+export interface DataItem {
+  key: string;
+  value: string;
+  displayOrder: number;
+}
+
+export interface SymbeeRecord {
+  id: string;
+  clientId: string;
+  campaign: string;
+  clientIdFieldName: string;
+  data: DataItem[];
+  preferredAgent: string;
+  /** When the preferred agent was set: the 30-minute hold counts from max(this, nextEarliestWorkTime). */
+  preferredSince: number;
+  skillQueue: string;
+  timeZone: string | null;
+  createdTime: number;
+  lastUpdatedTime: number;
+  nextEarliestWorkTime: number | null;
+  workedState: WorkedState;
+  workAttempts: number;
+  lastAttemptAgent: string | null;
+  lastAttemptTime: number | null;
+  workCodes: { key: string; value: string }[];
+}
+
+export interface Campaign {
+  name: string;
+  defaultSkillQueue: string;
+  defaultTimeZone: string;
+  records: Map<string, SymbeeRecord>;
+  byClientId: Map<string, SymbeeRecord>;
+}
+
+export interface PoolOutcome {
+  outcome: 'COMPLETED' | 'WORKED';
+  weight: number;
+  workCodes: { key: string; value: string }[];
+  /** For WORKED: next attempt this long after the attempt. */
+  retryAfterMs: number;
+}
+
+export interface AgentPool {
+  enabled: boolean;
+  agents: { id: string; freeAt: number }[];
+  handleTimeMs: number;
+  outcomes: PoolOutcome[];
+  /** Campaign names the pool works; all when empty. */
+  campaigns: string[];
+}
+
+export interface ApiKeyState {
+  /** Deterministic per sandbox, so keys replay with the seed. */
+  secret: string;
+  generation: number;
+  current: string;
+  rotatedAt: number;
+  /** Rotation period on the virtual clock; null = rotate only on the admin's request. */
+  intervalMs: number | null;
+}
+
+export interface SymbeeState {
+  platform: 'AWS Connect';
+  companyCode: string;
+  environment: string;
+  region: string;
+  secretsRegion: string;
+  apiKey: ApiKeyState;
+  campaigns: Map<string, Campaign>;
+  skillQueues: string[];
+  agents: string[];
+  /** Where each record lives, so a previewRecordId resolves in O(1). */
+  recordCampaign: Map<string, string>;
+  pool: AgentPool;
+  /** Preferred-agent expiries, keyed by record id (lazy: re-checked on pop). */
+  expiries: TimedQueue<string>;
+  /** Due times of deliverable records, maintained only while the agent pool is on. */
+  dueQueue: TimedQueue<string>;
+}
+
+// ---- Formats -----------------------------------------------------------------------------------------------------
+
+/** `CCYY-MM-DD HH:MM:SS.mmm` in UTC (document). */
+export function formatTimestamp(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString().replace('T', ' ').slice(0, 23);
+}
+
+const E164 = /^\+[1-9]\d{1,14}$/;
+const IANA_NAME = /^(?:[A-Za-z][A-Za-z0-9_+-]*)(?:\/[A-Za-z0-9_+-]+)*$/;
+
+export function isIanaTimeZone(name: string): boolean {
+  if (!IANA_NAME.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+// ---- API key -----------------------------------------------------------------------------------------------------
+
+export function deriveApiKey(secret: string, generation: number): string {
+  return `sck_${createHash('sha256').update(`${secret}:${generation}`).digest('hex').slice(0, 40)}`;
+}
+
+export function rotateApiKey(state: SymbeeState, at: number): void {
+  const key = state.apiKey;
+  key.generation += 1;
+  key.current = deriveApiKey(key.secret, key.generation);
+  key.rotatedAt = at;
+}
+
+// ---- Lookups -----------------------------------------------------------------------------------------------------
+
+export function requireCampaign(state: SymbeeState, name: string | undefined): Campaign {
+  if (!name) throw fail(MESSAGES.missing('campaignName'));
+  const campaign = state.campaigns.get(name);
+  if (!campaign) throw fail(MESSAGES.unknownCampaign(name));
+  return campaign;
+}
+
+export interface RecordLocator {
+  previewRecordId?: string;
+  clientId?: string;
+}
+
+/** previewRecordId wins over clientId (document); undefined when neither is given. */
+export function findRecord(campaign: Campaign, locator: RecordLocator): SymbeeRecord | undefined {
+  if (locator.previewRecordId) return campaign.records.get(locator.previewRecordId);
+  if (locator.clientId) return campaign.byClientId.get(locator.clientId);
+  return undefined;
+}
+
+/** Like findRecord, but NORECORDFOUND when the located record does not exist (document). */
+export function requireRecord(campaign: Campaign, locator: RecordLocator): SymbeeRecord {
+  if (!locator.previewRecordId && !locator.clientId) throw fail(MESSAGES.recordLocatorRequired);
+  const record = findRecord(campaign, locator);
+  if (record) return record;
+  const [by, value] = locator.previewRecordId
+    ? ['previewRecordId', locator.previewRecordId]
+    : ['clientId', locator.clientId as string];
+  throw new SymbeeFailure('NORECORDFOUND', MESSAGES.noRecord(by, value, campaign.name));
+}
+
+// ---- Validation of values --------------------------------------------------------------------------------------
+
+export function requireAgent(state: SymbeeState, agent: string): string {
+  if (agent !== '' && !state.agents.includes(agent)) throw fail(`Unknown agent '${agent}' for preferredAgent`);
+  return agent;
+}
+
+export function requireSkillQueue(state: SymbeeState, queue: string, field: string): string {
+  if (!state.skillQueues.includes(queue)) throw fail(`Invalid ${field}: '${queue}' is not a Skill Queue of this environment`);
+  return queue;
+}
+
+export function requireTimeZone(zone: string, field: string): string {
+  if (!isIanaTimeZone(zone)) throw fail(`Invalid ${field}: '${zone}' is not an IANA time zone`);
+  return zone;
+}
+
+export interface NormalizedData {
+  items: DataItem[];
+  skillQueue: string | null;
+  timeZone: string | null;
+}
+
+/**
+ * Checks record data against the document's rules for special keys and returns it with display orders filled in
+ * (items without one follow the highest given order, in request order — assumed).
+ */
+export function normalizeRecordData(
+  state: SymbeeState,
+  raw: readonly RecordDataItem[],
+  clientIdFieldName: string,
+): NormalizedData {
+  const seen = new Set<string>();
+  let skillQueue: string | null = null;
+  let timeZone: string | null = null;
+  for (const [i, item] of raw.entries()) {
+    if (item.key === undefined || item.key === '') throw fail(`previewRecordData[${i}].key is required`);
+    if (item.value === undefined) throw fail(`previewRecordData[${i}].value is required`);
+    const { key, value } = item;
+    if (key === clientIdFieldName) {
+      throw new SymbeeFailure(
+        'INVALIDRECORDDATAKEY',
+        `previewRecordData contains the key '${key}', which is the clientIdFieldName`,
+      );
+    }
+    if (seen.has(key)) throw fail(`Duplicate previewRecordData key '${key}'`);
+    seen.add(key);
+    if (item.displayOrder !== undefined && item.displayOrder <= 0) {
+      throw fail(`previewRecordData[${i}].displayOrder must be greater than zero`);
+    }
+    if (/phone/i.test(key) && !E164.test(value)) {
+      throw fail(`Invalid phone number for key '${key}': '${value}' is not E.164 (e.g. +17202321123)`);
+    }
+    if ((key.endsWith('_link') || key.endsWith('_button')) && !isHttpUrl(value)) {
+      throw fail(`Invalid URL for key '${key}': '${value}'`);
+    }
+    if (key === 'SkillQueue') skillQueue = requireSkillQueue(state, value, 'SkillQueue');
+    if (key === 'ItemTimeZone') timeZone = requireTimeZone(value, 'ItemTimeZone');
+  }
+  let next = Math.max(0, ...raw.map((item) => item.displayOrder ?? 0));
+  const items = raw.map((item) => ({
+    key: item.key as string,
+    value: item.value as string,
+    displayOrder: item.displayOrder ?? ++next,
+  }));
+  return { items, skillQueue, timeZone };
+}
+
+// ---- Mutations -------------------------------------------------------------------------------------------------
+
+export interface UpsertInput {
+  campaign: Campaign;
+  locator: RecordLocator;
+  clientId: string;
+  clientIdFieldName: string;
+  data: NormalizedData;
+  preferredAgent?: string;
+  nextEarliestWorkTime?: number;
+}
+
+/** The clientId travels in the record data under clientIdFieldName, shown first (display order 0, as the document's example). */
+function withClientIdField(fieldName: string, clientId: string, items: DataItem[]): DataItem[] {
+  return [{ key: fieldName, value: clientId, displayOrder: 0 }, ...items];
+}
+
+export function upsertRecord(state: SymbeeState, input: UpsertInput, now: number, rng: SeededRandom): 'added' | 'updated' {
+  const { campaign } = input;
+  const existing = findRecord(campaign, input.locator);
+  const owner = campaign.byClientId.get(input.clientId);
+  if (existing) {
+    if (owner && owner !== existing) {
+      throw fail(`clientId '${input.clientId}' is already used by another record in campaign '${campaign.name}'`);
+    }
+    campaign.byClientId.delete(existing.clientId);
+    existing.clientId = input.clientId;
+    existing.clientIdFieldName = input.clientIdFieldName;
+    existing.data = withClientIdField(input.clientIdFieldName, input.clientId, input.data.items);
+    existing.skillQueue = input.data.skillQueue ?? campaign.defaultSkillQueue;
+    existing.timeZone = input.data.timeZone;
+    if (input.preferredAgent !== undefined) setPreferredAgent(existing, input.preferredAgent, now);
+    if (input.nextEarliestWorkTime !== undefined) existing.nextEarliestWorkTime = input.nextEarliestWorkTime;
+    existing.lastUpdatedTime = now;
+    campaign.byClientId.set(existing.clientId, existing);
+    scheduleRecord(state, existing);
+    return 'updated';
+  }
+  // An unmatched previewRecordId means "add" (document), but clientIds stay unique within the campaign.
+  if (owner) throw fail(`clientId '${input.clientId}' is already used by another record in campaign '${campaign.name}'`);
+  const record: SymbeeRecord = {
+    id: seededUuid(rng),
+    clientId: input.clientId,
+    campaign: campaign.name,
+    clientIdFieldName: input.clientIdFieldName,
+    data: withClientIdField(input.clientIdFieldName, input.clientId, input.data.items),
+    preferredAgent: input.preferredAgent ?? '',
+    preferredSince: now,
+    skillQueue: input.data.skillQueue ?? campaign.defaultSkillQueue,
+    timeZone: input.data.timeZone,
+    createdTime: now,
+    lastUpdatedTime: now,
+    nextEarliestWorkTime: input.nextEarliestWorkTime ?? null,
+    workedState: 'NOTWORKED',
+    workAttempts: 0,
+    lastAttemptAgent: null,
+    lastAttemptTime: null,
+    workCodes: [],
+  };
+  insertRecord(state, campaign, record);
+  scheduleRecord(state, record);
+  return 'added';
+}
+
+export function insertRecord(state: SymbeeState, campaign: Campaign, record: SymbeeRecord): void {
+  record.campaign = campaign.name;
+  campaign.records.set(record.id, record);
+  campaign.byClientId.set(record.clientId, record);
+  state.recordCampaign.set(record.id, campaign.name);
+}
+
+export function deleteRecord(state: SymbeeState, campaign: Campaign, record: SymbeeRecord): void {
+  campaign.records.delete(record.id);
+  if (campaign.byClientId.get(record.clientId) === record) campaign.byClientId.delete(record.clientId);
+  state.recordCampaign.delete(record.id);
+}
+
+export function setPreferredAgent(record: SymbeeRecord, agent: string, now: number): void {
+  record.preferredAgent = agent;
+  record.preferredSince = now;
+}
+
+export interface StatusChange {
+  state: WorkedState;
+  skillQueue?: string;
+  preferredAgent?: string;
+  nextEarliestWorkTime?: number;
+  timeZone?: string;
+}
+
+export function changeStatus(state: SymbeeState, record: SymbeeRecord, change: StatusChange, now: number): void {
+  if (!apiLifecycle.canMove(record.workedState, change.state)) {
+    throw fail(`Cannot change status from ${record.workedState} to ${change.state}`);
+  }
+  record.workedState = change.state;
+  applyRouting(record, change, now);
+  scheduleRecord(state, record);
+}
+
+/** Fields shared by changeCampaignRecordStatus and transferCampaignRecord. */
+function applyRouting(record: SymbeeRecord, change: Omit<StatusChange, 'state'>, now: number): void {
+  if (change.skillQueue !== undefined) record.skillQueue = change.skillQueue;
+  if (change.preferredAgent !== undefined) setPreferredAgent(record, change.preferredAgent, now);
+  if (change.nextEarliestWorkTime !== undefined) record.nextEarliestWorkTime = change.nextEarliestWorkTime;
+  if (change.timeZone !== undefined) record.timeZone = change.timeZone;
+  record.lastUpdatedTime = now;
+}
+
+export function transferRecord(
+  state: SymbeeState,
+  from: Campaign,
+  to: Campaign,
+  record: SymbeeRecord,
+  change: Omit<StatusChange, 'state'>,
+  now: number,
+): void {
+  if (to !== from) {
+    const clash = to.byClientId.get(record.clientId);
+    if (clash) throw fail(`clientId '${record.clientId}' already exists in campaign '${to.name}'`);
+    deleteRecord(state, from, record);
+    insertRecord(state, to, record);
+    // A different campaign has its own default queue unless one is named.
+    if (change.skillQueue === undefined && !record.data.some((d) => d.key === 'SkillQueue')) {
+      record.skillQueue = to.defaultSkillQueue;
+    }
+  }
+  applyRouting(record, change, now);
+  scheduleRecord(state, record);
+}
+
+// ---- Agent work and time ---------------------------------------------------------------------------------------
+
+export function dueAt(record: SymbeeRecord): number {
+  return record.nextEarliestWorkTime ?? record.createdTime;
+}
+
+export function isDeliverable(record: SymbeeRecord, now: number): boolean {
+  return (record.workedState === 'NOTWORKED' || record.workedState === 'WORKED') && dueAt(record) <= now;
+}
+
+function preferenceExpiresAt(record: SymbeeRecord): number {
+  return Math.max(record.preferredSince, dueAt(record)) + PREFERRED_AGENT_HOLD_MS;
+}
+
+/** Queues the record's time-driven events (preference expiry; due time while the agent pool works). */
+export function scheduleRecord(state: SymbeeState, record: SymbeeRecord): void {
+  if (record.preferredAgent !== '') state.expiries.schedule(preferenceExpiresAt(record), record.id);
+  if (state.pool.enabled && (record.workedState === 'NOTWORKED' || record.workedState === 'WORKED')) {
+    state.dueQueue.schedule(dueAt(record), record.id);
+  }
+}
+
+export interface WorkInput {
+  agent: string;
+  outcome: 'COMPLETED' | 'WORKED';
+  workCodes: { key: string; value: string }[];
+  /** Required for WORKED: when the next attempt may happen. */
+  nextEarliestWorkTime?: number;
+}
+
+/** An agent works a delivered task: one attempt, with its work codes, ending COMPLETED or WORKED (retry later). */
+export function workRecord(state: SymbeeState, record: SymbeeRecord, work: WorkInput, now: number): void {
+  if (!agentLifecycle.canMove(record.workedState, work.outcome)) {
+    throw fail(`A ${record.workedState} task cannot be worked`);
+  }
+  record.workedState = work.outcome;
+  record.workAttempts += 1;
+  record.lastAttemptAgent = work.agent;
+  record.lastAttemptTime = now;
+  record.workCodes = work.workCodes;
+  record.lastUpdatedTime = now;
+  if (work.outcome === 'WORKED') record.nextEarliestWorkTime = work.nextEarliestWorkTime ?? null;
+  scheduleRecord(state, record);
+}
+
+function recordById(state: SymbeeState, id: string): SymbeeRecord | undefined {
+  const campaign = state.campaigns.get(state.recordCampaign.get(id) ?? '');
+  return campaign?.records.get(id);
+}
+
+/** Clears a preference whose 30-minute hold ran out while the task was deliverable. */
+function expirePreference(state: SymbeeState, id: string, at: number): void {
+  const record = recordById(state, id);
+  if (!record || record.preferredAgent === '' || !isDeliverable(record, at)) return;
+  if (preferenceExpiresAt(record) > at) return;
+  record.preferredAgent = '';
+  record.lastUpdatedTime = at;
+}
+
+/**
+ * Moves the Symbee world up to `now`: scheduled key rotation, preferred-agent expiries and the automatic agent
+ * pool, in time order, so jumping the clock a day ahead plays the day out.
+ */
+export function advanceTo(state: SymbeeState, now: number, rng: SeededRandom): void {
+  const key = state.apiKey;
+  if (key.intervalMs !== null && now >= key.rotatedAt + key.intervalMs) {
+    const periods = Math.floor((now - key.rotatedAt) / key.intervalMs);
+    key.generation += periods - 1;
+    rotateApiKey(state, key.rotatedAt + periods * key.intervalMs);
+  }
+  for (;;) {
+    const nextExpiry = state.expiries.peekTime() ?? Infinity;
+    const agent = state.pool.enabled ? nextFreeAgent(state.pool) : undefined;
+    const agentAt = agent?.freeAt ?? Infinity;
+    if (Math.min(nextExpiry, agentAt) > now) return;
+    if (nextExpiry <= agentAt) {
+      const entry = state.expiries.popDue(now);
+      if (entry) expirePreference(state, entry.key, entry.at);
+    } else if (agent) {
+      poolStep(state, agent, now, rng);
+    }
+  }
+}
+
+function nextFreeAgent(pool: AgentPool): AgentPool['agents'][number] | undefined {
+  let best: AgentPool['agents'][number] | undefined;
+  for (const agent of pool.agents) if (!best || agent.freeAt < best.freeAt) best = agent;
+  return best;
+}
+
+/** One free agent takes the earliest due task it may work (its own preferred tasks, or unreserved ones). */
+function poolStep(state: SymbeeState, agent: AgentPool['agents'][number], now: number, rng: SeededRandom): void {
+  const t = agent.freeAt;
+  const reservedForOthers: { at: number; key: string }[] = [];
+  let task: SymbeeRecord | undefined;
+  for (let entry = state.dueQueue.popDue(t); entry; entry = state.dueQueue.popDue(t)) {
+    const record = recordById(state, entry.key);
+    if (!record || !isDeliverable(record, t) || dueAt(record) !== entry.at) continue;
+    if (state.pool.campaigns.length > 0 && !state.pool.campaigns.includes(record.campaign)) continue;
+    if (record.preferredAgent !== '' && record.preferredAgent !== agent.id) {
+      reservedForOthers.push(entry);
+      continue;
+    }
+    task = record;
+    break;
+  }
+  const nextDue = state.dueQueue.peekTime() ?? Infinity;
+  for (const entry of reservedForOthers) state.dueQueue.schedule(entry.at, entry.key);
+  if (!task) {
+    // Idle until new work is due, a reservation lapses, or — with nothing scheduled — the current time.
+    const wake = Math.min(nextDue, state.expiries.peekTime() ?? Infinity);
+    agent.freeAt = wake > t && wake !== Infinity ? wake : Math.max(t + 1, now + 1);
+    return;
+  }
+  const outcome = pickOutcome(state.pool.outcomes, rng);
+  workRecord(
+    state,
+    task,
+    {
+      agent: agent.id,
+      outcome: outcome.outcome,
+      workCodes: outcome.workCodes,
+      nextEarliestWorkTime: outcome.outcome === 'WORKED' ? t + outcome.retryAfterMs : undefined,
+    },
+    t,
+  );
+  agent.freeAt = t + state.pool.handleTimeMs;
+}
+
+function pickOutcome(outcomes: PoolOutcome[], rng: SeededRandom): PoolOutcome {
+  const total = outcomes.reduce((sum, o) => sum + o.weight, 0);
+  let roll = rng.next() * total;
+  for (const outcome of outcomes) {
+    roll -= outcome.weight;
+    if (roll < 0) return outcome;
+  }
+  return outcomes[outcomes.length - 1] as PoolOutcome;
+}
+
+export function configurePool(state: SymbeeState, pool: Omit<AgentPool, 'agents'> & { agents: string[] }, now: number): void {
+  state.pool = { ...pool, agents: pool.agents.map((id) => ({ id, freeAt: now })) };
+  state.dueQueue.clear();
+  if (!pool.enabled) return;
+  for (const campaign of state.campaigns.values()) for (const record of campaign.records.values()) scheduleRecord(state, record);
+}
+
+// ---- Search ------------------------------------------------------------------------------------------------------
+
+type FieldReader = (record: SymbeeRecord) => string | undefined;
+
+const SYSTEM_READERS: Record<SystemField, (campaign: Campaign) => FieldReader> = {
+  sys_skill_queue: () => (r) => r.skillQueue,
+  sys_worked_attempts: () => (r) => String(r.workAttempts),
+  sys_item_time_zone: (c) => (r) => r.timeZone ?? c.defaultTimeZone,
+  sys_worked_state: () => (r) => r.workedState,
+  sys_preferred_agent: () => (r) => r.preferredAgent,
+  sys_next_earliest_worktime_long: () => (r) =>
+    r.nextEarliestWorkTime === null ? undefined : String(r.nextEarliestWorkTime),
+};
+
+/** Custom keys match case-insensitively: the document's example searches `name` for the `Name` field (assumed). */
+function customReader(key: string): FieldReader {
+  const wanted = key.toLowerCase();
+  return (record) => {
+    for (const item of record.data) if (item.key.length === wanted.length && item.key.toLowerCase() === wanted) return item.value;
+    return undefined;
+  };
+}
+
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+
+/** Numbers compare as numbers when both sides are numeric, otherwise as strings (assumed). */
+function compare(a: string, b: string): number {
+  if (NUMERIC.test(a) && NUMERIC.test(b)) return Number(a) - Number(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const PREDICATES: Record<Condition, (actual: string, wanted: string) => boolean> = {
+  EQUALS: (a, w) => a === w,
+  NOTEQUALS: (a, w) => a !== w,
+  GREATERTHAN: (a, w) => compare(a, w) > 0,
+  LESSTHAN: (a, w) => compare(a, w) < 0,
+  CONTAINS: (a, w) => a.includes(w),
+  BEGINSWITH: (a, w) => a.startsWith(w),
+};
+
+export interface CompiledCriterion {
+  read: FieldReader;
+  test: (actual: string, wanted: string) => boolean;
+  value: string;
+}
+
+export function compileCriteria(campaign: Campaign, criteria: readonly SearchCriterion[]): CompiledCriterion[] {
+  return criteria.map((c, i) => {
+    if (c.key === undefined || c.key === '') throw fail(`previewRecordData[${i}].key is required`);
+    if (c.value === undefined) throw fail(`previewRecordData[${i}].value is required`);
+    if (c.condition === undefined) throw fail(`previewRecordData[${i}].condition is required`);
+    if (!(CONDITIONS as readonly string[]).includes(c.condition)) {
+      throw fail(`Invalid condition '${c.condition}'; expected one of ${CONDITIONS.join(', ')}`);
+    }
+    let read: FieldReader;
+    if (c.key.startsWith('sys_')) {
+      if (!(SYSTEM_FIELDS as readonly string[]).includes(c.key)) {
+        throw fail(`Unknown system field '${c.key}'; expected one of ${SYSTEM_FIELDS.join(', ')}`);
+      }
+      read = SYSTEM_READERS[c.key as SystemField](campaign);
+    } else {
+      read = customReader(c.key);
+    }
+    return { read, test: PREDICATES[c.condition as Condition], value: c.value };
+  });
+}
+
+/** All criteria must hold (AND); a record without the field never matches (assumed). Stops at maxRecords. */
+export function searchRecords(campaign: Campaign, criteria: CompiledCriterion[], maxRecords: number): SymbeeRecord[] {
+  const found: SymbeeRecord[] = [];
+  if (maxRecords <= 0) return found;
+  outer: for (const record of campaign.records.values()) {
+    for (const c of criteria) {
+      const actual = c.read(record);
+      if (actual === undefined || !c.test(actual, c.value)) continue outer;
+    }
+    found.push(record);
+    if (found.length >= maxRecords) break;
+  }
+  return found;
+}
+
+export function toWire(record: SymbeeRecord): PreviewRecord {
+  return {
+    previewRecordID: record.id,
+    clientId: record.clientId,
+    preferredAgent: record.preferredAgent,
+    skillQueue: record.skillQueue,
+    createdTime: formatTimestamp(record.createdTime) as string,
+    lastUpdatedTime: formatTimestamp(record.lastUpdatedTime) as string,
+    nextEarliestWorkTime: formatTimestamp(record.nextEarliestWorkTime),
+    workedState: record.workedState,
+    workAttempts: record.workAttempts,
+    lastAttemptAgent: record.lastAttemptAgent,
+    lastAttemptTime: formatTimestamp(record.lastAttemptTime),
+    workCodes: record.workCodes.map((w) => ({ ...w })),
+    previewRecordData: [...record.data].sort((a, b) => a.displayOrder - b.displayOrder).map((d) => ({ ...d })),
+  };
+}
+
+export { DEFAULT_CLIENT_ID_FIELD_NAME };
