@@ -1,0 +1,84 @@
+#!/usr/bin/env tsx
+/**
+ * campaign-sim command line: `serve` (every vendor in one process) and `replay` (scenario files). Subcommand code is
+ * imported only when that subcommand runs, so `serve` does no work at import beyond what serving needs.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+
+function integer(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
+      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
+    }
+    return n;
+  };
+}
+
+const parsePort = integer('port', 0, 65535);
+const parseSeed = integer('seed', 0, 2 ** 31 - 1);
+const parseMs = integer('milliseconds', 1, 86_400_000);
+
+/** `--flag` wins over the environment variable, which wins over the default. */
+function fromEnv<T>(flag: T | undefined, env: string | undefined, parse: (v: string) => T): T | undefined {
+  if (flag !== undefined) return flag;
+  return env === undefined || env === '' ? undefined : parse(env);
+}
+
+const program = new Command('campaign-sim')
+  .description('Stateful simulators of contact-center outbound-campaign vendor APIs')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('serve every vendor simulator and the /__admin control plane in one process')
+  .option('--host <host>', 'interface to listen on (env SIM_HOST)', undefined)
+  .option('--port <port>', 'port to listen on, 0 for any free one (env SIM_PORT)', parsePort)
+  .option('--data-dir <dir>', 'persist sandboxes in this directory (env SIM_DATA_DIR)')
+  .option('--seed <seed>', 'faker seed of the default sandbox', parseSeed)
+  .option('--no-journal', 'do not record requests in the default sandbox (load tests)')
+  .option('--autosave-ms <ms>', 'how often changed sandboxes are saved (with --data-dir)', parseMs)
+  .action(
+    async (opts: {
+      host?: string;
+      port?: number;
+      dataDir?: string;
+      seed?: number;
+      journal: boolean;
+      autosaveMs?: number;
+    }) => {
+      const [{ serve, startupBanner, stopOnSignals }, { VENDORS }] = await Promise.all([
+        import('./serve.ts'),
+        import('../../simulators/index.ts'),
+      ]);
+      const options = {
+        host: fromEnv(opts.host, process.env.SIM_HOST, String) ?? '127.0.0.1',
+        port: fromEnv(opts.port, process.env.SIM_PORT, parsePort) ?? 4010,
+        dataDir: fromEnv(opts.dataDir, process.env.SIM_DATA_DIR, String),
+        seed: opts.seed,
+        journal: opts.journal,
+        autosaveMs: opts.autosaveMs,
+      };
+      const running = await serve(options, VENDORS);
+      stopOnSignals(running);
+      // performance.now() counts from process start (timeOrigin), so this includes loading the code.
+      process.stdout.write(startupBanner(running, options, Math.round(performance.now())));
+    },
+  );
+
+program
+  .command('replay')
+  .description('run scenario files (or directories of *.yaml, recursively); exit code 1 when any scenario fails')
+  .argument('<paths...>', 'scenario files or directories')
+  .option('--url <origin>', 'run against a running simulator (e.g. http://127.0.0.1:4010) instead of an in-process one')
+  .option('--junit <file>', 'write a JUnit XML report')
+  .option('--timeout-ms <ms>', 'timeout of each HTTP request', parseMs)
+  .action(async (paths: string[], opts: { url?: string; junit?: string; timeoutMs?: number }) => {
+    const { replay } = await import('./replay.ts');
+    process.exitCode = await replay(paths, opts);
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  console.error(`campaign-sim: ${(err as Error).message}`);
+  process.exit(2);
+});
