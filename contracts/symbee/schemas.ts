@@ -51,7 +51,13 @@ export const SYSTEM_FIELDS = [
 ] as const;
 export type SystemField = (typeof SYSTEM_FIELDS)[number];
 
-export const RESULT_STATUSES = ['SUCCESS', 'FAILED', 'INVALIDCLIENTID', 'INVALIDRECORDDATAKEY', 'NORECORDFOUND'] as const;
+export const RESULT_STATUSES = [
+  'SUCCESS',
+  'FAILED',
+  'INVALIDCLIENTID',
+  'INVALIDRECORDDATAKEY',
+  'NORECORDFOUND',
+] as const;
 export const ResultStatusSchema = z.enum(RESULT_STATUSES);
 export type ResultStatus = z.infer<typeof ResultStatusSchema>;
 

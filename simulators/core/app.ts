@@ -39,13 +39,18 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use('/__admin', adminRouter({ registry, origin: () => options.publicOrigin, save: store && (() => store.save(true)) }));
+  app.use(
+    '/__admin',
+    adminRouter({ registry, origin: () => options.publicOrigin, save: store && (() => store.save(true)) }),
+  );
   for (const vendor of options.vendors) app.use(`/${vendor.id}`, vendorRouter(vendor, registry));
   app.use((req, res) => {
     res.status(404).json({ error: { status: 404, message: `No such path: ${req.method} ${req.path}` } });
   });
 
-  const timer = store ? setInterval(() => void store.save().catch(logSaveError), options.autosaveMs ?? 2000) : undefined;
+  const timer = store
+    ? setInterval(() => void store.save().catch(logSaveError), options.autosaveMs ?? 2000)
+    : undefined;
   timer?.unref();
   return {
     app,

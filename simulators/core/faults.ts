@@ -44,7 +44,15 @@ export interface FaultRule extends FaultRuleInput {
 
 export type FaultDecision =
   | { kind: 'none'; delayMs: number }
-  | { kind: 'respond'; delayMs: number; ruleId: string; status: number; body?: unknown; contentType?: string; retryAfterSeconds?: number }
+  | {
+      kind: 'respond';
+      delayMs: number;
+      ruleId: string;
+      status: number;
+      body?: unknown;
+      contentType?: string;
+      retryAfterSeconds?: number;
+    }
   | { kind: 'drop'; delayMs: number; ruleId: string };
 
 export interface FaultRequest {

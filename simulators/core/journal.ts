@@ -32,7 +32,9 @@ export interface JournalSettings {
 const MAX_BODY_CHARS = 16 * 1024;
 
 function truncate(body: string): string {
-  return body.length > MAX_BODY_CHARS ? `${body.slice(0, MAX_BODY_CHARS)}…[${body.length - MAX_BODY_CHARS} more]` : body;
+  return body.length > MAX_BODY_CHARS
+    ? `${body.slice(0, MAX_BODY_CHARS)}…[${body.length - MAX_BODY_CHARS} more]`
+    : body;
 }
 
 /** `status` filter: exact code ("404") or class ("4xx"). */

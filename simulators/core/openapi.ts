@@ -37,14 +37,20 @@ export interface DocumentSpec {
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): OpenAPIV3_1.SchemaObject {
-  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   delete out.$schema;
   return out as OpenAPIV3_1.SchemaObject;
 }
 
 function parametersOf(object: z.ZodObject | undefined, where: 'query' | 'header'): OpenAPIV3_1.ParameterObject[] {
   if (!object) return [];
-  const schema = jsonSchema(object, 'input') as { properties?: Record<string, OpenAPIV3_1.SchemaObject>; required?: string[] };
+  const schema = jsonSchema(object, 'input') as {
+    properties?: Record<string, OpenAPIV3_1.SchemaObject>;
+    required?: string[];
+  };
   return Object.entries(schema.properties ?? {}).map(([name, prop]) => ({
     name,
     in: where,
@@ -62,10 +68,18 @@ export function buildOpenApi(spec: DocumentSpec): OpenAPIV3_1.Document {
       responses[status] = {
         description: r.description,
         ...(r.headers
-          ? { headers: Object.fromEntries(Object.entries(r.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }])) }
+          ? {
+              headers: Object.fromEntries(
+                Object.entries(r.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }]),
+              ),
+            }
           : {}),
         ...(r.schema
-          ? { content: Object.fromEntries((r.contentTypes ?? ['application/json']).map((ct) => [ct, { schema: jsonSchema(r.schema!, 'output') }])) }
+          ? {
+              content: Object.fromEntries(
+                (r.contentTypes ?? ['application/json']).map((ct) => [ct, { schema: jsonSchema(r.schema!, 'output') }]),
+              ),
+            }
           : {}),
       };
     }
@@ -80,7 +94,10 @@ export function buildOpenApi(spec: DocumentSpec): OpenAPIV3_1.Document {
             requestBody: {
               required: op.requestBody.required ?? true,
               content: Object.fromEntries(
-                (op.requestBody.contentTypes ?? ['application/json']).map((ct) => [ct, { schema: jsonSchema(op.requestBody!.schema, 'input') }]),
+                (op.requestBody.contentTypes ?? ['application/json']).map((ct) => [
+                  ct,
+                  { schema: jsonSchema(op.requestBody!.schema, 'input') },
+                ]),
               ),
             },
           }

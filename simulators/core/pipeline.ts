@@ -114,7 +114,10 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
     if (sandbox) journal(sandbox, req, out.status, rawBody, sent, started, faultRuleId);
   };
 
-  function faultReply(decision: Extract<ReturnType<Sandbox['faults']['decide']>, { kind: 'respond' }>, req: Request): Reply {
+  function faultReply(
+    decision: Extract<ReturnType<Sandbox['faults']['decide']>, { kind: 'respond' }>,
+    req: Request,
+  ): Reply {
     const headers: Record<string, string> = {};
     if (decision.retryAfterSeconds !== undefined) headers['retry-after'] = String(decision.retryAfterSeconds);
     if (decision.body === undefined) {

@@ -1,4 +1,8 @@
-import { Faker, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+// The per-locale entry point: the package root loads every locale (~250 ms), which would dominate startup.
+import { faker as enFaker } from '@faker-js/faker/locale/en';
+
+const FakerClass = enFaker.constructor as typeof Faker;
 
 /** Deterministic PRNG (mulberry32): same seed, same sequence — outcomes and fault probabilities replay exactly. */
 export class SeededRandom {
@@ -39,7 +43,7 @@ export class SeededRandom {
 
 /** A faker seeded for one vendor of one sandbox, so adding a vendor never changes another vendor's fixtures. */
 export function seededFaker(seed: number, salt: string): Faker {
-  const faker = new Faker({ locale: [en] });
+  const faker = new FakerClass({ locale: enFaker.rawDefinitions });
   let hash = seed >>> 0;
   for (const ch of salt) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
   faker.seed(hash);

@@ -134,7 +134,7 @@ export class SandboxRegistry {
       sandbox.states.set(vendor.id, saved === undefined ? vendor.create(ctx) : vendor.restore(saved, ctx));
     }
     sandbox.dirty = false;
-    this.sandboxes.get(snap.id) && this.delete(snap.id);
+    if (this.sandboxes.has(snap.id)) this.delete(snap.id);
     this.add(sandbox);
     return sandbox;
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RecordDataItemSchema } from '../../contracts/symbee/schemas.ts';
 import { AdminError, parseAdmin } from '../core/errors.ts';
+import { take } from '../core/iterate.ts';
 import { type Reply, reply } from '../core/reply.ts';
 import { parseJson } from '../core/serializers/json.ts';
 import type { VendorCall } from '../core/vendor.ts';
@@ -47,14 +48,22 @@ export const PoolSchema = z.strictObject({
   enabled: z.boolean(),
   /** Logged-in agents (user ids of the sandbox); all of them by default. */
   agents: z.array(z.string().min(1)).optional(),
-  handleTimeMs: z.number().int().min(1).default(5 * 60 * 1000),
+  handleTimeMs: z
+    .number()
+    .int()
+    .min(1)
+    .default(5 * 60 * 1000),
   outcomes: z
     .array(
       z.strictObject({
         outcome: z.enum(['COMPLETED', 'WORKED']),
         weight: z.number().positive(),
         workCodes: z.array(WorkCodeSchema).default([]),
-        retryAfterMs: z.number().int().min(1).default(60 * 60 * 1000),
+        retryAfterMs: z
+          .number()
+          .int()
+          .min(1)
+          .default(60 * 60 * 1000),
       }),
     )
     .min(1)
@@ -103,7 +112,10 @@ export function work(call: Call): Reply {
     if (!state.agents.includes(input.agent)) throw new AdminError(400, `unknown agent ${input.agent}`);
     if (!input.force) {
       if (!isDeliverable(record, now)) {
-        throw new AdminError(409, `task is not deliverable now (state ${record.workedState}, due ${new Date(record.nextEarliestWorkTime ?? record.createdTime).toISOString()})`);
+        throw new AdminError(
+          409,
+          `task is not deliverable now (state ${record.workedState}, due ${new Date(record.nextEarliestWorkTime ?? record.createdTime).toISOString()})`,
+        );
       }
       if (record.preferredAgent !== '' && record.preferredAgent !== input.agent) {
         throw new AdminError(409, `task is reserved for preferred agent ${record.preferredAgent}`);
@@ -116,7 +128,8 @@ export function work(call: Call): Reply {
         agent: input.agent,
         outcome: input.outcome,
         workCodes: input.workCodes,
-        nextEarliestWorkTime: input.outcome === 'WORKED' ? (input.nextEarliestWorkTimeUTC ?? now + 60 * 60 * 1000) : undefined,
+        nextEarliestWorkTime:
+          input.outcome === 'WORKED' ? (input.nextEarliestWorkTimeUTC ?? now + 60 * 60 * 1000) : undefined,
       },
       now,
     );
@@ -125,7 +138,10 @@ export function work(call: Call): Reply {
 }
 
 function poolView(state: SymbeeState) {
-  return { ...state.pool, agents: state.pool.agents.map((a) => ({ id: a.id, freeAt: new Date(a.freeAt).toISOString() })) };
+  return {
+    ...state.pool,
+    agents: state.pool.agents.map((a) => ({ id: a.id, freeAt: new Date(a.freeAt).toISOString() })),
+  };
 }
 
 export function getPool(call: Call): Reply {
@@ -173,7 +189,15 @@ export function seedRecords(call: Call): Reply {
       const data = normalizeRecordData(state, r.previewRecordData, r.clientIdFieldName);
       upsertRecord(
         state,
-        { campaign, locator: { clientId: r.clientId }, clientId: r.clientId, clientIdFieldName: r.clientIdFieldName, data, preferredAgent: r.preferredAgent, nextEarliestWorkTime: r.nextEarliestWorkTimeUTC },
+        {
+          campaign,
+          locator: { clientId: r.clientId },
+          clientId: r.clientId,
+          clientIdFieldName: r.clientIdFieldName,
+          data,
+          preferredAgent: r.preferredAgent,
+          nextEarliestWorkTime: r.nextEarliestWorkTimeUTC,
+        },
         now,
         call.rng,
       );
@@ -185,7 +209,13 @@ export function seedRecords(call: Call): Reply {
       const data = {
         items: [
           { key: 'Name', value: `Customer ${start + i}`, displayOrder: 1 },
-          { key: 'Home Phone', value: `+1555${String(start + i).padStart(7, '0').slice(-7)}`, displayOrder: 2 },
+          {
+            key: 'Home Phone',
+            value: `+1555${String(start + i)
+              .padStart(7, '0')
+              .slice(-7)}`,
+            displayOrder: 2,
+          },
           { key: 'Account Number', value: String(1_000_000 + ((start + i) % 9_000_000)), displayOrder: 3 },
         ],
         skillQueue: null,
@@ -193,7 +223,12 @@ export function seedRecords(call: Call): Reply {
       };
       upsertRecord(state, { campaign, locator: {}, clientId, clientIdFieldName: 'Id', data }, now, call.rng);
     }
-    return reply.json(201, { campaignName: campaign.name, records: added, generated: input.generate, total: campaign.records.size });
+    return reply.json(201, {
+      campaignName: campaign.name,
+      records: added,
+      generated: input.generate,
+      total: campaign.records.size,
+    });
   });
 }
 
@@ -202,7 +237,7 @@ export function listRecords(call: Call): Reply {
   return asAdmin(() => {
     const campaign = requireCampaign(call.state, name);
     const limit = Math.min(Number(call.query.limit ?? 1000) || 1000, 100_000);
-    const records = [...campaign.records.values()].slice(0, limit).map(toWire);
+    const records = take(campaign.records.values(), limit).map(toWire);
     return reply.json(200, { campaignName: campaign.name, total: campaign.records.size, records });
   });
 }

@@ -50,14 +50,19 @@ function slug(text: string): string {
 }
 
 function pascal(words: string[]): string {
-  return words.map((w) => w.replace(/[^A-Za-z0-9]/g, '')).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return words
+    .map((w) => w.replace(/[^A-Za-z0-9]/g, ''))
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 }
 
 function emptyCampaign(name: string, defaultSkillQueue: string, defaultTimeZone: string): Campaign {
   return { name, defaultSkillQueue, defaultTimeZone, records: new Map(), byClientId: new Map() };
 }
 
-function emptyState(base: Omit<SymbeeState, 'campaigns' | 'recordCampaign' | 'expiries' | 'dueQueue' | 'pool'>): SymbeeState {
+function emptyState(
+  base: Omit<SymbeeState, 'campaigns' | 'recordCampaign' | 'expiries' | 'dueQueue' | 'pool'>,
+): SymbeeState {
   return {
     ...base,
     campaigns: new Map(),
@@ -93,7 +98,8 @@ export function createSymbeeState(ctx: SeedContext): SymbeeState {
       skillQueues: [...DEFAULT_SANDBOX.skillQueues],
       agents: [...DEFAULT_SANDBOX.agents],
     });
-    for (const c of DEFAULT_SANDBOX.campaigns) state.campaigns.set(c.name, emptyCampaign(c.name, c.defaultSkillQueue, c.defaultTimeZone));
+    for (const c of DEFAULT_SANDBOX.campaigns)
+      state.campaigns.set(c.name, emptyCampaign(c.name, c.defaultSkillQueue, c.defaultTimeZone));
   } else {
     const company = slug(faker.company.name());
     const region = options.region ?? faker.helpers.arrayElement(REGIONS);
@@ -107,8 +113,13 @@ export function createSymbeeState(ctx: SeedContext): SymbeeState {
       secretsRegion: region,
       apiKey,
       skillQueues: queues,
-      agents: Array.from({ length: 3 }, () =>
-        `${faker.internet.username().toLowerCase().replace(/[^a-z0-9._-]/g, '')}@${domain}`,
+      agents: Array.from(
+        { length: 3 },
+        () =>
+          `${faker.internet
+            .username()
+            .toLowerCase()
+            .replace(/[^a-z0-9._-]/g, '')}@${domain}`,
       ),
     });
     const zone = faker.helpers.arrayElement(['America/New_York', 'America/Chicago', 'Europe/Berlin', 'Europe/London']);

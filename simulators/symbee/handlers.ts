@@ -233,7 +233,9 @@ export const changeCampaignRecordStatus = action('changeCampaignRecordStatus', (
   if (!body.previewRecordStateEnum) throw fail(MESSAGES.missing('previewRecordStateEnum'));
   const target = WorkedStateSchema.safeParse(body.previewRecordStateEnum);
   if (!target.success) {
-    throw fail(`Invalid previewRecordStateEnum '${body.previewRecordStateEnum}'; expected one of ${WorkedStateSchema.options.join(', ')}`);
+    throw fail(
+      `Invalid previewRecordStateEnum '${body.previewRecordStateEnum}'; expected one of ${WorkedStateSchema.options.join(', ')}`,
+    );
   }
   if (target.data === 'WORKED' && body.nextEarliestWorkTimeUTC === undefined) {
     throw fail('nextEarliestWorkTimeUTC is required when previewRecordStateEnum is WORKED');

@@ -1,5 +1,6 @@
 import { ACTIONS, HEADER_NAMES } from '../../contracts/symbee/schemas.ts';
 import { symbeeOpenApi } from '../../contracts/symbee/openapi.ts';
+import { take } from '../core/iterate.ts';
 import type { KernelFailure, VendorDefinition } from '../core/vendor.ts';
 import { createSymbeeState, restoreSymbee, snapshotSymbee } from './fixtures.ts';
 import { transportFailure } from './handlers.ts';
@@ -49,9 +50,7 @@ export const symbee: VendorDefinition<SymbeeState> = {
       campaigns: [...state.campaigns.keys()],
       skillQueues: [...state.skillQueues],
       agents: [...state.agents],
-      clientIds: Object.fromEntries(
-        [...state.campaigns.values()].map((c) => [c.name, [...c.byClientId.keys()].slice(0, 20)]),
-      ),
+      clientIds: Object.fromEntries([...state.campaigns.values()].map((c) => [c.name, take(c.byClientId.keys(), 20)])),
       apiKeyRotation: {
         generation: state.apiKey.generation,
         rotatedAt: new Date(state.apiKey.rotatedAt).toISOString(),

@@ -200,7 +200,8 @@ export function requireAgent(state: SymbeeState, agent: string): string {
 }
 
 export function requireSkillQueue(state: SymbeeState, queue: string, field: string): string {
-  if (!state.skillQueues.includes(queue)) throw fail(`Invalid ${field}: '${queue}' is not a Skill Queue of this environment`);
+  if (!state.skillQueues.includes(queue))
+    throw fail(`Invalid ${field}: '${queue}' is not a Skill Queue of this environment`);
   return queue;
 }
 
@@ -277,7 +278,12 @@ function withClientIdField(fieldName: string, clientId: string, items: DataItem[
   return [{ key: fieldName, value: clientId, displayOrder: 0 }, ...items];
 }
 
-export function upsertRecord(state: SymbeeState, input: UpsertInput, now: number, rng: SeededRandom): 'added' | 'updated' {
+export function upsertRecord(
+  state: SymbeeState,
+  input: UpsertInput,
+  now: number,
+  rng: SeededRandom,
+): 'added' | 'updated' {
   const { campaign } = input;
   const existing = findRecord(campaign, input.locator);
   const owner = campaign.byClientId.get(input.clientId);
@@ -299,7 +305,8 @@ export function upsertRecord(state: SymbeeState, input: UpsertInput, now: number
     return 'updated';
   }
   // An unmatched previewRecordId means "add" (document), but clientIds stay unique within the campaign.
-  if (owner) throw fail(`clientId '${input.clientId}' is already used by another record in campaign '${campaign.name}'`);
+  if (owner)
+    throw fail(`clientId '${input.clientId}' is already used by another record in campaign '${campaign.name}'`);
   const record: SymbeeRecord = {
     id: seededUuid(rng),
     clientId: input.clientId,
@@ -529,11 +536,16 @@ function pickOutcome(outcomes: PoolOutcome[], rng: SeededRandom): PoolOutcome {
   return outcomes[outcomes.length - 1] as PoolOutcome;
 }
 
-export function configurePool(state: SymbeeState, pool: Omit<AgentPool, 'agents'> & { agents: string[] }, now: number): void {
+export function configurePool(
+  state: SymbeeState,
+  pool: Omit<AgentPool, 'agents'> & { agents: string[] },
+  now: number,
+): void {
   state.pool = { ...pool, agents: pool.agents.map((id) => ({ id, freeAt: now })) };
   state.dueQueue.clear();
   if (!pool.enabled) return;
-  for (const campaign of state.campaigns.values()) for (const record of campaign.records.values()) scheduleRecord(state, record);
+  for (const campaign of state.campaigns.values())
+    for (const record of campaign.records.values()) scheduleRecord(state, record);
 }
 
 // ---- Search ------------------------------------------------------------------------------------------------------
@@ -554,7 +566,8 @@ const SYSTEM_READERS: Record<SystemField, (campaign: Campaign) => FieldReader> =
 function customReader(key: string): FieldReader {
   const wanted = key.toLowerCase();
   return (record) => {
-    for (const item of record.data) if (item.key.length === wanted.length && item.key.toLowerCase() === wanted) return item.value;
+    for (const item of record.data)
+      if (item.key.length === wanted.length && item.key.toLowerCase() === wanted) return item.value;
     return undefined;
   };
 }

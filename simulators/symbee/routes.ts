@@ -8,7 +8,12 @@ export const API_PREFIX = '/symbee-previewcontact-service/svc/rs/PreviewContactS
 
 export const routes: VendorRoute<SymbeeState>[] = [
   { method: 'POST', path: `${API_PREFIX}/addOrUpdateCampaignRecord`, handler: actions.addOrUpdateCampaignRecord },
-  { method: 'POST', path: `${API_PREFIX}/searchPreviewCampaign`, handler: actions.searchPreviewCampaign, readOnly: true },
+  {
+    method: 'POST',
+    path: `${API_PREFIX}/searchPreviewCampaign`,
+    handler: actions.searchPreviewCampaign,
+    readOnly: true,
+  },
   { method: 'POST', path: `${API_PREFIX}/changeCampaignRecordStatus`, handler: actions.changeCampaignRecordStatus },
   { method: 'POST', path: `${API_PREFIX}/transferCampaignRecord`, handler: actions.transferCampaignRecord },
   { method: 'POST', path: `${API_PREFIX}/deleteRecordFromCampaign`, handler: actions.deleteRecordFromCampaign },

@@ -13,7 +13,6 @@ import {
   ResetSandboxSchema,
 } from './schemas.ts';
 
-
 export interface AdminOptions {
   registry: SandboxRegistry;
   /** Origin clients should use (e.g. http://127.0.0.1:4010); derived from the request when absent. */
@@ -56,7 +55,13 @@ export function adminRouter(opts: AdminOptions): Router {
   });
 
   router.get('/vendors', (_req, res) => {
-    res.json({ vendors: registry.vendors.map((v) => ({ id: v.id, title: v.title, openapi: `/__admin/vendors/${v.id}/openapi.json` })) });
+    res.json({
+      vendors: registry.vendors.map((v) => ({
+        id: v.id,
+        title: v.title,
+        openapi: `/__admin/vendors/${v.id}/openapi.json`,
+      })),
+    });
   });
 
   router.get('/vendors/:vendorId/openapi.json', (req, res) => {
@@ -202,7 +207,9 @@ function mountVendorAdmin(router: Router, vendor: AnyVendor, opts: AdminOptions,
         req,
         rawBody: req.body === undefined ? '' : JSON.stringify(req.body),
         params,
-        query: Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined])),
+        query: Object.fromEntries(
+          Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
+        ),
       };
       const out = await route.handler(call);
       if (!(route.readOnly ?? route.method === 'GET')) mutated(sandbox);

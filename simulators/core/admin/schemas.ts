@@ -7,9 +7,16 @@ const isoDate = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))
 
 export const CreateSandboxSchema = z.strictObject({
   id: z.string().optional(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   clock: z.strictObject({ now: isoDate.optional(), frozen: z.boolean().optional() }).optional(),
-  journal: z.strictObject({ enabled: z.boolean().optional(), limit: z.number().int().min(1).max(100_000).optional() }).optional(),
+  journal: z
+    .strictObject({ enabled: z.boolean().optional(), limit: z.number().int().min(1).max(100_000).optional() })
+    .optional(),
   options: z.partialRecord(z.enum(VENDOR_IDS), z.record(z.string(), z.unknown())).optional(),
 });
 
@@ -18,7 +25,11 @@ export const ResetSandboxSchema = z.strictObject({
 });
 
 export const ClockChangeSchema = z
-  .strictObject({ now: isoDate.optional(), advanceMs: z.number().int().min(0).optional(), frozen: z.boolean().optional() })
+  .strictObject({
+    now: isoDate.optional(),
+    advanceMs: z.number().int().min(0).optional(),
+    frozen: z.boolean().optional(),
+  })
   .refine((b) => !(b.now !== undefined && b.advanceMs !== undefined), 'give "now" or "advanceMs", not both');
 
 export const JournalSettingsSchema = z.strictObject({
@@ -30,7 +41,10 @@ export const JournalQuerySchema = z.object({
   vendor: z.string().optional(),
   path: z.string().optional(),
   method: z.string().optional(),
-  status: z.string().regex(/^([1-5]xx|\d{3})$/i, 'status is a code (404) or a class (4xx)').optional(),
+  status: z
+    .string()
+    .regex(/^([1-5]xx|\d{3})$/i, 'status is a code (404) or a class (4xx)')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 

@@ -40,7 +40,8 @@ export function parseXml(text: string, options: XmlParseOptions = {}): Record<st
     isArray: (_name, jpath) => arrays.has(String(jpath)),
   });
   const parsed = parser.parse(text) as Record<string, unknown>;
-  if ('__proto__' in parsed && Object.hasOwn(parsed, '__proto__')) throw new XmlParseError('Forbidden element __proto__');
+  if ('__proto__' in parsed && Object.hasOwn(parsed, '__proto__'))
+    throw new XmlParseError('Forbidden element __proto__');
   return parsed;
 }
 

@@ -98,7 +98,8 @@ export class HttpClient {
 
   url(path: string, query?: HttpRequest['query']): string {
     const url = new URL(this.baseUrl + (path.startsWith('/') ? path : `/${path}`));
-    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+    for (const [key, value] of Object.entries(query ?? {}))
+      if (value !== undefined) url.searchParams.set(key, String(value));
     return url.toString();
   }
 
@@ -131,7 +132,8 @@ export class HttpClient {
   }
 
   private async once(request: HttpRequest, attempt: number): Promise<HttpResponse> {
-    const base = typeof this.options.headers === 'function' ? await this.options.headers() : (this.options.headers ?? {});
+    const base =
+      typeof this.options.headers === 'function' ? await this.options.headers() : (this.options.headers ?? {});
     const headers: Record<string, string> = { ...base, ...request.headers };
     if (request.contentType) headers['content-type'] = request.contentType;
     if (request.accept) headers.accept = request.accept;
