@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { VirtualClock, type ClockSnapshot } from './clock.ts';
 import { FaultInjector } from './faults.ts';
 import { RequestJournal, type JournalSettings } from './journal.ts';
-import { SeededRandom, seededFaker } from './random.ts';
+import { SeededRandom, saltedSeed, seededFaker } from './random.ts';
 import type { AnyVendor, SeedContext, VendorId } from './vendor.ts';
 
 export const DEFAULT_SANDBOX_ID = 'default';
@@ -71,7 +71,7 @@ export class Sandbox {
       sandboxId: this.id,
       seed: this.seed,
       faker: seededFaker(this.seed, vendor.id),
-      rng: new SeededRandom((this.seed * 31 + vendor.id.length) >>> 0),
+      rng: new SeededRandom(saltedSeed(this.seed, `${vendor.id}:rng`)),
       now: this.clock.now(),
       isDefault: this.isDefault,
       options: this.options[vendor.id] ?? {},
