@@ -44,10 +44,15 @@ export class SeededRandom {
 /** A faker seeded for one vendor of one sandbox, so adding a vendor never changes another vendor's fixtures. */
 export function seededFaker(seed: number, salt: string): Faker {
   const faker = new FakerClass({ locale: enFaker.rawDefinitions });
+  faker.seed(saltedSeed(seed, salt));
+  return faker;
+}
+
+/** Derives an independent seed per purpose (vendor id, …) from the sandbox seed. */
+export function saltedSeed(seed: number, salt: string): number {
   let hash = seed >>> 0;
   for (const ch of salt) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
-  faker.seed(hash);
-  return faker;
+  return hash;
 }
 
 /** RFC 4122 version-4 layout from the seeded RNG, so record ids replay with the seed. */
