@@ -9,7 +9,16 @@ export interface ClockSnapshot {
   frozen: boolean;
 }
 
+export interface ClockChange {
+  now?: number;
+  advanceMs?: number;
+  frozen?: boolean;
+}
+
 export class ClockError extends Error {}
+
+/** The largest time a JavaScript Date can hold: beyond it timestamps cannot be rendered at all. */
+const MAX_TIME = 8.64e15;
 
 export class VirtualClock {
   private anchorVirtual: number;
@@ -32,14 +41,26 @@ export class VirtualClock {
 
   /** Moves the clock to an absolute time. Time never runs backwards: lifecycles scheduled on it would break. */
   set(target: number): void {
-    if (!Number.isFinite(target)) throw new ClockError('"now" must be a valid date-time');
-    if (target < this.now()) throw new ClockError('the clock cannot move backwards');
-    this.anchor(target);
+    this.anchor(this.checkTarget(target));
   }
 
   advance(ms: number): void {
-    if (!Number.isInteger(ms) || ms < 0) throw new ClockError('"advanceMs" must be a non-negative integer');
-    this.anchor(this.now() + ms);
+    this.anchor(this.checkTarget(this.now() + this.checkAdvance(ms)));
+  }
+
+  /** Applies an admin clock change as one step: either all of it (freeze, then move) or, when invalid, nothing. */
+  change(change: ClockChange): void {
+    if (change.now !== undefined && change.advanceMs !== undefined) {
+      throw new ClockError('give "now" or "advanceMs", not both');
+    }
+    const target =
+      change.now !== undefined
+        ? this.checkTarget(change.now)
+        : change.advanceMs !== undefined
+          ? this.checkTarget(this.now() + this.checkAdvance(change.advanceMs))
+          : undefined;
+    if (change.frozen !== undefined) this.freeze(change.frozen);
+    if (target !== undefined) this.anchor(target);
   }
 
   freeze(frozen: boolean): void {
@@ -49,6 +70,18 @@ export class VirtualClock {
 
   snapshot(): ClockSnapshot {
     return { now: this.now(), frozen: this.isFrozen };
+  }
+
+  private checkTarget(target: number): number {
+    if (!Number.isFinite(target)) throw new ClockError('"now" must be a valid date-time');
+    if (target < this.now()) throw new ClockError('the clock cannot move backwards');
+    if (target > MAX_TIME) throw new ClockError('the clock cannot move past +275760-09-13T00:00:00.000Z');
+    return target;
+  }
+
+  private checkAdvance(ms: number): number {
+    if (!Number.isInteger(ms) || ms < 0) throw new ClockError('"advanceMs" must be a non-negative integer');
+    return ms;
   }
 
   private anchor(virtual: number): void {

@@ -66,7 +66,8 @@ function pathMatcher(pattern: string | undefined): (path: string) => boolean {
   if (!pattern) return () => true;
   const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
   if (regex) {
-    const re = new RegExp(regex[1] as string, regex[2]);
+    // `g`/`y` would make `test` stateful (lastIndex): the rule would match only every other request.
+    const re = new RegExp(regex[1] as string, (regex[2] as string).replace(/[gy]/g, ''));
     return (path) => re.test(path);
   }
   return (path) => path.includes(pattern);

@@ -19,6 +19,7 @@ export class Lifecycle<S extends string> {
   }
 
   canMove(from: S, to: S): boolean {
-    return this.transitions[from].includes(to);
+    // A state read back from a stored file may be anything: an unknown one allows no move rather than throwing.
+    return this.isState(from) && this.transitions[from].includes(to);
   }
 }

@@ -111,9 +111,8 @@ export function adminRouter(opts: AdminOptions): Router {
     const sandbox = sandboxOf(req);
     // Catch lifecycles up to the old "now" first, so events due before the jump happen at their own time.
     registry.advance(sandbox);
-    if (body.frozen !== undefined) sandbox.clock.freeze(body.frozen);
-    if (body.now !== undefined) sandbox.clock.set(body.now);
-    if (body.advanceMs !== undefined) sandbox.clock.advance(body.advanceMs);
+    // All or nothing: a refused change (e.g. backwards) must not leave the clock half-changed.
+    sandbox.clock.change(body);
     registry.advance(sandbox);
     mutated(sandbox);
     res.json(clockView(sandbox));

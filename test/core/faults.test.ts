@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { type FaultRequest, FaultInjector, FaultRuleInputSchema } from '../../simulators/core/faults.ts';
+import { SeededRandom } from '../../simulators/core/random.ts';
+
+const T0 = Date.parse('2021-11-03T05:00:00Z');
+const req = (overrides: Partial<FaultRequest> = {}): FaultRequest => ({
+  vendor: 'symbee',
+  method: 'POST',
+  path: '/svc/rs/searchPreviewCampaign',
+  now: T0,
+  ...overrides,
+});
+const injector = (seed = 1) => new FaultInjector(new SeededRandom(seed));
+
+describe('FaultInjector', () => {
+  it('answers nothing without rules', () => {
+    const faults = injector();
+    expect(faults.empty).toBe(true);
+    expect(faults.decide(req())).toEqual({ kind: 'none', delayMs: 0 });
+  });
+
+  it('a status rule answers with its status, body, content type and Retry-After', () => {
+    const faults = injector();
+    const rule = faults.add({
+      action: {
+        type: 'status',
+        status: 503,
+        body: { oops: true },
+        contentType: 'application/problem+json',
+        retryAfterSeconds: 7,
+      },
+    });
+    expect(rule).toMatchObject({ id: 'fault-1', fired: 0 });
+    expect(faults.decide(req())).toEqual({
+      kind: 'respond',
+      delayMs: 0,
+      ruleId: 'fault-1',
+      status: 503,
+      body: { oops: true },
+      contentType: 'application/problem+json',
+      retryAfterSeconds: 7,
+    });
+    expect(faults.list()[0]!.fired).toBe(1);
+  });
+
+  it('matches on vendor, method (any case) and path substring', () => {
+    const faults = injector();
+    faults.add({ vendor: 'symbee', method: 'post', path: 'search', action: { type: 'status', status: 500 } });
+    expect(faults.decide(req()).kind).toBe('respond');
+    expect(faults.decide(req({ vendor: 'sinch' })).kind).toBe('none');
+    expect(faults.decide(req({ method: 'GET' })).kind).toBe('none');
+    expect(faults.decide(req({ path: '/svc/rs/addOrUpdateCampaignRecord' })).kind).toBe('none');
+  });
+
+  it('matches a /regular expression/ path, with flags', () => {
+    const faults = injector();
+    faults.add({ path: '/(add|delete)\\w+Campaign/i', action: { type: 'status', status: 502 } });
+    expect(faults.decide(req({ path: '/svc/ADDORUPDATEcampaign' })).kind).toBe('respond');
+    expect(faults.decide(req({ path: '/svc/deleteRecordFromCampaign' })).kind).toBe('respond');
+    expect(faults.decide(req({ path: '/svc/searchPreviewCampaign' })).kind).toBe('none');
+  });
+
+  it('a /regex/g rule matches every request, not every other one (no lastIndex state)', () => {
+    const faults = injector();
+    faults.add({ path: '/search/g', action: { type: 'status', status: 500 } });
+    const kinds = Array.from({ length: 4 }, () => faults.decide(req()).kind);
+    expect(kinds).toEqual(['respond', 'respond', 'respond', 'respond']);
+  });
+
+  it('an invalid regular expression is refused when the rule is added', () => {
+    const faults = injector();
+    expect(() => faults.add({ path: '/(unclosed/', action: { type: 'drop' } })).toThrow();
+    expect(faults.empty).toBe(true);
+  });
+
+  it('times=N fires for the next N matching requests, then the rule is gone', () => {
+    const faults = injector();
+    faults.add({ path: 'search', times: 2, action: { type: 'status', status: 503 } });
+    expect(faults.decide(req({ path: '/other' })).kind).toBe('none'); // non-matching requests do not count
+    expect(faults.decide(req()).kind).toBe('respond');
+    expect(faults.decide(req()).kind).toBe('respond');
+    expect(faults.decide(req()).kind).toBe('none');
+    expect(faults.list()).toEqual([]);
+  });
+
+  it('probability fires on a seeded coin: same seed, same pattern; roughly the right share', () => {
+    const pattern = (seed: number) => {
+      const faults = injector(seed);
+      faults.add({ probability: 0.3, action: { type: 'status', status: 500 } });
+      return Array.from({ length: 400 }, () => (faults.decide(req()).kind === 'respond' ? 1 : 0)).join('');
+    };
+    expect(pattern(11)).toBe(pattern(11));
+    expect(pattern(11)).not.toBe(pattern(12));
+    const share = [...pattern(11)].filter((c) => c === '1').length / 400;
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.4);
+    const never = injector();
+    never.add({ probability: 0, action: { type: 'drop' } });
+    expect(never.decide(req()).kind).toBe('none');
+  });
+
+  it('latency adds up across rules and combines with a later status rule', () => {
+    const faults = injector();
+    faults.add({ action: { type: 'latency', ms: 100 } });
+    faults.add({ action: { type: 'latency', ms: 50 } });
+    expect(faults.decide(req())).toEqual({ kind: 'none', delayMs: 150 });
+    faults.add({ action: { type: 'status', status: 500 } });
+    expect(faults.decide(req())).toMatchObject({ kind: 'respond', delayMs: 150, status: 500 });
+  });
+
+  it('drop drops', () => {
+    const faults = injector();
+    faults.add({ action: { type: 'drop' } });
+    expect(faults.decide(req())).toEqual({ kind: 'drop', delayMs: 0, ruleId: 'fault-1' });
+  });
+
+  it('the first answering rule wins', () => {
+    const faults = injector();
+    faults.add({ action: { type: 'status', status: 418 } });
+    faults.add({ action: { type: 'drop' } });
+    expect(faults.decide(req())).toMatchObject({ kind: 'respond', status: 418 });
+  });
+
+  it('rateLimit answers 429 beyond `limit` in the window, with Retry-After, on the given (virtual) time', () => {
+    const faults = injector();
+    faults.add({ action: { type: 'rateLimit', limit: 2, windowMs: 10_000 } });
+    expect(faults.decide(req({ now: T0 })).kind).toBe('none');
+    expect(faults.decide(req({ now: T0 + 1000 })).kind).toBe('none');
+    expect(faults.decide(req({ now: T0 + 2500 }))).toMatchObject({
+      kind: 'respond',
+      status: 429,
+      retryAfterSeconds: 8,
+    });
+    // Refused requests do not take a slot; the first one frees at T0 + 10 s.
+    expect(faults.decide(req({ now: T0 + 9999 }))).toMatchObject({ status: 429, retryAfterSeconds: 1 });
+    expect(faults.decide(req({ now: T0 + 10_000 })).kind).toBe('none');
+    expect(faults.decide(req({ now: T0 + 10_001 }))).toMatchObject({ status: 429, retryAfterSeconds: 1 });
+    expect(faults.decide(req({ now: T0 + 60_000 })).kind).toBe('none');
+    expect(faults.list()[0]!.fired).toBe(3);
+  });
+
+  it('limit 0 refuses everything', () => {
+    const faults = injector();
+    faults.add({ action: { type: 'rateLimit', limit: 0, windowMs: 1000 } });
+    expect(faults.decide(req())).toMatchObject({ status: 429 });
+  });
+
+  it('remove and clear', () => {
+    const faults = injector();
+    const a = faults.add({ action: { type: 'drop' } });
+    faults.add({ action: { type: 'latency', ms: 5 } });
+    expect(faults.remove(a.id)).toBe(true);
+    expect(faults.remove(a.id)).toBe(false);
+    expect(faults.decide(req())).toEqual({ kind: 'none', delayMs: 5 });
+    faults.clear();
+    expect(faults.empty).toBe(true);
+  });
+
+  it('the rule schema refuses unknown fields and impossible values', () => {
+    const bad = [
+      { action: { type: 'status', status: 99 } },
+      { action: { type: 'status', status: 600 } },
+      { action: { type: 'latency', ms: -1 } },
+      { action: { type: 'rateLimit', limit: 1, windowMs: 0 } },
+      { action: { type: 'explode' } },
+      { action: { type: 'drop' }, times: 0 },
+      { action: { type: 'drop' }, probability: 1.5 },
+      { action: { type: 'drop' }, extra: 1 },
+      {},
+    ];
+    for (const input of bad) expect(FaultRuleInputSchema.safeParse(input).success, JSON.stringify(input)).toBe(false);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { type JournalEntry, RequestJournal } from '../../simulators/core/journal.ts';
+
+type Input = Omit<JournalEntry, 'id'>;
+
+function entry(overrides: Partial<Input> = {}): Input {
+  return {
+    time: '2021-11-03T05:00:00.000Z',
+    method: 'POST',
+    vendor: 'symbee',
+    path: '/symbee/api/search',
+    query: '',
+    status: 200,
+    durationMs: 1.5,
+    requestHeaders: { 'content-type': 'application/json' },
+    requestBody: '{}',
+    responseBody: '{"ok":true}',
+    ...overrides,
+  };
+}
+
+describe('RequestJournal', () => {
+  it('lists newest first with increasing ids', () => {
+    const journal = new RequestJournal();
+    journal.record(entry({ path: '/a' }));
+    journal.record(entry({ path: '/b' }));
+    journal.record(entry({ path: '/c' }));
+    const list = journal.list();
+    expect(list.map((e) => e.path)).toEqual(['/c', '/b', '/a']);
+    expect(list.map((e) => e.id)).toEqual([3, 2, 1]);
+  });
+
+  it('is bounded: the oldest entries fall off', () => {
+    const journal = new RequestJournal({ limit: 3 });
+    for (let i = 1; i <= 5; i++) journal.record(entry({ path: `/${i}` }));
+    expect(journal.list().map((e) => e.path)).toEqual(['/5', '/4', '/3']);
+  });
+
+  it('lowering the limit trims at once', () => {
+    const journal = new RequestJournal({ limit: 10 });
+    for (let i = 1; i <= 6; i++) journal.record(entry({ path: `/${i}` }));
+    journal.configure({ limit: 2 });
+    expect(journal.list().map((e) => e.path)).toEqual(['/6', '/5']);
+    expect(journal.settings).toEqual({ enabled: true, limit: 2 });
+  });
+
+  it('filters by vendor, method (any case), path substring and status code or class', () => {
+    const journal = new RequestJournal();
+    journal.record(entry({ vendor: 'symbee', method: 'POST', path: '/symbee/x/search', status: 200 }));
+    journal.record(entry({ vendor: 'sinch', method: 'GET', path: '/sinch/campaigns', status: 404 }));
+    journal.record(entry({ vendor: 'symbee', method: 'POST', path: '/symbee/x/add', status: 429 }));
+    journal.record(entry({ vendor: 'symbee', method: 'GET', path: '/symbee/x/search', status: 503 }));
+    const paths = (f: Parameters<RequestJournal['list']>[0]) =>
+      journal.list(f).map((e) => `${e.method} ${e.path} ${e.status}`);
+    expect(paths({ vendor: 'sinch' })).toEqual(['GET /sinch/campaigns 404']);
+    expect(paths({ method: 'get' })).toEqual(['GET /symbee/x/search 503', 'GET /sinch/campaigns 404']);
+    expect(paths({ path: 'search' })).toEqual(['GET /symbee/x/search 503', 'POST /symbee/x/search 200']);
+    expect(paths({ status: '4xx' })).toEqual(['POST /symbee/x/add 429', 'GET /sinch/campaigns 404']);
+    expect(paths({ status: '5XX' })).toEqual(['GET /symbee/x/search 503']);
+    expect(paths({ status: '429' })).toEqual(['POST /symbee/x/add 429']);
+    expect(paths({ status: '2xx', vendor: 'symbee', path: 'search' })).toEqual(['POST /symbee/x/search 200']);
+    expect(paths({ limit: 2 })).toHaveLength(2);
+    expect(paths({ status: '3xx' })).toEqual([]);
+  });
+
+  it('records nothing while disabled, and resumes when enabled', () => {
+    const journal = new RequestJournal({ enabled: false });
+    journal.record(entry({ path: '/off' }));
+    expect(journal.list()).toEqual([]);
+    journal.configure({ enabled: true });
+    journal.record(entry({ path: '/on' }));
+    expect(journal.list().map((e) => e.path)).toEqual(['/on']);
+  });
+
+  it('truncates large bodies and says by how much', () => {
+    const journal = new RequestJournal();
+    const big = 'x'.repeat(16 * 1024 + 100);
+    journal.record(entry({ requestBody: big, responseBody: 'small' }));
+    const [e] = journal.list();
+    expect(e!.requestBody.startsWith('x'.repeat(16 * 1024))).toBe(true);
+    expect(e!.requestBody.endsWith('…[100 more]')).toBe(true);
+    expect(e!.requestBody.length).toBeLessThan(big.length);
+    expect(e!.responseBody).toBe('small');
+    const exact = 'y'.repeat(16 * 1024);
+    journal.record(entry({ requestBody: exact }));
+    expect(journal.list()[0]!.requestBody).toBe(exact);
+  });
+
+  it('clear empties it', () => {
+    const journal = new RequestJournal();
+    journal.record(entry());
+    journal.clear();
+    expect(journal.list()).toEqual([]);
+  });
+});
