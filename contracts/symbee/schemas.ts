@@ -99,7 +99,13 @@ const recordLocatorShape = {
   clientId: z.string().optional(),
 };
 
-const epochMillis = z.number().int().min(0).max(8_640_000_000_000_000);
+/**
+ * Epoch milliseconds a `CCYY-MM-DD HH:MM:SS.mmm` timestamp can show: up to 9999-12-31 23:59:59.999 UTC (a later
+ * instant has a five-digit year and would break the documented format).
+ */
+export const MAX_EPOCH_MILLIS = 253_402_300_799_999;
+export const EpochMillisSchema = z.number().int().min(0).max(MAX_EPOCH_MILLIS);
+const epochMillis = EpochMillisSchema;
 
 export const RecordDataItemSchema = z.strictObject({
   key: z.string().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RecordDataItemSchema } from '../../contracts/symbee/schemas.ts';
+import { EpochMillisSchema, RecordDataItemSchema } from '../../contracts/symbee/schemas.ts';
 import { AdminError, parseAdmin } from '../core/errors.ts';
 import { take } from '../core/iterate.ts';
 import { type Reply, reply } from '../core/reply.ts';
@@ -39,7 +39,7 @@ export const WorkSchema = z.strictObject({
   outcome: z.enum(['COMPLETED', 'WORKED']),
   workCodes: z.array(WorkCodeSchema).default([]),
   /** For WORKED: when the next attempt may happen (defaults to one hour after now). */
-  nextEarliestWorkTimeUTC: z.number().int().min(0).optional(),
+  nextEarliestWorkTimeUTC: EpochMillisSchema.optional(),
   /** Work the task even if it is not deliverable yet (not due, or preferred for another agent). */
   force: z.boolean().default(false),
 });
@@ -79,7 +79,7 @@ const SeedRecordsSchema = z.strictObject({
         clientId: z.string().min(1),
         clientIdFieldName: z.string().min(1).default('Id'),
         preferredAgent: z.string().optional(),
-        nextEarliestWorkTimeUTC: z.number().int().min(0).optional(),
+        nextEarliestWorkTimeUTC: EpochMillisSchema.optional(),
         previewRecordData: z.array(RecordDataItemSchema).default([]),
       }),
     )
