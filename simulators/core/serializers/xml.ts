@@ -18,6 +18,32 @@ export function serializeXml(root: string, value: unknown): string {
   return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [root]: value ?? '' })}`;
 }
 
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] as string);
+}
+
+/**
+ * `<root><item>…</item>…</root>` for flat items (scalar fields), as chunks for `reply.stream`: a list of millions
+ * is written piece by piece instead of as one string (the same document `serializeXml` would build).
+ */
+export function* xmlListChunks(
+  root: string,
+  item: string,
+  items: Iterable<Record<string, string | number>>,
+): Generator<string> {
+  yield `<?xml version="1.0" encoding="UTF-8"?><${root}>`;
+  for (const fields of items) {
+    let out = `<${item}>`;
+    for (const [name, value] of Object.entries(fields)) {
+      out += `<${name}>${typeof value === 'number' ? value : escapeXml(value)}</${name}>`;
+    }
+    yield `${out}</${item}>`;
+  }
+  yield `</${root}>`;
+}
+
 export interface XmlParseOptions {
   /** Element paths (dot-separated, e.g. `customers.customer`) that are always parsed as arrays. */
   arrayPaths?: readonly string[];

@@ -1,0 +1,164 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { buildOpenApi, type OperationSpec } from '../../simulators/core/openapi.ts';
+import {
+  AddCustomersRequestSchema,
+  AddCustomersResponseSchema,
+  CampaignResponseSchema,
+  ErrorResponseSchema,
+  MessageResponseSchema,
+  RecordsQuerySchema,
+  RecordsResponseSchema,
+  StatusChangeRequestSchema,
+} from './schemas.ts';
+
+const pathParam = (name: string, description: string, example: string): OpenAPIV3_1.ParameterObject => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+  example,
+});
+
+const PLATFORM = pathParam(
+  'ccPlatform',
+  'Contact Center platform (NA…, EU…, CA…, AP…, AU…, BC…, SB…): the `vcc-{ccPlatform}.8x8.com` host of the real API',
+  'na12',
+);
+const CAMPAIGN = pathParam('campaignId', 'The id of the campaign (Configuration Manager → Campaigns)', '125');
+const CUSTOMER = pathParam('customerId', 'ACCOUNTNUM of the customer in the CC CRM', '10003629');
+
+const error = (description: string) => ({ description, schema: ErrorResponseSchema });
+const unauthorized = (token: 'Action' | 'Data') =>
+  error(`assumed: no or wrong Basic credentials, or not the ${token} Request Token (the body is not documented)`);
+const DATA = [{ dataToken: [] }];
+const ACTION = [{ actionToken: [] }];
+
+const operations: OperationSpec[] = [
+  {
+    method: 'post',
+    path: '/vcc-{ccPlatform}/api/tstats/campaigns/{campaignId}/customers',
+    operationId: 'addCampaignRecords',
+    summary: 'Add records (CRM customers) to a dynamic campaign',
+    tags: ['Campaign records'],
+    parameters: [PLATFORM, CAMPAIGN],
+    requestBody: { schema: AddCustomersRequestSchema },
+    security: ACTION,
+    responses: {
+      '207': {
+        description:
+          'documented: one entry per record, in request order, each with its own http-status (200 added, 400/404 with the documented message)',
+        schema: AddCustomersResponseSchema,
+      },
+      '400': error(
+        'documented messages: Not a dynamic campaign / The campaign is not enabled. / The campaign has stopped. No additional customers can be added. / The operation is invalid for a campaign that has not started. / The provided customer list is invalid.',
+      ),
+      '401': unauthorized('Action'),
+      '404': error('documented: The campaign cannot be found.'),
+      '413': error('assumed: body larger than the simulator limit'),
+      '415': error('assumed: Content-Type is not application/json'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/vcc-{ccPlatform}/api/stats/campaigns/{campaignId}/records.json',
+    operationId: 'viewCampaignRecordsJson',
+    summary: 'View the records of a campaign (JSON)',
+    tags: ['Campaign records'],
+    parameters: [PLATFORM, CAMPAIGN],
+    query: RecordsQuerySchema,
+    security: DATA,
+    responses: {
+      '200': {
+        description: 'documented: every record with its status, status-code and disposition-code',
+        schema: RecordsResponseSchema,
+      },
+      '401': unauthorized('Data'),
+      '404': error('documented: The campaign cannot be found.'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/vcc-{ccPlatform}/api/stats/campaigns/{campaignId}/records',
+    operationId: 'viewCampaignRecordsXml',
+    summary: 'View the records of a campaign (XML: <records><record>…)',
+    tags: ['Campaign records'],
+    parameters: [PLATFORM, CAMPAIGN],
+    query: RecordsQuerySchema,
+    security: DATA,
+    responses: {
+      '200': {
+        description: 'README: the same records as XML, root <records>, one <record> element each',
+        schema: RecordsResponseSchema.shape.records,
+        contentTypes: ['application/xml'],
+      },
+      '401': unauthorized('Data'),
+      '404': error('documented: The campaign cannot be found.'),
+    },
+  },
+  {
+    method: 'delete',
+    path: '/vcc-{ccPlatform}/api/tstats/campaigns/{campaignId}/customers/{customerId}',
+    operationId: 'deleteCampaignRecord',
+    summary: 'Remove a record from a campaign so it is not dialed again',
+    tags: ['Campaign records'],
+    parameters: [PLATFORM, CAMPAIGN, CUSTOMER],
+    security: ACTION,
+    responses: {
+      '204': { description: 'documented: removed' },
+      '400': error('documented messages: Not a dynamic campaign / The campaign is not enabled.'),
+      '401': error(
+        "assumed: wrong credentials or token. The document's table names the Data Request Token, the README's rule the Action Request Token; the simulator wants the Action token unless the sandbox option deleteToken says data/either",
+      ),
+      '404': error('documented: The campaign cannot be found. / The customer has not been located.'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/vcc-{ccPlatform}/api/stats/campaigns/{campaignId}.json',
+    operationId: 'getCampaign',
+    summary: 'Campaign properties and status id (0–11)',
+    tags: ['Campaign status'],
+    parameters: [PLATFORM, CAMPAIGN],
+    security: DATA,
+    responses: {
+      '200': { description: 'README: the campaign object', schema: CampaignResponseSchema },
+      '401': unauthorized('Data'),
+      '404': error('documented: The campaign cannot be found.'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/vcc-{ccPlatform}/api/tstats/campaigns/{campaignId}',
+    operationId: 'changeCampaignStatus',
+    summary: 'Run, pause, purge or stop a campaign (STOPPED is final)',
+    tags: ['Campaign status'],
+    parameters: [PLATFORM, CAMPAIGN],
+    requestBody: { schema: StatusChangeRequestSchema },
+    security: ACTION,
+    responses: {
+      '200': { description: 'README: {"message": "Campaign status changed."}', schema: MessageResponseSchema },
+      '400': error(
+        'documented messages: Invalid state transition / The operation is invalid for a campaign that has not started. / The campaign is not enabled.',
+      ),
+      '401': unauthorized('Action'),
+      '404': error('documented: The campaign cannot be found.'),
+      '415': error('assumed: Content-Type is not application/json'),
+    },
+  },
+];
+
+export function eightByEightOpenApi(): OpenAPIV3_1.Document {
+  return buildOpenApi({
+    title: '8x8 Contact Center — Dynamic Campaigns API (campaign-sim)',
+    version: '1.0.0',
+    description:
+      'Generated from contracts/eightbyeight/schemas.ts. HTTP Basic: username = tenant, password = the Data Request Token for reads, the Action Request Token for writes. The real host `vcc-{ccPlatform}.8x8.com` is the first path segment here.',
+    serverUrl: '/eightbyeight',
+    operations,
+    securitySchemes: {
+      dataToken: { type: 'http', scheme: 'basic', description: 'username = tenant, password = Data Request Token' },
+      actionToken: { type: 'http', scheme: 'basic', description: 'username = tenant, password = Action Request Token' },
+    },
+  });
+}

@@ -1,0 +1,293 @@
+import type { Request } from 'express';
+import {
+  ASSUMED_MESSAGES,
+  type AddCustomerOutcome,
+  type CampaignRecord,
+  CustomerIdSchema,
+  MAX_RECORDS_PER_CAMPAIGN,
+  MAX_SCHEDULE_AHEAD_MS,
+  MESSAGES,
+  type Campaign,
+  StatusChangeRequestSchema,
+} from '../../contracts/eightbyeight/schemas.ts';
+import { type Reply, reply } from '../core/reply.ts';
+import { JSON_CONTENT_TYPE, parseJson } from '../core/serializers/json.ts';
+import { XML_CONTENT_TYPE, xmlListChunks } from '../core/serializers/xml.ts';
+import type { VendorCall, VendorHandler } from '../core/vendor.ts';
+import { addRecord, deleteRecord, fill, moveCampaign } from './dialer.ts';
+import { EightByEightError, renderFailure, unauthorized } from './errors.ts';
+import {
+  type CampaignModel,
+  type EightByEightState,
+  REQUEST_TARGET,
+  campaignLifecycle,
+  campaignOf,
+  inCrm,
+  isNotStarted,
+  isStopped,
+  isoMillis,
+  parseScheduleDateTime,
+  phoneList,
+  phoneOf,
+  statusName,
+} from './models.ts';
+
+type Call = VendorCall<EightByEightState>;
+
+// ---- Authentication --------------------------------------------------------------------------------------------
+
+/** `Authorization: Basic base64(username:password)`; undefined when absent or malformed. */
+export function basicCredentials(req: Request): { username: string; password: string } | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.get('authorization') ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return undefined;
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** The sandbox is found by platform + username (the kernel's tenant key); the password must be the right token. */
+export const tenantKey = (platform: string, username: string) => `${platform.toLowerCase()}/${username}`;
+
+type TokenNeed = 'data' | 'action' | 'delete';
+
+function acceptedTokens(state: EightByEightState, need: TokenNeed): { tokens: string[]; label: 'Action' | 'Data' } {
+  const kind = need === 'delete' ? state.deleteToken : need;
+  if (kind === 'data') return { tokens: [state.dataToken], label: 'Data' };
+  if (kind === 'action') return { tokens: [state.actionToken], label: 'Action' };
+  return { tokens: [state.actionToken, state.dataToken], label: 'Action' };
+}
+
+/** Read calls take the Data Request Token, write calls the Action Request Token; the other one is refused. */
+function authorize(call: Call, need: TokenNeed): void {
+  const password = basicCredentials(call.req)?.password;
+  const { tokens, label } = acceptedTokens(call.state, need);
+  if (password !== undefined && tokens.includes(password)) return;
+  const isOtherToken = password === call.state.actionToken || password === call.state.dataToken;
+  throw isOtherToken ? unauthorized(ASSUMED_MESSAGES.wrongToken(label)) : unauthorized();
+}
+
+/** One endpoint: authorize with the token the call needs, run, render a vendor failure in the vendor's shape. */
+function endpoint(need: TokenNeed, run: (call: Call) => Reply): VendorHandler<EightByEightState> {
+  return (call) => {
+    try {
+      authorize(call, need);
+      return run(call);
+    } catch (err) {
+      if (err instanceof EightByEightError) return renderFailure(err);
+      throw err;
+    }
+  };
+}
+
+// ---- Shared checks ---------------------------------------------------------------------------------------------
+
+const fail = (status: number, message: string) => new EightByEightError(status, message);
+
+function requireCampaign(call: Call): CampaignModel {
+  const campaign = campaignOf(call.state, call.params.campaignId);
+  if (!campaign) throw fail(404, MESSAGES.campaignNotFound);
+  return campaign;
+}
+
+function requireJsonBody(call: Call): unknown {
+  if (!/^application\/json\s*(;|$)/i.test(call.req.get('content-type') ?? '')) {
+    throw fail(415, ASSUMED_MESSAGES.jsonRequired);
+  }
+  try {
+    return parseJson(call.rawBody);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whole-request checks of an add, in this order (the order itself is assumed). */
+function checkAcceptsCustomers(c: CampaignModel): void {
+  if (!c.dynamic) throw fail(400, MESSAGES.notDynamic);
+  if (!c.enabled) throw fail(400, MESSAGES.notEnabled);
+  if (isStopped(c.status)) throw fail(400, MESSAGES.campaignStopped);
+  if (isNotStarted(c.status)) throw fail(400, MESSAGES.notStarted);
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// ---- POST /api/tstats/campaigns/{campaignId}/customers --------------------------------------------------------------
+
+/** Checks one entry and adds it when every check passes; the verdict becomes its 207 entry. */
+function addOne(
+  state: EightByEightState,
+  c: CampaignModel,
+  entry: Record<string, unknown>,
+  now: number,
+): AddCustomerOutcome {
+  const rawId = entry['customer-id'];
+  const rawSchedule = entry['schedule-date-time'];
+  const verdict = (status: 200 | 400 | 404, message?: string): AddCustomerOutcome => ({
+    'customer-id': typeof rawId === 'number' || typeof rawId === 'string' ? rawId : null,
+    ...(typeof rawSchedule === 'string' ? { 'schedule-date-time': rawSchedule } : {}),
+    'http-status': status,
+    ...(message === undefined ? {} : { message }),
+  });
+
+  const id = CustomerIdSchema.safeParse(rawId);
+  if (!id.success) return verdict(400, MESSAGES.invalidCustomerId);
+  const customerId = Number(id.data);
+  let scheduleAt: number | undefined;
+  if (rawSchedule !== undefined && rawSchedule !== null) {
+    scheduleAt = typeof rawSchedule === 'string' ? parseScheduleDateTime(rawSchedule) : undefined;
+    if (scheduleAt === undefined) return verdict(400, MESSAGES.invalidScheduleFormat);
+  }
+  if (!inCrm(state, customerId)) return verdict(404, MESSAGES.customerIdNotFound);
+  if (c.records.byCustomer.has(customerId)) return verdict(400, MESSAGES.duplicateCustomer);
+  if (scheduleAt !== undefined) {
+    if (scheduleAt < now) return verdict(400, MESSAGES.scheduleInPast);
+    if (scheduleAt > now + MAX_SCHEDULE_AHEAD_MS) return verdict(400, MESSAGES.scheduleTooFarAhead);
+    if (scheduleAt < c.startTime || scheduleAt > c.endTime) {
+      return verdict(400, MESSAGES.scheduleOutsideCampaign(isoMillis(c.startTime), isoMillis(c.endTime)));
+    }
+  }
+  if (c.records.live >= MAX_RECORDS_PER_CAMPAIGN) return verdict(400, ASSUMED_MESSAGES.campaignFull);
+  addRecord(state, c, customerId, scheduleAt, now);
+  return verdict(200);
+}
+
+export const addCustomers = endpoint('action', (call) => {
+  const c = requireCampaign(call);
+  checkAcceptsCustomers(c);
+  const body = requireJsonBody(call);
+  if (!Array.isArray(body) || body.length === 0 || !body.every(isPlainObject)) {
+    throw fail(400, MESSAGES.invalidCustomerList);
+  }
+  const now = call.now();
+  const outcomes = body.map((entry) => addOne(call.state, c, entry, now));
+  fill(call.state, c, now);
+  return reply.json(207, outcomes);
+});
+
+// ---- DELETE /api/tstats/campaigns/{campaignId}/customers/{customerId} ----------------------------------------------
+
+export const deleteCustomer = endpoint('delete', (call) => {
+  const c = requireCampaign(call);
+  if (!c.dynamic) throw fail(400, MESSAGES.notDynamic);
+  if (!c.enabled) throw fail(400, MESSAGES.notEnabled);
+  const id = CustomerIdSchema.safeParse(call.params.customerId);
+  const row = id.success ? c.records.byCustomer.get(Number(id.data)) : undefined;
+  if (row === undefined) throw fail(404, MESSAGES.customerNotLocated);
+  deleteRecord(call.state, c, row, call.now());
+  return reply.empty(204);
+});
+
+// ---- GET /api/stats/campaigns/{campaignId}/records(.json) ---------------------------------------------------------
+
+const digitsOf = (text: string) => text.replace(/[^0-9]/g, '');
+
+/**
+ * `?phone-list=*Contact Number|5551234567`: the number after the last `|` is compared, digits only, so the CRM
+ * field name in the filter need not match the one shown (`*Phone Number|…`) — assumed.
+ */
+function phoneFilter(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const digits = digitsOf(value.slice(value.lastIndexOf('|') + 1));
+  return digits === '' ? undefined : digits;
+}
+
+function* recordsOf(state: EightByEightState, c: CampaignModel, phone: string | undefined): Generator<CampaignRecord> {
+  const rs = c.records;
+  const size = rs.size; // rows added while the answer streams are not part of it
+  for (let row = 0; row < size; row++) {
+    if (!rs.isLive(row)) continue;
+    const number = phoneOf(state, rs.customer[row] as number) ?? '';
+    if (phone !== undefined && digitsOf(number) !== phone) continue;
+    yield {
+      'campaign-name': c.name,
+      'campaign-id': c.id,
+      'record-id': rs.recordId[row] as number,
+      'phone-list': phoneList(state, number),
+      status: rs.status[row] as number,
+      'status-code': rs.code[row] as number,
+      'ext-trans-data': rs.extData.get(row) ?? '',
+      'disposition-code': rs.dispositionCode(row),
+    };
+  }
+}
+
+function* jsonRecordChunks(records: Iterable<CampaignRecord>): Generator<string> {
+  yield '{"records":{"record":[';
+  let first = true;
+  for (const record of records) {
+    yield first ? JSON.stringify(record) : `,${JSON.stringify(record)}`;
+    first = false;
+  }
+  yield ']}}';
+}
+
+/** `records.json`: `{"records": {"record": [...]}}`, streamed (a campaign may hold 5,000,000 records). */
+export const listRecordsJson = endpoint('data', (call) => {
+  const c = requireCampaign(call);
+  const records = recordsOf(call.state, c, phoneFilter(call.query['phone-list']));
+  return reply.stream(200, `${JSON_CONTENT_TYPE}; charset=utf-8`, () => jsonRecordChunks(records));
+});
+
+/** `records` (no `.json`): the same list as XML `<records><record>…`, streamed. */
+export const listRecordsXml = endpoint('data', (call) => {
+  const c = requireCampaign(call);
+  const records = recordsOf(call.state, c, phoneFilter(call.query['phone-list']));
+  return reply.stream(200, `${XML_CONTENT_TYPE}; charset=utf-8`, () => xmlListChunks('records', 'record', records));
+});
+
+// ---- Campaign status ----------------------------------------------------------------------------------------------
+
+const yesNo = (flag: boolean) => (flag ? 'Y' : 'N');
+const timeOrEmpty = (ms: number | null) => (ms === null ? '' : isoMillis(ms));
+
+export function campaignView(c: CampaignModel): Campaign {
+  return {
+    'campaign-name': c.name,
+    'campaign-id': c.id,
+    enabled: yesNo(c.enabled),
+    status: c.status,
+    'no-of-records': c.records.live,
+    'caller-id': c.callerId,
+    'queue-id': c.queueId,
+    'start-time': isoMillis(c.startTime),
+    'end-time': isoMillis(c.endTime),
+    'actual-run-time': timeOrEmpty(c.actualRunTime),
+    'actual-stop-time': timeOrEmpty(c.actualStopTime),
+    'daily-start-time': c.dailyStartTime,
+    'daily-end-time': c.dailyEndTime,
+    'retry-interval': c.retryIntervalMinutes,
+    'max-retry': c.maxRetry,
+    'abandon-max-retry': c.abandonMaxRetry,
+    'max-ring-time': c.maxRingTime,
+    'integration-type': c.integrationType,
+    'calling-window': c.callingWindow,
+    'schedule-name': c.scheduleName,
+    timezone: c.timezone,
+    'dynamic-campaign': yesNo(c.dynamic),
+    sequential: yesNo(c.sequential),
+  };
+}
+
+export const getCampaign = endpoint('data', (call) =>
+  reply.json(200, { campaign: campaignView(requireCampaign(call)) }),
+);
+
+/**
+ * `{"status": RUNNING|PAUSED|PURGED|STOPPED}` along the transition table. Pausing or purging a campaign that never
+ * started answers the documented "not started" message; every other refused move (and an unknown status value) is
+ * "Invalid state transition" (assumed mapping).
+ */
+export const changeCampaignStatus = endpoint('action', (call) => {
+  const c = requireCampaign(call);
+  if (!c.enabled) throw fail(400, MESSAGES.notEnabled);
+  const parsed = StatusChangeRequestSchema.safeParse(requireJsonBody(call));
+  if (!parsed.success) throw fail(400, MESSAGES.invalidStateTransition);
+  const target = REQUEST_TARGET[parsed.data.status];
+  if (!campaignLifecycle.canMove(statusName(c.status), target)) {
+    const pauseOrPurge = parsed.data.status === 'PAUSED' || parsed.data.status === 'PURGED';
+    throw fail(400, isNotStarted(c.status) && pauseOrPurge ? MESSAGES.notStarted : MESSAGES.invalidStateTransition);
+  }
+  moveCampaign(call.state, c, target, call.now());
+  return reply.json(200, { message: MESSAGES.statusChanged });
+});
