@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { VirtualClock, type ClockSnapshot } from './clock.ts';
+import { describeIssues } from './errors.ts';
 import { FaultInjector } from './faults.ts';
 import { RequestJournal, type JournalSettings } from './journal.ts';
 import { SeededRandom, saltedSeed, seededFaker } from './random.ts';
@@ -100,6 +102,16 @@ export class Sandbox {
   }
 }
 
+/** Vendors validate their own `options.<vendorId>`: a refusal there is the caller's mistake (400), not a crash. */
+function createState(vendor: AnyVendor, sandbox: Sandbox): unknown {
+  try {
+    return vendor.create(sandbox.seedContext(vendor));
+  } catch (err) {
+    if (err instanceof z.ZodError) throw new SandboxError(400, `options.${vendor.id}: ${describeIssues(err)}`);
+    throw err;
+  }
+}
+
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** All sandboxes of the process, and the index from a vendor credential (tenant key) to its sandbox. */
@@ -120,7 +132,7 @@ export class SandboxRegistry {
     const seed = options.seed ?? (id === DEFAULT_SANDBOX_ID ? DEFAULT_SEED : Math.floor(Math.random() * 2 ** 31));
     const clock = { now: options.clock?.now ?? Date.now(), frozen: options.clock?.frozen ?? false };
     const sandbox = new Sandbox(id, seed, Date.now(), options.options ?? {}, clock, options.journal ?? {});
-    for (const vendor of this.vendors) sandbox.states.set(vendor.id, vendor.create(sandbox.seedContext(vendor)));
+    for (const vendor of this.vendors) sandbox.states.set(vendor.id, createState(vendor, sandbox));
     this.add(sandbox);
     return sandbox;
   }
