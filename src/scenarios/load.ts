@@ -47,7 +47,7 @@ export async function loadScenarioFile(file: string): Promise<Scenario[]> {
 /** Parses every YAML document of a file (`---` separates scenarios) and validates each one. */
 export function parseScenarios(text: string, file: string): Scenario[] {
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, merge: true });
   const problems: string[] = [];
   const where = (offset: number | undefined) => {
     if (offset === undefined) return file;

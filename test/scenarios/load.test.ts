@@ -55,6 +55,18 @@ steps:
     ]);
   });
 
+  it('resolves YAML anchors and merge keys', () => {
+    const [scenario] = parseScenarios(
+      'name: m\nsteps:\n  - request: { vendor: symbee, method: POST, path: /a, json: &base { a: 1, b: 2 } }\n' +
+        '  - request: { vendor: symbee, method: POST, path: /a, json: { <<: *base, b: 3 } }\n',
+      'm.yaml',
+    );
+    expect(scenario!.steps.map((s) => ('request' in s ? s.request.json : undefined))).toEqual([
+      { a: 1, b: 2 },
+      { a: 1, b: 3 },
+    ]);
+  });
+
   it('names file, line, step and field of a bad value', () => {
     const problems = problemsOf(`name: s
 steps:

@@ -273,3 +273,32 @@ steps:
     expect(listed.sandboxes.map((s) => s.id)).toEqual(['default']);
   });
 });
+
+describe('against the real Symbee simulator', () => {
+  it('sends the sandbox X-sc-* headers by default and none with auth: false', async () => {
+    const file = join(dir, 'symbee.yaml');
+    await writeFile(
+      file,
+      `name: symbee credentials
+steps:
+  - request:
+      vendor: symbee
+      method: POST
+      path: /searchPreviewCampaign
+      json:
+        platform: "\${vendors.symbee.platform}"
+        companyCode: "\${vendors.symbee.companyCode}"
+        environment: "\${vendors.symbee.environment}"
+        region: "\${vendors.symbee.region}"
+        campaignName: "\${vendors.symbee.campaigns.0}"
+        clientId: no-such-client
+    expect: { status: 200, json: { previewResult: { previewResultStatus: NORECORDFOUND }, previewRecordClientData: [] } }
+  - request: { vendor: symbee, method: POST, path: /searchPreviewCampaign, auth: false, json: {} }
+    expect: { status: 401 }
+`,
+    );
+    const summary = await runScenarios([file]);
+    expect(summary.files[0]!.scenarios[0]!.failure).toBeUndefined();
+    expect(summary.passed).toBe(1);
+  });
+});
