@@ -50,7 +50,10 @@ export interface SymbeeRecord {
   clientIdFieldName: string;
   data: DataItem[];
   preferredAgent: string;
-  /** When the preferred agent was set: the 30-minute hold counts from max(this, nextEarliestWorkTime). */
+  /**
+   * Start of the 30-minute preferred-agent hold: when the preference was set, or when an API change last made the
+   * task deliverable. The hold ends 30 minutes after max(this, nextEarliestWorkTime).
+   */
   preferredSince: number;
   skillQueue: string;
   timeZone: string | null;
@@ -291,16 +294,18 @@ export function upsertRecord(
     if (owner && owner !== existing) {
       throw fail(`clientId '${input.clientId}' is already used by another record in campaign '${campaign.name}'`);
     }
-    campaign.byClientId.delete(existing.clientId);
-    existing.clientId = input.clientId;
-    existing.clientIdFieldName = input.clientIdFieldName;
-    existing.data = withClientIdField(input.clientIdFieldName, input.clientId, input.data.items);
-    existing.skillQueue = input.data.skillQueue ?? campaign.defaultSkillQueue;
-    existing.timeZone = input.data.timeZone;
-    if (input.preferredAgent !== undefined) setPreferredAgent(existing, input.preferredAgent, now);
-    if (input.nextEarliestWorkTime !== undefined) existing.nextEarliestWorkTime = input.nextEarliestWorkTime;
-    existing.lastUpdatedTime = now;
-    campaign.byClientId.set(existing.clientId, existing);
+    updateTask(existing, now, () => {
+      campaign.byClientId.delete(existing.clientId);
+      existing.clientId = input.clientId;
+      existing.clientIdFieldName = input.clientIdFieldName;
+      existing.data = withClientIdField(input.clientIdFieldName, input.clientId, input.data.items);
+      existing.skillQueue = input.data.skillQueue ?? campaign.defaultSkillQueue;
+      existing.timeZone = input.data.timeZone;
+      if (input.preferredAgent !== undefined) setPreferredAgent(existing, input.preferredAgent, now);
+      if (input.nextEarliestWorkTime !== undefined) existing.nextEarliestWorkTime = input.nextEarliestWorkTime;
+      existing.lastUpdatedTime = now;
+      campaign.byClientId.set(existing.clientId, existing);
+    });
     scheduleRecord(state, existing);
     return 'updated';
   }
@@ -349,6 +354,17 @@ export function setPreferredAgent(record: SymbeeRecord, agent: string, now: numb
   record.preferredSince = now;
 }
 
+/**
+ * Applies an API change to a task. The preferred-agent hold counts "within 30 minutes of the task becoming available
+ * to be delivered" (document), so a change that makes a COMPLETED/REMOVED or not-yet-due task deliverable right now
+ * starts the hold afresh, instead of letting a preference set long ago expire at once (at a time before the change).
+ */
+function updateTask(record: SymbeeRecord, now: number, change: () => void): void {
+  const wasDeliverable = isDeliverable(record, now);
+  change();
+  if (!wasDeliverable && isDeliverable(record, now)) record.preferredSince = now;
+}
+
 export interface StatusChange {
   state: WorkedState;
   skillQueue?: string;
@@ -361,8 +377,10 @@ export function changeStatus(state: SymbeeState, record: SymbeeRecord, change: S
   if (!apiLifecycle.canMove(record.workedState, change.state)) {
     throw fail(`Cannot change status from ${record.workedState} to ${change.state}`);
   }
-  record.workedState = change.state;
-  applyRouting(record, change, now);
+  updateTask(record, now, () => {
+    record.workedState = change.state;
+    applyRouting(record, change, now);
+  });
   scheduleRecord(state, record);
 }
 
@@ -393,7 +411,7 @@ export function transferRecord(
       record.skillQueue = to.defaultSkillQueue;
     }
   }
-  applyRouting(record, change, now);
+  updateTask(record, now, () => applyRouting(record, change, now));
   scheduleRecord(state, record);
 }
 
