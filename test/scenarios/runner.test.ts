@@ -155,6 +155,11 @@ steps:
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'failed', 'skipped']);
   });
 
+  it('fails a request to a vendor the simulator does not serve', async () => {
+    const result = await runOne('name: absent vendor\nsteps:\n  - request: { vendor: jtel, method: GET, path: /x }\n');
+    expect(result.failure?.message).toBe(`step 1: vendor jtel is not served by the simulator at ${sim.url}`);
+  });
+
   it('reports a non-JSON body when JSON is expected', async () => {
     const result = await runOne(`
 name: not json
