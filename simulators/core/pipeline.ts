@@ -166,8 +166,19 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
     router[method](route.path, handle(route as VendorRoute<unknown>));
   }
   // Unknown path or method below the vendor's mount: the vendor's own "no such endpoint" answer.
-  router.use((req, res) => {
-    void sendReply(res, fail(req, { kind: 'notFound', message: `No such endpoint: ${req.method} ${req.path}` }));
+  // Journaled when the credentials name a sandbox: a wrong path or method is exactly what QA looks for there.
+  router.use(async (req, res) => {
+    const started = performance.now();
+    const out = fail(req, { kind: 'notFound', message: `No such endpoint: ${req.method} ${req.path}` });
+    let sandbox: Sandbox | undefined;
+    try {
+      const key = vendor.tenantKeyOf(req, {});
+      sandbox = key === undefined ? undefined : registry.byTenant(vendor.id, key);
+    } catch {
+      sandbox = undefined;
+    }
+    const sent = await sendReply(res, out);
+    if (sandbox) journal(sandbox, req, out.status, '', sent, started);
   });
   return router;
 }
