@@ -39,6 +39,7 @@ export async function replay(paths: string[], options: ReplayOptions): Promise<n
     timeoutMs: options.timeoutMs,
     onResult: (result) => console.log(formatResult(result)),
   });
+  if (summary.files.length === 0) console.warn(`No scenario files (*.yaml, *.yml) found in ${paths.join(', ')}`);
   if (options.junit) {
     await writeJunit(options.junit, summary);
     console.log(`\nJUnit report written to ${options.junit}`);
