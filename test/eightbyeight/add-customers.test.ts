@@ -1,0 +1,378 @@
+import request from 'supertest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AddCustomersResponseSchema } from '../../contracts/eightbyeight/schemas.ts';
+import { SeededRandom, seededFaker } from '../../simulators/core/random.ts';
+import { createEightByEightState } from '../../simulators/eightbyeight/fixtures.ts';
+import { addCustomers } from '../../simulators/eightbyeight/handlers.ts';
+import {
+  DAY,
+  CAMPAIGN,
+  NOW_MS,
+  iso,
+  startEightByEight,
+  type EightByEightSandbox,
+  type TestSimulator,
+} from './harness.ts';
+
+/** POST /api/tstats/campaigns/{id}/customers: every documented 207 outcome and whole-request failure. */
+let sim: TestSimulator;
+let sb: EightByEightSandbox;
+
+beforeAll(async () => {
+  sim = await startEightByEight();
+});
+afterAll(() => sim.close());
+beforeEach(async () => {
+  sb = await sim.sandbox();
+});
+
+const customers = () => sb.section.crmCustomers;
+const noOfRecords = async (id: number) => (await sb.campaign(id)).body.campaign['no-of-records'] as number;
+const scheduleTo = (id: number) => Date.parse(sb.section.campaigns.find((c) => c.id === id)!.scheduleTo);
+
+describe('per-record outcomes (HTTP 207)', () => {
+  it('answers 207 with one entry per record, in request order, echoing schedule-date-time only when given', async () => {
+    const [a, b] = customers();
+    const at = iso(NOW_MS + 2 * 60 * 60 * 1000);
+    const res = await sb.add(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': at }, { 'customer-id': b }]);
+    expect(res.status).toBe(207);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(AddCustomersResponseSchema.parse(res.body)).toEqual([
+      { 'customer-id': a, 'schedule-date-time': at, 'http-status': 200 },
+      { 'customer-id': b, 'http-status': 200 },
+    ]);
+    expect(await noOfRecords(CAMPAIGN.running)).toBe(2);
+  });
+
+  it('reproduces the document example: every message, each entry in its request position', async () => {
+    const [ok1, ok2, dup, fmt, past, outside, far] = customers();
+    await sb.addOk(CAMPAIGN.running, [{ 'customer-id': dup }]);
+    const end = scheduleTo(CAMPAIGN.running);
+    const body = [
+      { 'customer-id': ok1, 'schedule-date-time': iso(NOW_MS + DAY) },
+      { 'customer-id': ok2 },
+      { 'customer-id': dup },
+      { 'customer-id': fmt, 'schedule-date-time': '2016-08-29T 09:00:00.000Z' },
+      { 'customer-id': null },
+      { 'customer-id': 9 },
+      { 'customer-id': past, 'schedule-date-time': '2016-08-29T09:00:00.000Z' },
+      { 'customer-id': outside, 'schedule-date-time': iso(end + 60_000) },
+      { 'customer-id': far, 'schedule-date-time': iso(NOW_MS + 8 * DAY) },
+    ];
+    const from = sb.section.campaigns.find((c) => c.id === CAMPAIGN.running)!.scheduleFrom;
+    expect(await sb.addOk(CAMPAIGN.running, body)).toEqual([
+      { 'customer-id': ok1, 'schedule-date-time': iso(NOW_MS + DAY), 'http-status': 200 },
+      { 'customer-id': ok2, 'http-status': 200 },
+      { 'customer-id': dup, 'http-status': 400, message: 'Duplicate customer' },
+      {
+        'customer-id': fmt,
+        'schedule-date-time': '2016-08-29T 09:00:00.000Z',
+        'http-status': 400,
+        message: 'Invalid schedule-date-time format - please use ISO 8601 format',
+      },
+      { 'customer-id': null, 'http-status': 400, message: 'Invalid customer-id' },
+      { 'customer-id': 9, 'http-status': 404, message: 'The customer-id has not been found.' },
+      {
+        'customer-id': past,
+        'schedule-date-time': '2016-08-29T09:00:00.000Z',
+        'http-status': 400,
+        message: 'The subject schedule-date-time is in the past.',
+      },
+      {
+        'customer-id': outside,
+        'schedule-date-time': iso(end + 60_000),
+        'http-status': 400,
+        message: `The subject schedule-date-time is outside the campaign schedule from ${from} to ${iso(end)}.`,
+      },
+      {
+        'customer-id': far,
+        'schedule-date-time': iso(NOW_MS + 8 * DAY),
+        'http-status': 400,
+        message: 'The subject schedule-date-time must be within 7 days ahead of a future period.',
+      },
+    ]);
+    // Exactly the three 200s (one earlier, two now) are in the campaign.
+    expect(await noOfRecords(CAMPAIGN.running)).toBe(3);
+    for (const id of [fmt, past, outside, far]) expect(await sb.inspect(CAMPAIGN.running, id)).toBeUndefined();
+  });
+
+  it('reports a customer repeated inside one batch as a duplicate the second time', async () => {
+    const [a] = customers();
+    const out = await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }, { 'customer-id': a }]);
+    expect(out.map((o) => o['http-status'])).toEqual([200, 400]);
+    expect(out[1]!.message).toBe('Duplicate customer');
+  });
+
+  it.each([
+    ['null', null, null],
+    ['missing', undefined, null],
+    ['zero', 0, 0],
+    ['negative', -10003629, -10003629],
+    ['fraction', 10003629.5, 10003629.5],
+    ['letters', 'abc', 'abc'],
+    ['empty string', '', ''],
+    ['boolean', true, null],
+    ['object', { id: 1 }, null],
+  ])('answers "Invalid customer-id" for a %s customer-id', async (_label, value, echoed) => {
+    const entry = value === undefined ? {} : { 'customer-id': value };
+    expect(await sb.addOk(CAMPAIGN.running, [entry])).toEqual([
+      { 'customer-id': echoed, 'http-status': 400, message: 'Invalid customer-id' },
+    ]);
+  });
+
+  it('accepts an ACCOUNTNUM given as a string of digits and echoes it as given', async () => {
+    const [a] = customers();
+    expect(await sb.addOk(CAMPAIGN.running, [{ 'customer-id': String(a) }])).toEqual([
+      { 'customer-id': String(a), 'http-status': 200 },
+    ]);
+    expect((await sb.inspect(CAMPAIGN.running, a!))?.['customer-id']).toBe(a);
+  });
+
+  it.each([
+    '2016-08-29T 09:00:00.000Z',
+    '2024-03-02 09:00:00Z',
+    '2024-03-02T09:00:00',
+    '2024-13-02T09:00:00Z',
+    '2024-02-30T09:00:00Z',
+    '2023-02-29T09:00:00Z',
+    '2024-03-02T24:00:00Z',
+    '2024-03-02T09:60:00Z',
+    '2024-03-02T09:00:00+25:00',
+    'tomorrow',
+    '',
+  ])('answers the ISO 8601 format message for schedule-date-time %j', async (value) => {
+    const [a] = customers();
+    expect(await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': value }])).toEqual([
+      {
+        'customer-id': a,
+        'schedule-date-time': value,
+        'http-status': 400,
+        message: 'Invalid schedule-date-time format - please use ISO 8601 format',
+      },
+    ]);
+  });
+
+  it('answers the format message without echo for a non-string schedule-date-time', async () => {
+    const [a] = customers();
+    expect(await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': 1709287200000 }])).toEqual([
+      {
+        'customer-id': a,
+        'http-status': 400,
+        message: 'Invalid schedule-date-time format - please use ISO 8601 format',
+      },
+    ]);
+  });
+
+  it.each([
+    ['UTC with millis', '2024-03-02T09:00:00.000Z'],
+    ['an offset', '2024-03-02T11:00:00+02:00'],
+    ['a compact offset', '2024-03-02T04:00:00-0500'],
+    ['no fraction', '2024-03-02T09:00:00Z'],
+    ['no seconds', '2024-03-02T09:00Z'],
+  ])('accepts schedule-date-time with %s', async (_label, value) => {
+    const [a] = customers();
+    const out = await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': value }]);
+    expect(out[0]).toEqual({ 'customer-id': a, 'schedule-date-time': value, 'http-status': 200 });
+    const seen = await sb.inspect(CAMPAIGN.running, a!);
+    expect(seen?.record.status).toBe(4); // Scheduled
+    expect(seen?.nextEventAt).toBe('2024-03-02T09:00:00.000Z');
+  });
+
+  it('treats a null schedule-date-time as absent', async () => {
+    const [a] = customers();
+    expect(await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': null }])).toEqual([
+      { 'customer-id': a, 'http-status': 200 },
+    ]);
+  });
+
+  it.each([9, 1000001, 9_999_999, 15_000_000, 4_294_967_296])(
+    'answers 404 "The customer-id has not been found." for %s (not in the CC CRM)',
+    async (id) => {
+      expect(await sb.addOk(CAMPAIGN.running, [{ 'customer-id': id }])).toEqual([
+        { 'customer-id': id, 'http-status': 404, message: 'The customer-id has not been found.' },
+      ]);
+    },
+  );
+
+  it('accepts a schedule at exactly now (New) and refuses one a millisecond earlier (past)', async () => {
+    const [a, b] = customers();
+    const out = await sb.addOk(CAMPAIGN.running, [
+      { 'customer-id': a, 'schedule-date-time': iso(NOW_MS) },
+      { 'customer-id': b, 'schedule-date-time': iso(NOW_MS - 1) },
+    ]);
+    expect(out.map((o) => o.message)).toEqual([undefined, 'The subject schedule-date-time is in the past.']);
+  });
+
+  it('allows exactly 7 days ahead and refuses a millisecond more', async () => {
+    await sb.admin('POST', '/vendors/eightbyeight/campaigns', {
+      id: 900,
+      name: 'Long schedule',
+      status: 3,
+      scheduleFrom: iso(NOW_MS - DAY),
+      scheduleTo: iso(NOW_MS + 30 * DAY),
+    });
+    const [a, b] = customers();
+    const out = await sb.addOk(900, [
+      { 'customer-id': a, 'schedule-date-time': iso(NOW_MS + 7 * DAY) },
+      { 'customer-id': b, 'schedule-date-time': iso(NOW_MS + 7 * DAY + 1) },
+    ]);
+    expect(out.map((o) => o['http-status'])).toEqual([200, 400]);
+    expect(out[1]!.message).toBe('The subject schedule-date-time must be within 7 days ahead of a future period.');
+  });
+
+  it('refuses a schedule before the campaign starts, naming the campaign schedule', async () => {
+    const from = NOW_MS + 2 * DAY;
+    const to = NOW_MS + 4 * DAY;
+    await sb.admin('POST', '/vendors/eightbyeight/campaigns', {
+      id: 901,
+      name: 'Later',
+      status: 3,
+      scheduleFrom: iso(from),
+      scheduleTo: iso(to),
+    });
+    const [a, b] = customers();
+    const out = await sb.addOk(901, [
+      { 'customer-id': a, 'schedule-date-time': iso(NOW_MS + DAY) },
+      { 'customer-id': b, 'schedule-date-time': iso(from) },
+    ]);
+    expect(out[0]!.message).toBe(
+      `The subject schedule-date-time is outside the campaign schedule from ${iso(from)} to ${iso(to)}.`,
+    );
+    expect(out[1]!['http-status']).toBe(200);
+  });
+
+  it('checks in a fixed order: customer-id, format, CRM, duplicate, then the schedule rules', async () => {
+    const [a] = customers();
+    await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }]);
+    const out = await sb.addOk(CAMPAIGN.running, [
+      { 'customer-id': 'x', 'schedule-date-time': 'bad' },
+      { 'customer-id': 9, 'schedule-date-time': 'bad' },
+      { 'customer-id': 9, 'schedule-date-time': '2016-08-29T09:00:00.000Z' },
+      { 'customer-id': a, 'schedule-date-time': '2016-08-29T09:00:00.000Z' },
+    ]);
+    expect(out.map((o) => o.message)).toEqual([
+      'Invalid customer-id',
+      'Invalid schedule-date-time format - please use ISO 8601 format',
+      'The customer-id has not been found.',
+      'Duplicate customer',
+    ]);
+  });
+
+  it('accepts records while the campaign is paused or purged (they wait as New)', async () => {
+    const [a, b] = customers();
+    expect((await sb.setStatus(CAMPAIGN.running, 'PAUSED')).status).toBe(200);
+    await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }]);
+    expect((await sb.setStatus(CAMPAIGN.running, 'PURGED')).status).toBe(200);
+    await sb.addOk(CAMPAIGN.running, [{ 'customer-id': b }]);
+    await sb.advance(DAY);
+    expect((await sb.inspect(CAMPAIGN.running, b!))?.record.status).toBe(0);
+  });
+});
+
+describe('whole-request failures', () => {
+  const list = () => [{ 'customer-id': customers()[0] }];
+
+  it.each([
+    ['an unknown campaign', 4242, 404, 'The campaign cannot be found.'],
+    ['a non-numeric campaign id', 'abc', 404, 'The campaign cannot be found.'],
+    ['a list (non-dynamic) campaign', CAMPAIGN.list, 400, 'Not a dynamic campaign'],
+    ['a disabled campaign', CAMPAIGN.disabled, 400, 'The campaign is not enabled.'],
+    ['a stopped campaign', CAMPAIGN.stopped, 400, 'The campaign has stopped. No additional customers can be added.'],
+    [
+      'a campaign not started',
+      CAMPAIGN.notStarted,
+      400,
+      'The operation is invalid for a campaign that has not started.',
+    ],
+  ])('refuses %s', async (_label, id, status, message) => {
+    const before = await sb.campaign(typeof id === 'number' ? id : 0);
+    const res = await sb.add(id as number, list());
+    expect(res.status).toBe(status);
+    expect(res.body).toEqual({ 'http-status': status, message });
+    if (before.status === 200) expect(await noOfRecords(id as number)).toBe(before.body.campaign['no-of-records']);
+  });
+
+  it('refuses a Scheduled (not yet started) campaign too', async () => {
+    await sb.admin('POST', `/vendors/eightbyeight/campaigns/${CAMPAIGN.notStarted}`, {
+      status: 2,
+      scheduleFrom: iso(NOW_MS + DAY),
+      scheduleTo: iso(NOW_MS + 3 * DAY),
+    });
+    const res = await sb.add(CAMPAIGN.notStarted, list());
+    expect(res.body.message).toBe('The operation is invalid for a campaign that has not started.');
+  });
+
+  it.each([
+    ['malformed JSON', '[{"customer-id": 1'],
+    ['an object', { 'customer-id': 10000000 }],
+    ['an empty array', []],
+    ['an array of numbers', [10000000, 10000001]],
+    ['an array with a null', [{ 'customer-id': 10000007 }, null]],
+    ['a string', '"10000007"'],
+    ['null', 'null'],
+    ['an empty body', ''],
+  ])('answers "The provided customer list is invalid." for %s, adding nothing', async (_label, body) => {
+    const res = await sb.add(CAMPAIGN.running, body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ 'http-status': 400, message: 'The provided customer list is invalid.' });
+    expect(await noOfRecords(CAMPAIGN.running)).toBe(0);
+  });
+
+  it('refuses a body that is not declared as JSON (415, assumed)', async () => {
+    const plain = await request(sim.server)
+      .post(`${sb.base}/api/tstats/campaigns/${CAMPAIGN.running}/customers`)
+      .set({ ...sb.basic('action'), 'content-type': 'text/plain' })
+      .send(JSON.stringify(list()));
+    expect(plain.status).toBe(415);
+    expect(plain.body).toEqual({ 'http-status': 415, message: 'Content-Type must be application/json' });
+    expect(await noOfRecords(CAMPAIGN.running)).toBe(0);
+  });
+
+  it('checks the campaign before the body', async () => {
+    const res = await sb.add(4242, 'not json');
+    expect(res.body.message).toBe('The campaign cannot be found.');
+  });
+});
+
+describe('the 5,000,000-record limit', () => {
+  it('refuses records past the documented maximum, one entry at a time (assumed message)', () => {
+    const state = createEightByEightState({
+      sandboxId: 'limit',
+      seed: 1,
+      faker: seededFaker(1, 'eightbyeight'),
+      rng: new SeededRandom(1),
+      now: NOW_MS,
+      isDefault: false,
+      options: {},
+    });
+    const campaign = state.campaigns.get(CAMPAIGN.running)!;
+    const [a, b] = [10_000_100, 10_000_101];
+    // Pretend the campaign is one record short of the limit (adding 5M rows here would only slow the suite).
+    campaign.records.live = 5_000_000 - 1;
+    const out = addCustomers({
+      state,
+      sandboxId: 'limit',
+      now: () => NOW_MS,
+      rng: new SeededRandom(1),
+      req: {
+        get: (name: string) =>
+          ({
+            authorization: `Basic ${Buffer.from(`${state.username}:${state.actionToken}`).toString('base64')}`,
+            'content-type': 'application/json',
+          })[name.toLowerCase()],
+      } as never,
+      rawBody: JSON.stringify([{ 'customer-id': a }, { 'customer-id': b }]),
+      params: { campaignId: String(CAMPAIGN.running), platform: state.platform },
+      query: {},
+    });
+    expect(out).toMatchObject({
+      status: 207,
+      body: {
+        value: [
+          { 'customer-id': a, 'http-status': 200 },
+          { 'customer-id': b, 'http-status': 400, message: 'The campaign has reached the maximum of 5000000 records.' },
+        ],
+      },
+    });
+  });
+});
