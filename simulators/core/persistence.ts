@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -48,7 +48,11 @@ export class SandboxStore {
         this.registry.restore(db.data);
         loaded.push(id);
       } catch (err) {
-        failed.push({ file, error: (err as Error).message });
+        // Moved aside, not left in place: the next save deletes every .json file no live sandbox owns.
+        this.files.delete(id);
+        const aside = `${file}.corrupt-${Date.now()}`;
+        await rename(join(this.dir, file), join(this.dir, aside)).catch(() => undefined);
+        failed.push({ file, error: `${(err as Error).message} (kept as ${aside})` });
       }
     }
     return { loaded, failed };
@@ -56,7 +60,8 @@ export class SandboxStore {
 
   /** Saves the sandboxes changed since the last save (all of them with `all`); removes files of deleted ones. */
   save(all = false): Promise<void> {
-    this.saving = this.saving.then(() => this.doSave(all));
+    // One failed save (disk full, ...) must not poison the chain: later saves still run.
+    this.saving = this.saving.catch(() => undefined).then(() => this.doSave(all));
     return this.saving;
   }
 
@@ -69,7 +74,12 @@ export class SandboxStore {
       sandbox.dirty = false;
       const db = this.db(sandbox.id);
       db.data = sandbox.snapshot(this.registry.vendors);
-      await db.write();
+      try {
+        await db.write();
+      } catch (err) {
+        sandbox.dirty = true; // not saved: the next save retries it
+        throw err;
+      }
     }
     for (const file of await readdir(this.dir)) {
       const id = file.endsWith('.json') ? file.slice(0, -'.json'.length) : undefined;

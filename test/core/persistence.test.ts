@@ -1,0 +1,155 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SandboxStore } from '../../simulators/core/persistence.ts';
+import {
+  type SandboxDescription,
+  type TestSim,
+  addRecord,
+  createSandbox,
+  expectAdminError,
+  findRecord,
+  newSim,
+} from './helpers.ts';
+
+let dataDir: string;
+const open: TestSim[] = [];
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'campaign-sim-persist-'));
+});
+afterEach(async () => {
+  for (const t of open.splice(0)) await t.sim.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** A persistent simulator on the test's data dir; autosave off so each test decides when state is written. */
+async function persistentSim(): Promise<TestSim> {
+  const t = await newSim({ dataDir, autosaveMs: 3_600_000, publicOrigin: 'http://sim.test' });
+  open.push(t);
+  return t;
+}
+
+async function closeSim(t: TestSim): Promise<void> {
+  open.splice(open.indexOf(t), 1);
+  await t.sim.close();
+}
+
+const sandboxFiles = async () => (await readdir(join(dataDir, 'sandboxes'))).filter((f) => f.endsWith('.json')).sort();
+
+describe('persistence', () => {
+  it('restores sandboxes, vendor records, clocks and API key generations after a restart', async () => {
+    const first = await persistentSim();
+    const a = await createSandbox(first.api, {
+      id: 'keep-a',
+      seed: 5,
+      clock: { now: '2021-11-03T05:00:00Z', frozen: true },
+    });
+    const b = await createSandbox(first.api, { id: 'keep-b', journal: { limit: 50 } });
+    expect((await addRecord(first.api, a, 'persisted-1', 'Persisted Person')).status).toBe(200);
+    await first.api.post('/__admin/sandboxes/keep-a/clock').send({ advanceMs: 60_000 });
+    const rotated = await first.api.post('/__admin/sandboxes/keep-a/vendors/symbee/rotate-key');
+    expect(rotated.status).toBe(200);
+    const aBefore = (await first.api.get('/__admin/sandboxes/keep-a')).body as SandboxDescription;
+    const recordBefore = await findRecord(first.api, aBefore, 'persisted-1');
+    await closeSim(first);
+    expect(await sandboxFiles()).toEqual(['default.json', 'keep-a.json', 'keep-b.json']);
+
+    const second = await persistentSim();
+    const aAfter = (await second.api.get('/__admin/sandboxes/keep-a')).body as SandboxDescription;
+    expect(aAfter).toEqual(aBefore);
+    expect(aAfter.clock).toEqual({ now: '2021-11-03T05:01:00.000Z', frozen: true });
+    expect(aAfter.vendors.symbee.apiKeyRotation.generation).toBe(1);
+    expect(aAfter.vendors.symbee.headers['X-sc-company-api-key']).toBe(rotated.body.apiKey);
+    expect(await findRecord(second.api, aAfter, 'persisted-1')).toEqual(recordBefore);
+    const bAfter = (await second.api.get('/__admin/sandboxes/keep-b')).body as SandboxDescription;
+    expect(bAfter.vendors).toEqual(b.vendors);
+    expect(bAfter.journal).toEqual({ enabled: true, limit: 50 });
+    // The restored sandbox answers to its credentials and keeps taking writes.
+    expect((await addRecord(second.api, bAfter, 'after-restart')).body.previewResult.previewResultStatus).toBe(
+      'SUCCESS',
+    );
+  });
+
+  it('a deleted sandbox’s file disappears at the next save', async () => {
+    const t = await persistentSim();
+    await createSandbox(t.api, { id: 'short-lived' });
+    expect((await t.api.post('/__admin/save')).body.saved).toBe(2);
+    expect(await sandboxFiles()).toContain('short-lived.json');
+    expect((await t.api.delete('/__admin/sandboxes/short-lived')).status).toBe(204);
+    await t.api.post('/__admin/save');
+    expect(await sandboxFiles()).toEqual(['default.json']);
+    await closeSim(t);
+    const again = await persistentSim();
+    expectAdminError(await again.api.get('/__admin/sandboxes/short-lived'), 404);
+  });
+
+  it('a corrupt file is reported and skipped, the rest restored, and the file kept for inspection', async () => {
+    const first = await persistentSim();
+    await createSandbox(first.api, { id: 'healthy' });
+    await closeSim(first);
+    await writeFile(join(dataDir, 'sandboxes', 'broken.json'), '{"id":"broken","seed":');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const second = await persistentSim();
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/could not restore broken\.json/));
+    logged.mockRestore();
+    expect((await second.api.get('/__admin/sandboxes/healthy')).status).toBe(200);
+    expectAdminError(await second.api.get('/__admin/sandboxes/broken'), 404);
+    await second.api.post('/__admin/save');
+    const kept = (await readdir(join(dataDir, 'sandboxes'))).filter((f) => f.startsWith('broken'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(dataDir, 'sandboxes', kept[0]!), 'utf8')).toBe('{"id":"broken","seed":');
+  });
+
+  it('writes atomically: a reader never sees a partial file while saves repeat', async () => {
+    const t = await persistentSim();
+    const sandbox = await createSandbox(t.api, { id: 'busy', options: { symbee: { recordsPerCampaign: 400 } } });
+    const file = join(dataDir, 'sandboxes', 'busy.json');
+    const store = t.sim.store as SandboxStore;
+    await store.save(true);
+    let reads = 0;
+    let writing = true;
+    const reader = (async () => {
+      while (writing) {
+        const text = await readFile(file, 'utf8');
+        expect(() => JSON.parse(text)).not.toThrow();
+        reads++;
+      }
+    })();
+    for (let i = 0; i < 25; i++) {
+      await addRecord(t.api, sandbox, `burst-${i}`);
+      await store.save(true);
+    }
+    writing = false;
+    await reader;
+    expect(reads).toBeGreaterThan(5);
+    const saved = JSON.parse(await readFile(file, 'utf8'));
+    const records = saved.vendors.symbee.campaigns[0].records as { clientId: string }[];
+    expect(records.some((r) => r.clientId === 'burst-24')).toBe(true);
+  });
+
+  it('a failed save does not stop later saves, and the unsaved change is written next time', async () => {
+    const t = await persistentSim();
+    const sandbox = await createSandbox(t.api, { id: 'retry-me' });
+    const store = t.sim.store as SandboxStore;
+    await store.save(true);
+    // Make this one file unwritable: a directory where the file should be (the temp file cannot be renamed over it).
+    const dir = join(dataDir, 'sandboxes');
+    const target = join(dir, 'retry-me.json');
+    await rm(target);
+    await mkdir(target);
+    await addRecord(t.api, sandbox, 'written-later');
+    await expect(store.save()).rejects.toThrow();
+    await rm(target, { recursive: true });
+    await store.save(); // not `all`: only dirty sandboxes, so the failed one must still count as dirty
+    const saved = JSON.parse(await readFile(join(dir, 'retry-me.json'), 'utf8'));
+    const clientIds = saved.vendors.symbee.campaigns[0].records.map((r: { clientId: string }) => r.clientId);
+    expect(clientIds).toContain('written-later');
+  });
+
+  it('POST /__admin/save is a 409 without a data dir', async () => {
+    const t = await newSim();
+    expectAdminError(await t.api.post('/__admin/save'), 409, /persistence is off/);
+    await t.sim.close();
+  });
+});

@@ -1,0 +1,238 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSimulator, type Simulator } from '../../simulators/core/app.ts';
+import { AdminError } from '../../simulators/core/errors.ts';
+import { reply } from '../../simulators/core/reply.ts';
+import type { KernelFailure, VendorDefinition } from '../../simulators/core/vendor.ts';
+import { expectAdminError } from './helpers.ts';
+
+/**
+ * A throw-away vendor, so the pipeline is tested without depending on any real vendor's rules. Tenant: the
+ * `x-tenant` header. Its failures render as `{"kernel": kind, "message"}` so the test can see which one fired.
+ */
+interface TinyState {
+  tenant: string;
+  notes: string[];
+  advancedTo: number[];
+}
+
+const tiny: VendorDefinition<TinyState> = {
+  id: 'jtel',
+  title: 'Tiny pipeline vendor',
+  bodyLimitBytes: 1024,
+  routes: [
+    {
+      method: 'POST',
+      path: '/notes/:topic',
+      handler: ({ state, params, query, rawBody, now }) => {
+        state.notes.push(`${params.topic}:${rawBody}`);
+        return reply.json(201, { topic: params.topic, query, rawBody, now: now(), count: state.notes.length });
+      },
+    },
+    { method: 'GET', path: '/notes', handler: ({ state }) => reply.json(200, { notes: state.notes }) },
+    {
+      method: 'POST',
+      path: '/peek',
+      readOnly: true,
+      handler: ({ state }) => reply.json(200, { count: state.notes.length }),
+    },
+    { method: 'GET', path: '/advanced', handler: ({ state }) => reply.json(200, { advancedTo: state.advancedTo }) },
+    {
+      method: 'GET',
+      path: '/boom',
+      handler: () => {
+        throw new Error('handler bug');
+      },
+    },
+    { method: 'GET', path: '/xml', handler: () => reply.xml(200, 'root', { item: ['a', 'b'] }) },
+    {
+      method: 'GET',
+      path: '/stream',
+      handler: () =>
+        reply.stream(200, 'text/csv', function* () {
+          for (let i = 0; i < 3000; i++) yield `row-${i},${'x'.repeat(40)}\n`;
+        }),
+    },
+    { method: 'GET', path: '/empty', handler: () => reply.empty(204, { 'x-extra': 'yes' }) },
+  ],
+  adminRoutes: [
+    {
+      method: 'POST',
+      path: '/notes',
+      handler: ({ state, rawBody }) => {
+        const body = JSON.parse(rawBody || '{}') as { note?: unknown };
+        if (typeof body.note !== 'string') throw new AdminError(400, 'note must be a string');
+        state.notes.push(body.note);
+        return reply.json(200, { count: state.notes.length });
+      },
+    },
+    { method: 'GET', path: '/crash', handler: () => Promise.reject(new Error('backdoor bug')) },
+  ],
+  create: (ctx) => ({
+    tenant: ctx.isDefault ? 'tenant-default' : `tenant-${ctx.sandboxId}`,
+    notes: [],
+    advancedTo: [],
+  }),
+  snapshot: (state) => state,
+  restore: (snap) => snap as TinyState,
+  tenantKeyOf: (req) => req.get('x-tenant') || undefined,
+  tenantKeys: (state) => [state.tenant],
+  advance: (state, now) => {
+    state.advancedTo.push(now);
+  },
+  describe: (state) => ({ tenant: state.tenant }),
+  failure: (failure: KernelFailure) =>
+    reply.json(failure.kind === 'fault' ? failure.status : STATUS[failure.kind], {
+      kernel: failure.kind,
+      message: failure.message,
+    }),
+  openapi: () => ({ openapi: '3.1.0', info: { title: 'tiny', version: '0' }, paths: {} }),
+};
+
+const STATUS: Record<Exclude<KernelFailure['kind'], 'fault'>, number> = {
+  unauthenticated: 401,
+  notFound: 404,
+  badRequest: 400,
+  payloadTooLarge: 413,
+  unsupportedMediaType: 415,
+  internal: 500,
+};
+
+let sim: Simulator;
+let api: ReturnType<typeof request>;
+beforeAll(async () => {
+  sim = await createSimulator({ vendors: [tiny] });
+  api = request(sim.app);
+});
+
+async function sandbox(body: object = {}) {
+  const res = await api.post('/__admin/sandboxes').send(body);
+  expect(res.status).toBe(201);
+  return { id: res.body.id as string, tenant: res.body.vendors.jtel.tenant as string };
+}
+
+describe('vendor request pipeline', () => {
+  it('routes to the tenant’s sandbox with params, flat query, raw body and the virtual clock', async () => {
+    const s = await sandbox({ clock: { now: '2021-11-03T05:00:00Z', frozen: true } });
+    const res = await api
+      .post('/jtel/notes/greeting?a=1&a=2&b=')
+      .set('x-tenant', s.tenant)
+      .set('content-type', 'text/plain')
+      .send('hello');
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      topic: 'greeting',
+      query: { a: '1', b: '' },
+      rawBody: 'hello',
+      now: Date.parse('2021-11-03T05:00:00Z'),
+      count: 1,
+    });
+    const other = await sandbox();
+    expect((await api.get('/jtel/notes').set('x-tenant', other.tenant)).body).toEqual({ notes: [] });
+    expect((await api.get('/jtel/notes').set('x-tenant', s.tenant)).body).toEqual({ notes: ['greeting:hello'] });
+  });
+
+  it('missing or unknown credentials are the vendor’s unauthenticated failure', async () => {
+    const none = await api.get('/jtel/notes');
+    expect(none.status).toBe(401);
+    expect(none.body.kernel).toBe('unauthenticated');
+    expect((await api.get('/jtel/notes').set('x-tenant', 'nobody')).status).toBe(401);
+  });
+
+  it('an unknown path or method is the vendor’s notFound failure', async () => {
+    const s = await sandbox();
+    const res = await api.delete('/jtel/notes').set('x-tenant', s.tenant);
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ kernel: 'notFound', message: 'No such endpoint: DELETE /notes' });
+    expect((await api.get('/jtel/nothing/here')).body.kernel).toBe('notFound');
+    expect((await api.get('/not-a-vendor')).body).toEqual({
+      error: { status: 404, message: 'No such path: GET /not-a-vendor' },
+    });
+  });
+
+  it('a body over the vendor’s limit is refused (413) without reaching the handler', async () => {
+    const s = await sandbox();
+    const res = await api
+      .post('/jtel/notes/big')
+      .set('x-tenant', s.tenant)
+      .set('content-type', 'text/plain')
+      .send('x'.repeat(2048));
+    expect(res.status).toBe(413);
+    expect(res.body.kernel).toBe('payloadTooLarge');
+    expect((await api.get('/jtel/notes').set('x-tenant', s.tenant)).body.notes).toEqual([]);
+    const fits = await api
+      .post('/jtel/notes/ok')
+      .set('x-tenant', s.tenant)
+      .set('content-type', 'text/plain')
+      .send('x'.repeat(1000));
+    expect(fits.status).toBe(201);
+  });
+
+  it('a handler crash is the vendor’s internal failure, journaled; the sandbox keeps working', async () => {
+    const s = await sandbox();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const res = await api.get('/jtel/boom').set('x-tenant', s.tenant);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('GET /jtel/boom'), expect.any(Error));
+    logged.mockRestore();
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ kernel: 'internal', message: 'Internal simulator error' });
+    const journal = await api.get(`/__admin/sandboxes/${s.id}/requests`);
+    expect(journal.body.requests[0]).toMatchObject({ path: '/jtel/boom', status: 500 });
+    expect((await api.get('/jtel/notes').set('x-tenant', s.tenant)).status).toBe(200);
+  });
+
+  it('catches lifecycles up to the virtual clock before each request', async () => {
+    const s = await sandbox({ clock: { now: '2021-11-03T05:00:00Z', frozen: true } });
+    await api.post(`/__admin/sandboxes/${s.id}/clock`).send({ advanceMs: 5000 });
+    const res = await api.get('/jtel/advanced').set('x-tenant', s.tenant);
+    expect(res.body.advancedTo.at(-1)).toBe(Date.parse('2021-11-03T05:00:05Z'));
+  });
+
+  it('marks the sandbox dirty only for mutating calls', async () => {
+    const s = await sandbox();
+    const box = sim.registry.require(s.id);
+    box.dirty = false;
+    await api.get('/jtel/notes').set('x-tenant', s.tenant);
+    await api.post('/jtel/peek').set('x-tenant', s.tenant);
+    expect(box.dirty).toBe(false);
+    await api.post('/jtel/notes/x').set('x-tenant', s.tenant);
+    expect(box.dirty).toBe(true);
+  });
+
+  it('serializes XML, streams and empty replies', async () => {
+    const s = await sandbox();
+    const xml = await api.get('/jtel/xml').set('x-tenant', s.tenant);
+    expect(xml.headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect(xml.text).toBe('<?xml version="1.0" encoding="UTF-8"?><root><item>a</item><item>b</item></root>');
+    const stream = await api
+      .get('/jtel/stream')
+      .set('x-tenant', s.tenant)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
+    const rows = (stream.body as string).trim().split('\n');
+    expect(rows).toHaveLength(3000);
+    expect(rows[2999]).toMatch(/^row-2999,/);
+    const empty = await api.get('/jtel/empty').set('x-tenant', s.tenant);
+    expect(empty.status).toBe(204);
+    expect(empty.headers['x-extra']).toBe('yes');
+    const journal = await api.get(`/__admin/sandboxes/${s.id}/requests?path=stream`);
+    expect(journal.body.requests[0].responseBody).toMatch(/^\[streamed \d+ chars\]$/);
+  });
+
+  it('mounts vendor backdoors under the sandbox, with admin errors in the admin shape', async () => {
+    const s = await sandbox();
+    const ok = await api.post(`/__admin/sandboxes/${s.id}/vendors/jtel/notes`).send({ note: 'seeded' });
+    expect(ok.status).toBe(200);
+    expect((await api.get('/jtel/notes').set('x-tenant', s.tenant)).body.notes).toEqual(['seeded']);
+    expectAdminError(await api.post(`/__admin/sandboxes/${s.id}/vendors/jtel/notes`).send({ note: 1 }), 400, /note/);
+    expectAdminError(await api.post('/__admin/sandboxes/nope/vendors/jtel/notes').send({ note: 'x' }), 404);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const crash = await api.get(`/__admin/sandboxes/${s.id}/vendors/jtel/crash`);
+    logged.mockRestore();
+    expectAdminError(crash, 500, /Internal simulator error/);
+  });
+});
