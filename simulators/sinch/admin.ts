@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import {
+  CallResultSchema,
+  DateTimeSchema,
+  DialingModeSchema,
+  GuidSchema,
+  NewCustomerSchema,
+  SettableStatusSchema,
+  toId32,
+} from '../../contracts/sinch/schemas.ts';
+import { AdminError, parseAdmin } from '../core/errors.ts';
+import { seededFaker } from '../core/random.ts';
+import { type Reply, reply } from '../core/reply.ts';
+import { parseJson } from '../core/serializers/json.ts';
+import type { VendorCall } from '../core/vendor.ts';
+import { ObiError } from './errors.ts';
+import { fakeCustomerInput } from './fixtures.ts';
+import { campaignAdminView, customerView } from './handlers.ts';
+import {
+  type SinchState,
+  addCampaign,
+  changeStatus,
+  draftCustomer,
+  forceOutcomes,
+  insertCustomer,
+  isExternalIdTaken,
+  newId,
+  reopen,
+  requireCampaign,
+  requireCustomer,
+  setAgents,
+  setFiltered,
+  setRetryCount,
+} from './models.ts';
+
+/**
+ * Test-only backdoors for QA and Pact provider states, mounted at `/__admin/sandboxes/:id/vendors/sinch/...`. They
+ * drive the same model functions as the OBI API (dialing, retries, statistics), never a parallel path.
+ */
+type Call = VendorCall<SinchState>;
+
+const Id = GuidSchema.transform((v) => toId32(v) as string);
+
+export const CreateCampaignSchema = z.strictObject({
+  /** Fixed id (provider states); seeded otherwise. */
+  id: Id.optional(),
+  name: z.string().min(1),
+  dialingMode: DialingModeSchema,
+  remarks: z.string().optional(),
+  /** Default: the sandbox's first queue. */
+  queueId: Id.optional(),
+  /** Default: the Queue Dialer for PREDICTIVE, the Campaign Dialer otherwise. */
+  dialerType: z.enum(['QueueDialer', 'CampaignDialer']).optional(),
+  customIvrNumber: z.string().optional(),
+  startDate: DateTimeSchema.optional(),
+  endDate: DateTimeSchema.optional(),
+  registered: DateTimeSchema.optional(),
+  timeZone: z.string().optional(),
+  abandonRate: z.number().min(0).max(2).optional(),
+  increasePredictiveRatio: z.number().min(0).max(100).optional(),
+  retryCount: z.number().int().min(0).max(50).optional(),
+  /** Logged-on agents; default: all agents of the sandbox. */
+  agentIds: z.array(Id).optional(),
+  status: SettableStatusSchema.optional(),
+});
+
+const ConfigureCampaignSchema = z.strictObject({
+  /** Raising it makes MAXCALLS customers callable again (document). */
+  retryCount: z.number().int().min(0).max(50).optional(),
+  agentIds: z.array(Id).optional(),
+});
+
+const SeedCustomersSchema = z.strictObject({
+  /** Customers in the API's shape, optionally with a fixed id (provider states). */
+  customers: z.array(NewCustomerSchema.extend({ id: Id.optional() })).default([]),
+  /** Also generate this many seeded customers. */
+  count: z.number().int().min(0).max(1_000_000).default(0),
+});
+
+const ConfigureCustomerSchema = z.strictObject({ filtered: z.boolean() });
+
+const ForceOutcomesSchema = z.strictObject({
+  /** Results of the customer's next calls, in order; drawn from the seed again once used up. */
+  outcomes: z.array(CallResultSchema).min(1).max(100),
+});
+
+function body(call: Call): unknown {
+  return call.rawBody === '' ? {} : parseJson(call.rawBody);
+}
+
+/** Model failures surface as admin errors with the same status. */
+function asAdmin<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof ObiError) throw new AdminError(err.status, err.message);
+    throw err;
+  }
+}
+
+export function createCampaign(call: Call): Reply {
+  const input = parseAdmin(CreateCampaignSchema, body(call));
+  const { state } = call;
+  const now = call.now();
+  return asAdmin(() => {
+    const id = input.id ?? newId(state);
+    if (state.campaigns.has(id)) throw new AdminError(409, `campaign ${id} already exists`);
+    const queueId = input.queueId ?? (state.queues[0]?.id as string);
+    if (!state.queues.some((q) => q.id === queueId)) throw new AdminError(400, `unknown queue ${queueId}`);
+    const dialerType = input.dialerType ?? (input.dialingMode === 'PREDICTIVE' ? 'QueueDialer' : 'CampaignDialer');
+    const dialer = state.dialers.find((d) => d.type === dialerType) ?? state.dialers[0];
+    const agentIds = input.agentIds ?? state.agents.map((a) => a.id);
+    const unknown = agentIds.filter((a) => !state.agents.some((known) => known.id === a));
+    if (unknown.length > 0) throw new AdminError(400, `unknown agents: ${unknown.join(', ')}`);
+    const at = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
+    const campaign = addCampaign(
+      state,
+      {
+        id,
+        name: input.name,
+        remarks: input.remarks,
+        dialerId: dialer?.id as string,
+        dialingMode: input.dialingMode,
+        queueId,
+        customIvrNumber: input.customIvrNumber,
+        startDate: at(input.startDate),
+        endDate: at(input.endDate),
+        registered: at(input.registered) ?? now,
+        timeZone: input.timeZone,
+        abandonRate: input.abandonRate,
+        increasePredictiveRatio: input.increasePredictiveRatio,
+        retryCount: input.retryCount,
+        agentIds,
+      },
+      now,
+    );
+    if (input.status) changeStatus(state, campaign, input.status, now);
+    return reply.json(201, campaignAdminView(state, campaign, now));
+  });
+}
+
+export function inspectCampaign(call: Call): Reply {
+  return asAdmin(() => {
+    const campaign = requireCampaign(call.state, call.params.campaignId ?? '');
+    return reply.json(200, campaignAdminView(call.state, campaign, call.now()));
+  });
+}
+
+export function configureCampaign(call: Call): Reply {
+  const input = parseAdmin(ConfigureCampaignSchema, body(call));
+  const { state } = call;
+  const now = call.now();
+  return asAdmin(() => {
+    const campaign = requireCampaign(state, call.params.campaignId ?? '');
+    if (input.agentIds) setAgents(state, campaign, input.agentIds, now);
+    if (input.retryCount !== undefined) setRetryCount(state, campaign, input.retryCount, now);
+    return reply.json(200, campaignAdminView(state, campaign, now));
+  });
+}
+
+export function seedCustomers(call: Call): Reply {
+  const input = parseAdmin(SeedCustomersSchema, body(call));
+  const { state } = call;
+  const now = call.now();
+  return asAdmin(() => {
+    const campaign = requireCampaign(state, call.params.campaignId ?? '');
+    const ids: string[] = [];
+    input.customers.forEach(({ id, ...fields }, index) => {
+      if (id !== undefined && campaign.customers.has(id)) throw new AdminError(409, `customer ${id} already exists`);
+      const draft = draftCustomer(state, fields);
+      if (isExternalIdTaken(campaign, draft.externalId)) {
+        throw new AdminError(409, `customers.${index}: externalId ${draft.externalId} is not unique`);
+      }
+      ids.push(insertCustomer(state, campaign, draft, now, id).id);
+    });
+    const faker = seededFaker(state.rng.int(2 ** 31), 'sinch-admin');
+    for (let i = 0; i < input.count; i++) {
+      ids.push(insertCustomer(state, campaign, draftCustomer(state, fakeCustomerInput(faker)), now).id);
+    }
+    reopen(state, campaign, now);
+    return reply.json(201, { ids });
+  });
+}
+
+export function configureCustomer(call: Call): Reply {
+  const input = parseAdmin(ConfigureCustomerSchema, body(call));
+  const { state } = call;
+  const now = call.now();
+  return asAdmin(() => {
+    const campaign = requireCampaign(state, call.params.campaignId ?? '');
+    const customer = requireCustomer(campaign, call.params.customerId ?? '');
+    setFiltered(state, campaign, customer, input.filtered, now);
+    return reply.json(200, customerView(customer, true));
+  });
+}
+
+export function forceCustomerOutcomes(call: Call): Reply {
+  const input = parseAdmin(ForceOutcomesSchema, body(call));
+  return asAdmin(() => {
+    const campaign = requireCampaign(call.state, call.params.campaignId ?? '');
+    const customer = requireCustomer(campaign, call.params.customerId ?? '');
+    forceOutcomes(customer, input.outcomes);
+    return reply.json(200, { id: customer.id, forced: [...customer.forced] });
+  });
+}

@@ -1,0 +1,577 @@
+import type { Request } from 'express';
+import type { z } from 'zod';
+import {
+  API_PREFIX,
+  CAMPAIGN_READ_ONLY_FIELDS,
+  CUSTOMER_READ_ONLY_FIELDS,
+  CampaignUpdateSchema,
+  type BulkItemResult,
+  type CampaignStatistics,
+  type Customer as CustomerView,
+  DEFAULT_CUSTOMER_LIMIT,
+  NewCustomerSchema,
+  SettableStatusSchema,
+  type CustomerResultStatistic,
+} from '../../contracts/sinch/schemas.ts';
+import { matchContentType, negotiateAccept } from '../core/negotiate.ts';
+import { type Reply, reply } from '../core/reply.ts';
+import { JsonParseError, parseJson } from '../core/serializers/json.ts';
+import { XmlParseError, parseXml } from '../core/serializers/xml.ts';
+import type { VendorCall, VendorHandler } from '../core/vendor.ts';
+import { MESSAGES, ObiError } from './errors.ts';
+import {
+  type Campaign,
+  type Customer,
+  type CustomerDraft,
+  type SinchState,
+  activeDuring,
+  changeStatus,
+  countCustomers,
+  deleteCustomer,
+  dialerOf,
+  draftCustomer,
+  insertCustomer,
+  isExternalIdTaken,
+  isoUtc,
+  queueOf,
+  reopen,
+  requireCampaign,
+  requireCustomer,
+  updateCampaign,
+} from './models.ts';
+import { type FieldSpec, compileFilters, requireDate, requireGuid, requireGuidList, wildcardMatch } from './search.ts';
+import { DAY_MS, campaignStatistics, dayOf, statisticsRows } from './statistics.ts';
+
+type Call = VendorCall<SinchState>;
+export type WireFormat = 'json' | 'xml';
+
+export const JSON_TYPE = 'application/json';
+export const XML_TYPE = 'application/xml';
+export const HTML_TYPE = 'text/html';
+export const TEXT_TYPE = 'text/plain';
+const JSON_OR_XML = [JSON_TYPE, XML_TYPE] as const;
+
+// ---- Authentication and negotiation -------------------------------------------------------------------------------
+
+/** `Authorization: Basic …` → user and password; undefined when absent or malformed. */
+export function basicCredentials(req: Request): { username: string; password: string } | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.get('authorization') ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+export const WWW_AUTHENTICATE = { 'www-authenticate': 'Basic realm="OBI"' };
+
+function authenticate(call: Call): void {
+  const credentials = basicCredentials(call.req);
+  if (credentials?.username !== call.state.username || credentials.password !== call.state.password) {
+    throw new ObiError(401, MESSAGES.unauthorized, WWW_AUTHENTICATE);
+  }
+}
+
+/** The format errors are answered in: XML when the client prefers it, JSON otherwise. */
+export function errorFormat(req: Request): WireFormat {
+  return negotiateAccept(req.get('accept'), JSON_OR_XML) === XML_TYPE ? 'xml' : 'json';
+}
+
+/** Null values have no XML form: the element is left out, as for an absent value. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value))
+    if (item !== null && item !== undefined) out[key] = withoutNulls(item);
+  return out;
+}
+
+/** One entity or a collection in the negotiated format; XML wraps collections as `<root><item>…</item></root>`. */
+function entity(
+  format: WireFormat,
+  status: number,
+  root: string,
+  value: unknown,
+  headers?: Record<string, string>,
+): Reply {
+  return format === 'xml' ? reply.xml(status, root, withoutNulls(value), headers) : reply.json(status, value, headers);
+}
+
+function collection(format: WireFormat, root: string, item: string, values: unknown[]): Reply {
+  return format === 'xml' ? reply.xml(200, root, { [item]: withoutNulls(values) }) : reply.json(200, values);
+}
+
+export function errorReply(format: WireFormat, error: ObiError): Reply {
+  return entity(format, error.status, 'error', { statusCode: error.status, error: error.message }, error.headers);
+}
+
+interface Context {
+  call: Call;
+  state: SinchState;
+  now: number;
+  /** Negotiated response format (JSON unless the endpoint produces XML and the client prefers it). */
+  format: WireFormat;
+  /** Media type of the request body, for endpoints that take one. */
+  consumes?: string;
+}
+
+interface EndpointSpec {
+  /** Response media types in preference order; none: the endpoint answers 204 and never refuses an Accept. */
+  produces?: readonly string[];
+  /** Request body media types; absent for endpoints without a body. */
+  consumes?: readonly string[];
+}
+
+/**
+ * Every OBI endpoint runs through here: Basic auth (401), `Accept` (406), `Content-Type` (415), then the handler;
+ * an ObiError becomes the `{statusCode, error}` body in the client's format.
+ */
+function endpoint(spec: EndpointSpec, run: (ctx: Context) => Reply): VendorHandler<SinchState> {
+  return (call) => {
+    const fallback = errorFormat(call.req);
+    try {
+      authenticate(call);
+      const accept = call.req.get('accept');
+      const produces = spec.produces ? negotiateAccept(accept, spec.produces) : JSON_TYPE;
+      if (!produces) throw new ObiError(406, MESSAGES.notAcceptable(accept ?? '', spec.produces ?? []));
+      let consumes: string | undefined;
+      if (spec.consumes) {
+        const type = call.req.get('content-type');
+        consumes = matchContentType(type, spec.consumes);
+        if (!consumes) throw new ObiError(415, MESSAGES.unsupportedMediaType(type ?? '', spec.consumes));
+      }
+      const format: WireFormat = produces === XML_TYPE ? 'xml' : 'json';
+      return run({ call, state: call.state, now: call.now(), format, consumes });
+    } catch (err) {
+      if (err instanceof ObiError) return errorReply(fallback, err);
+      throw err;
+    }
+  };
+}
+
+// ---- Request bodies -----------------------------------------------------------------------------------------------
+
+/** XML carries text only: these fields are numbers on the JSON side. */
+const XML_NUMERIC_FIELDS = new Set(['previewTime', 'priority', 'abandonRate', 'increasePredictiveRatio']);
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** Brings a parsed XML element to the JSON shape: numeric text to numbers, empty `<attributes/>` to absent. */
+function fromXml(element: unknown): unknown {
+  if (element === '') return {};
+  if (element === null || typeof element !== 'object' || Array.isArray(element)) return element;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(element)) {
+    if (key === 'attributes' && value === '') continue;
+    out[key] =
+      XML_NUMERIC_FIELDS.has(key) && typeof value === 'string' && NUMERIC_TEXT.test(value) ? Number(value) : value;
+  }
+  return out;
+}
+
+/** Parses the request body: JSON as is, XML from `<root>` (with `<root><item>` lists for collections). */
+function readBody(ctx: Context, root: string, item?: string): unknown {
+  const raw = ctx.call.rawBody;
+  try {
+    if (ctx.consumes === XML_TYPE) {
+      const arrays = item
+        ? [`${root}.${item}`, `${root}.${item}.attributes.attribute`]
+        : [`${root}.attributes.attribute`];
+      const parsed = parseXml(raw, { arrayPaths: arrays });
+      if (!Object.hasOwn(parsed, root))
+        throw new ObiError(400, MESSAGES.invalidReason('body', raw, `<${root}> expected`));
+      const element = parsed[root];
+      if (!item) return fromXml(element);
+      const items = element === '' ? [] : (element as Record<string, unknown>)[item];
+      return Array.isArray(items) ? items.map(fromXml) : [];
+    }
+    return parseJson(raw);
+  } catch (err) {
+    if (err instanceof JsonParseError || err instanceof XmlParseError) throw new ObiError(400, err.message);
+    throw err;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Output-only properties may come back from a GET body; they are ignored rather than refused. */
+function withoutReadOnly(value: unknown, readOnly: readonly string[]): unknown {
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !readOnly.includes(key)));
+}
+
+/** The first zod issue in the document's "Invalid <field>: '<value>'" style. */
+function issueMessage(error: z.ZodError, input: unknown): string {
+  const issue = error.issues[0];
+  if (!issue) return MESSAGES.invalidValue('body', input);
+  if (issue.code === 'unrecognized_keys') return MESSAGES.unknownField(issue.keys[0] ?? '');
+  const field = issue.path.map(String).join('.');
+  if (!field) return MESSAGES.invalidReason('body', input, 'a JSON object is expected');
+  let value: unknown = input;
+  for (const key of issue.path)
+    value = isPlainObject(value) || Array.isArray(value) ? (value as never)[key] : undefined;
+  return value === undefined ? MESSAGES.missingField(field) : MESSAGES.invalidValue(field, value);
+}
+
+function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ObiError(400, issueMessage(parsed.error, input));
+  return parsed.data;
+}
+
+// ---- Views --------------------------------------------------------------------------------------------------------
+
+const dateOrUndefined = (ms: number | undefined) => (ms === undefined ? undefined : isoUtc(ms));
+
+interface StatsScope {
+  /** statisticsDate: that UTC day's daily statistics only. */
+  day?: number;
+  agents?: Set<string>;
+}
+
+/**
+ * `stats` of a campaign: total if it has ever been active, daily if it was active on the day (today by default).
+ * With an agent filter, undefined when none of those agents has statistics in scope (the campaign is left out).
+ */
+function campaignStats(state: SinchState, campaign: Campaign, now: number, scope: StatsScope) {
+  const stats: { total?: CampaignStatistics; daily?: CampaignStatistics } = {};
+  let found = 0;
+  const day = scope.day ?? dayOf(now);
+  if (scope.day === undefined && campaign.activeIntervals.length > 0) {
+    const buckets = state.stats.buckets(campaign.id, { agents: scope.agents });
+    found += buckets.length;
+    stats.total = campaignStatistics(buckets);
+  }
+  if (activeDuring(campaign, day, day + DAY_MS)) {
+    const buckets = state.stats.buckets(campaign.id, { fromDay: day, toDay: day, agents: scope.agents });
+    found += buckets.length;
+    stats.daily = campaignStatistics(buckets);
+  }
+  if (scope.agents && found === 0) return undefined;
+  return stats.total || stats.daily ? stats : {};
+}
+
+function campaignView(state: SinchState, campaign: Campaign, now: number, stats?: object) {
+  const dialer = dialerOf(state, campaign);
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    remarks: campaign.remarks,
+    dialerId: campaign.dialerId,
+    dialer: campaign.dialerId,
+    dialerName: dialer.name,
+    dialerType: dialer.type,
+    dialingMode: campaign.dialingMode,
+    status: campaign.status,
+    dialerStatus: campaign.dialerStatus,
+    queueId: campaign.queueId,
+    queueName: queueOf(state, campaign)?.name,
+    customIvrNumber: campaign.customIvrNumber,
+    ...countCustomers(campaign, now),
+    startDate: dateOrUndefined(campaign.startDate),
+    endDate: dateOrUndefined(campaign.endDate),
+    registered: isoUtc(campaign.registered),
+    timeZone: campaign.timeZone,
+    loggedOn: campaign.status === 'Active' ? campaign.agentIds.length : undefined,
+    abandonRate: campaign.abandonRate,
+    increasePredictiveRatio: campaign.increasePredictiveRatio,
+    ...(stats && Object.keys(stats).length > 0 ? { stats } : {}),
+  };
+}
+
+export function customerView(customer: Customer, includeScript: boolean): CustomerView {
+  return {
+    id: customer.id,
+    externalId: customer.externalId,
+    numbers: customer.numbers.join(';'),
+    result: customer.result,
+    callResult: customer.callResult,
+    classifier: customer.classifier,
+    callCount: customer.callCount,
+    lastBNumber: customer.lastBNumber,
+    date: isoUtc(customer.date),
+    agentId: customer.agentId,
+    dialingMode: customer.dialingMode,
+    previewTime: customer.previewTime,
+    priority: customer.priority,
+    modificationDate: isoUtc(customer.modificationDate),
+    timeZone: customer.timeZone,
+    attributes: { attribute: customer.attributes.map((a) => ({ ...a })) },
+    ...(includeScript && customer.script ? { script: customer.script } : {}),
+  };
+}
+
+// ---- Query parameters ---------------------------------------------------------------------------------------------
+
+/** Boolean query values read like Java's Boolean.valueOf: "true" in any case is true, anything else false. */
+const isTrue = (value: string | undefined) => value?.toLowerCase() === 'true';
+
+function requireCount(field: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(value)) throw new ObiError(400, MESSAGES.invalidValue(field, value));
+  return Number(value);
+}
+
+interface CampaignRow {
+  campaign: Campaign;
+  counters: ReturnType<typeof countCustomers>;
+  dialerName: string;
+  queueName?: string;
+}
+
+const CAMPAIGN_FIELDS: FieldSpec<CampaignRow> = {
+  text: {
+    name: (r) => r.campaign.name,
+    dialerName: (r) => r.dialerName,
+    dialingMode: (r) => r.campaign.dialingMode,
+    status: (r) => r.campaign.status,
+    dialerStatus: (r) => r.campaign.dialerStatus,
+    queueName: (r) => r.queueName,
+    customIvrNumber: (r) => r.campaign.customIvrNumber,
+    total: (r) => String(r.counters.total),
+    handled: (r) => String(r.counters.handled),
+    maxCalls: (r) => String(r.counters.maxCalls),
+    filtered: (r) => String(r.counters.filtered),
+    timeZone: (r) => r.campaign.timeZone,
+  },
+  ids: { dialerId: (r) => r.campaign.dialerId, queueId: (r) => r.campaign.queueId },
+  dates: {
+    startDate: (r) => r.campaign.startDate,
+    endDate: (r) => r.campaign.endDate,
+    registered: (r) => r.campaign.registered,
+  },
+  // The cloud edition takes a comma-separated status list (vendor README).
+  lists: ['status'],
+};
+
+const optionalText = (value: number | string | undefined) => (value === undefined ? undefined : String(value));
+
+const CUSTOMER_FIELDS: FieldSpec<Customer> = {
+  text: {
+    externalId: (c) => c.externalId,
+    numbers: (c) => c.numbers.join(';'),
+    result: (c) => c.result,
+    callResult: (c) => c.callResult,
+    classifier: (c) => c.classifier,
+    callCount: (c) => String(c.callCount),
+    lastBNumber: (c) => String(c.lastBNumber),
+    dialingMode: (c) => c.dialingMode,
+    previewTime: (c) => optionalText(c.previewTime),
+    priority: (c) => optionalText(c.priority),
+    timeZone: (c) => c.timeZone,
+  },
+  dates: { date: (c) => c.date, modificationDate: (c) => c.modificationDate },
+};
+
+/** statistics / statisticsDate / agentId of the campaign endpoints (only read with statistics=true). */
+function statsScope(query: Call['query']): StatsScope | undefined {
+  const day =
+    query.statisticsDate === undefined ? undefined : dayOf(requireDate('statisticsDate', query.statisticsDate));
+  const agents = query.agentId === undefined ? undefined : requireGuidList('agentId', query.agentId);
+  return isTrue(query.statistics) ? { day, agents } : undefined;
+}
+
+// ---- Endpoints ----------------------------------------------------------------------------------------------------
+
+export const listCampaigns = endpoint({ produces: JSON_OR_XML }, ({ call, state, now, format }) => {
+  const filter = compileFilters(call.query, CAMPAIGN_FIELDS, ['statistics', 'statisticsDate', 'agentId']);
+  const scope = statsScope(call.query);
+  const out: unknown[] = [];
+  for (const campaign of state.campaigns.values()) {
+    const row: CampaignRow = {
+      campaign,
+      counters: countCustomers(campaign, now),
+      dialerName: dialerOf(state, campaign).name,
+      queueName: queueOf(state, campaign)?.name,
+    };
+    if (!filter(row)) continue;
+    const stats = scope ? campaignStats(state, campaign, now, scope) : undefined;
+    if (scope && !stats) continue;
+    out.push(campaignView(state, campaign, now, stats));
+  }
+  return collection(format, 'campaigns', 'campaign', out);
+});
+
+export const getCampaign = endpoint({ produces: JSON_OR_XML }, ({ call, state, now, format }) => {
+  const campaign = requireCampaign(state, call.params.campaignId ?? '');
+  const scope = statsScope(call.query);
+  const stats = scope ? campaignStats(state, campaign, now, scope) : undefined;
+  return entity(format, 200, 'campaign', campaignView(state, campaign, now, stats));
+});
+
+export const putCampaign = endpoint({ consumes: JSON_OR_XML }, (ctx) => {
+  const { call, state, now } = ctx;
+  const campaign = requireCampaign(state, call.params.campaignId ?? '');
+  const body = readBody(ctx, 'campaign');
+  if (!isPlainObject(body))
+    throw new ObiError(400, MESSAGES.invalidReason('body', body, 'a campaign object is expected'));
+  updateCampaign(
+    state,
+    campaign,
+    parseWith(CampaignUpdateSchema, withoutReadOnly(body, CAMPAIGN_READ_ONLY_FIELDS)),
+    now,
+  );
+  return reply.empty(204);
+});
+
+export const putCampaignStatus = endpoint({ consumes: [TEXT_TYPE] }, ({ call, state, now }) => {
+  const campaign = requireCampaign(state, call.params.campaignId ?? '');
+  const parsed = SettableStatusSchema.safeParse(call.rawBody.trim());
+  if (!parsed.success) throw new ObiError(400, MESSAGES.invalidStatus(call.rawBody));
+  changeStatus(state, campaign, parsed.data, now);
+  return reply.empty(204);
+});
+
+export const customerResultStatistics = endpoint({ produces: JSON_OR_XML }, ({ call, state, format }) => {
+  const campaign = requireCampaign(state, call.params.campaignId ?? '');
+  const groups = new Map<string, CustomerResultStatistic & { count: number }>();
+  for (const c of campaign.customers.values()) {
+    const key = `${c.result}|${c.callResult ?? ''}|${c.classifier ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { result: c.result, callResult: c.callResult, classifier: c.classifier, count: 1 });
+  }
+  const rows = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  return collection(format, 'customerResultStatistics', 'customerResultStatistic', rows);
+});
+
+export const listCustomers = endpoint({ produces: JSON_OR_XML }, ({ call, state, format }) => {
+  const campaign = requireCampaign(state, call.params.campaignId ?? '');
+  const { query } = call;
+  const reserved = ['includeScript', 'agentId', 'attributeName', 'attributeValue', 'offset', 'limit'];
+  const filter = compileFilters(query, CUSTOMER_FIELDS, reserved);
+  const agents = query.agentId === undefined ? undefined : requireGuidList('agentId', query.agentId);
+  if (query.attributeValue !== undefined && query.attributeName === undefined) {
+    throw new ObiError(400, MESSAGES.attributeValueWithoutName);
+  }
+  const { attributeName, attributeValue } = query;
+  const offset = requireCount('offset', query.offset, 0);
+  const limit = requireCount('limit', query.limit, DEFAULT_CUSTOMER_LIMIT);
+  const includeScript = isTrue(query.includeScript);
+  const page: CustomerView[] = [];
+  let skipped = 0;
+  for (const customer of campaign.customers.values()) {
+    if (page.length >= limit) break;
+    if (agents && (customer.agentId === undefined || !agents.has(customer.agentId))) continue;
+    if (
+      attributeName !== undefined &&
+      !customer.attributes.some(
+        (a) =>
+          wildcardMatch(attributeName, a.name) &&
+          (attributeValue === undefined || wildcardMatch(attributeValue, a.value)),
+      )
+    )
+      continue;
+    if (!filter(customer)) continue;
+    if (skipped++ < offset) continue;
+    page.push(customerView(customer, includeScript));
+  }
+  return collection(format, 'customers', 'customer', page);
+});
+
+export const getCustomer = endpoint({ produces: JSON_OR_XML }, ({ call, state, format }) => {
+  const campaign = requireCampaign(state, call.params.campaignId ?? '');
+  const customer = requireCustomer(campaign, call.params.customerId ?? '');
+  return entity(format, 200, 'customer', customerView(customer, isTrue(call.query.includeScript)));
+});
+
+export const deleteCustomerEndpoint = endpoint({}, ({ call, state, now }) => {
+  const campaign = requireCampaign(state, call.params.campaignId ?? '');
+  deleteCustomer(state, campaign, requireCustomer(campaign, call.params.customerId ?? ''), now);
+  return reply.empty(204);
+});
+
+/** Validates one new customer (shape, numbers, agent, time zone, externalId unique in campaign and batch). */
+function validateNewCustomer(state: SinchState, campaign: Campaign, input: unknown, batch: Set<string>): CustomerDraft {
+  if (!isPlainObject(input))
+    throw new ObiError(400, MESSAGES.invalidReason('customer', input, 'an object is expected'));
+  const draft = draftCustomer(state, parseWith(NewCustomerSchema, withoutReadOnly(input, CUSTOMER_READ_ONLY_FIELDS)));
+  if (
+    isExternalIdTaken(campaign, draft.externalId) ||
+    (draft.externalId !== undefined && batch.has(draft.externalId))
+  ) {
+    throw new ObiError(400, MESSAGES.externalIdNotUnique(draft.externalId as string));
+  }
+  if (draft.externalId !== undefined) batch.add(draft.externalId);
+  return draft;
+}
+
+function locationOf(req: Request, campaignId: string, customerId: string): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}${API_PREFIX}/campaigns/${campaignId}/customers/${customerId}`;
+}
+
+/** `POST /customers`: 201 with the new id as the body (text/html, document) and in `Location`. */
+export const createCustomer = endpoint({ produces: [HTML_TYPE], consumes: JSON_OR_XML }, (ctx) => {
+  const { call, state, now } = ctx;
+  const campaign = requireCampaign(state, call.params.campaignId ?? '');
+  const draft = validateNewCustomer(state, campaign, readBody(ctx, 'customer'), new Set());
+  const customer = insertCustomer(state, campaign, draft, now);
+  reopen(state, campaign, now);
+  return reply.text(201, customer.id, `${HTML_TYPE}; charset=utf-8`, {
+    location: locationOf(call.req, campaign.id, customer.id),
+  });
+});
+
+/**
+ * `POST /customers/list`: one result per item, in order — 201 + id when created, 400 + message when invalid, and
+ * 200 for valid items when `stopProcessIfInvalidEntriesFound=true` stopped the whole batch (document examples).
+ * No cap on the batch size: "recommended maximum 100" is advice.
+ */
+export const createCustomerList = endpoint({ produces: JSON_OR_XML, consumes: JSON_OR_XML }, (ctx) => {
+  const { call, state, now, format } = ctx;
+  const campaign = requireCampaign(state, call.params.campaignId ?? '');
+  const items = readBody(ctx, 'customers', 'customer');
+  if (!Array.isArray(items)) throw new ObiError(400, MESSAGES.invalidReason('body', items, 'an array is expected'));
+  const stop = isTrue(call.query.stopProcessIfInvalidEntriesFound);
+  const batch = new Set<string>();
+  const checked = items.map((item): CustomerDraft | ObiError => {
+    try {
+      return validateNewCustomer(state, campaign, item, batch);
+    } catch (err) {
+      if (err instanceof ObiError) return err;
+      throw err;
+    }
+  });
+  const stopped = stop && checked.some((c) => c instanceof ObiError);
+  const results: BulkItemResult[] = checked.map((c) => {
+    if (c instanceof ObiError) return { statusCode: c.status, error: c.message };
+    if (stopped) return { statusCode: 200 };
+    return { statusCode: 201, id: insertCustomer(state, campaign, c, now).id };
+  });
+  if (!stopped) reopen(state, campaign, now);
+  return collection(format, 'items', 'item', results);
+});
+
+export const listStatistics = endpoint({ produces: JSON_OR_XML }, ({ call, state, format }) => {
+  const { query } = call;
+  for (const name of Object.keys(query)) {
+    if (!['startDate', 'endDate', 'campaignId', 'agentId'].includes(name)) {
+      throw new ObiError(400, MESSAGES.unknownSearchField(name));
+    }
+  }
+  // Statistics are cumulated per UTC day: a time of day is ignored.
+  const fromDay = query.startDate === undefined ? undefined : dayOf(requireDate('startDate', query.startDate));
+  const toDay = query.endDate === undefined ? undefined : dayOf(requireDate('endDate', query.endDate));
+  const campaignId = query.campaignId === undefined ? undefined : requireGuid('campaignId', query.campaignId);
+  const agents = query.agentId === undefined ? undefined : new Set([requireGuid('agentId', query.agentId)]);
+  const buckets = [...state.campaigns.keys()]
+    .filter((id) => campaignId === undefined || id === campaignId)
+    .flatMap((id) => state.stats.buckets(id, { fromDay, toDay, agents }));
+  const rows = statisticsRows(buckets, {
+    campaign: (id) => state.campaigns.get(id)?.name ?? '',
+    agent: (id) => state.agents.find((a) => a.id === id)?.name,
+  });
+  return collection(format, 'statistics', 'statistic', rows);
+});
+
+/** The admin view of a campaign: the wire view plus the simulator's internals (RetryCount, agents, calls). */
+export function campaignAdminView(state: SinchState, campaign: Campaign, now: number) {
+  return {
+    campaign: campaignView(state, campaign, now),
+    retryCount: campaign.retryCount,
+    agentIds: campaign.agentIds,
+    callsInProgress: [...campaign.busyAgents].map(([agentId, customerId]) => ({ agentId, customerId })),
+    activeIntervals: campaign.activeIntervals.map((i) => ({ from: isoUtc(i.from), to: dateOrUndefined(i.to) })),
+  };
+}

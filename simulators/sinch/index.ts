@@ -1,0 +1,68 @@
+import { API_PREFIX } from '../../contracts/sinch/schemas.ts';
+import { sinchOpenApi } from '../../contracts/sinch/openapi.ts';
+import type { KernelFailure, VendorDefinition } from '../core/vendor.ts';
+import { MESSAGES, ObiError } from './errors.ts';
+import { createSinchState, restoreSinch, snapshotSinch } from './fixtures.ts';
+import { WWW_AUTHENTICATE, basicCredentials, errorFormat, errorReply } from './handlers.ts';
+import { type SinchState, advanceTo } from './models.ts';
+import { adminRoutes, routes } from './routes.ts';
+
+/** HTTP statuses of kernel-level failures (the document names none: assumed). */
+const STATUS: Record<KernelFailure['kind'], number> = {
+  unauthenticated: 401,
+  notFound: 404,
+  badRequest: 400,
+  payloadTooLarge: 413,
+  unsupportedMediaType: 415,
+  fault: 500,
+  internal: 500,
+};
+
+/** Known paths, to answer 405 (with Allow) rather than 404 when only the method is wrong. */
+const ROUTE_PATTERNS = routes.map((r) => ({
+  method: r.method,
+  regex: new RegExp(`^${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}/?$`),
+}));
+
+function allowedMethods(path: string): string[] {
+  return [...new Set(ROUTE_PATTERNS.filter((r) => r.regex.test(path)).map((r) => r.method))];
+}
+
+export const sinch: VendorDefinition<SinchState> = {
+  id: 'sinch',
+  title: 'Sinch Contact Center — Restful Outbound Campaign Interface (OBI) v1',
+  routes,
+  adminRoutes,
+  create: createSinchState,
+  snapshot: snapshotSinch,
+  restore: restoreSinch,
+  // HTTP Basic names the tenant: its user; the handlers check the password.
+  tenantKeyOf: (req) => basicCredentials(req)?.username,
+  tenantKeys: (state) => [state.username],
+  advance: (state, now) => advanceTo(state, now),
+  describe(state, origin) {
+    return {
+      baseUrl: `${origin}/sinch${API_PREFIX}`,
+      username: state.username,
+      password: state.password,
+      campaigns: [...state.campaigns.keys()],
+      queues: state.queues.map((q) => q.id),
+      agents: state.agents.map((a) => a.id),
+    };
+  },
+  failure(failure, req) {
+    const format = errorFormat(req);
+    if (failure.kind === 'unauthenticated') {
+      return errorReply(format, new ObiError(401, MESSAGES.unauthorized, WWW_AUTHENTICATE));
+    }
+    if (failure.kind === 'notFound') {
+      const allow = allowedMethods(req.path);
+      if (allow.length > 0) {
+        return errorReply(format, new ObiError(405, `Method ${req.method} not allowed`, { allow: allow.join(', ') }));
+      }
+    }
+    const status = failure.kind === 'fault' ? failure.status : STATUS[failure.kind];
+    return errorReply(format, new ObiError(status, failure.message));
+  },
+  openapi: sinchOpenApi,
+};
