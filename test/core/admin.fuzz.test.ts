@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestSim, createSandbox, newSim } from './helpers.ts';
 
 /**
@@ -12,6 +12,7 @@ beforeAll(async () => {
   t = await newSim();
   sandboxId = (await createSandbox(t.api, { clock: { now: '2021-11-03T05:00:00Z', frozen: true } })).id;
 });
+afterAll(() => t.close());
 
 const KEYS = [
   'id',

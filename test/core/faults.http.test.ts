@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../simulators/core/journal.ts';
 import {
   type SandboxDescription,
@@ -14,6 +14,7 @@ let t: TestSim;
 beforeAll(async () => {
   t = await newSim();
 });
+afterAll(() => t.close());
 
 const frozen = { now: '2021-11-03T05:00:00Z', frozen: true };
 const search = (sandbox: SandboxDescription) => symbee(t.api, sandbox, 'searchPreviewCampaign', { clientId: '1001' });

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import { expect } from 'vitest';
@@ -32,12 +33,27 @@ export interface SandboxDescription {
 export interface TestSim {
   sim: Simulator;
   api: ReturnType<typeof request>;
+  /** Stops the listening server and the simulator (saves when persistent). */
+  close(): Promise<void>;
 }
 
-/** A fresh simulator with every served vendor (each test file builds its own: no shared state). */
+/**
+ * A fresh simulator with every served vendor (each test file builds its own: no shared state). It listens once on
+ * an ephemeral port: handing supertest the bare app would bind a new server for every single request.
+ */
 export async function newSim(options: Partial<SimulatorOptions> = {}): Promise<TestSim> {
   const sim = await createSimulator({ vendors: VENDORS, ...options });
-  return { sim, api: request(sim.app) };
+  const server = sim.app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    sim,
+    api: request(server),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sim.close();
+    },
+  };
 }
 
 export async function createSandbox(api: TestSim['api'], body: object = {}): Promise<SandboxDescription> {

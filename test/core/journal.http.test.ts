@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../simulators/core/journal.ts';
 import { type TestSim, addRecord, createSandbox, expectAdminError, newSim, symbee } from './helpers.ts';
 
@@ -6,6 +6,7 @@ let t: TestSim;
 beforeAll(async () => {
   t = await newSim();
 });
+afterAll(() => t.close());
 
 const frozen = { now: '2021-11-03T05:00:00Z', frozen: true };
 

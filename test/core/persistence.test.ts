@@ -19,7 +19,7 @@ beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'campaign-sim-persist-'));
 });
 afterEach(async () => {
-  for (const t of open.splice(0)) await t.sim.close();
+  for (const t of open.splice(0)) await t.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -32,7 +32,7 @@ async function persistentSim(): Promise<TestSim> {
 
 async function closeSim(t: TestSim): Promise<void> {
   open.splice(open.indexOf(t), 1);
-  await t.sim.close();
+  await t.close();
 }
 
 const sandboxFiles = async () => (await readdir(join(dataDir, 'sandboxes'))).filter((f) => f.endsWith('.json')).sort();
@@ -60,6 +60,7 @@ describe('persistence', () => {
     expect(aAfter).toEqual(aBefore);
     expect(aAfter.clock).toEqual({ now: '2021-11-03T05:01:00.000Z', frozen: true });
     expect(aAfter.vendors.symbee.apiKeyRotation.generation).toBe(1);
+    expect(aAfter.vendors.symbee.baseUrl).toMatch(/^http:\/\/sim\.test\/symbee\//); // the configured public origin
     expect(aAfter.vendors.symbee.headers['X-sc-company-api-key']).toBe(rotated.body.apiKey);
     expect(await findRecord(second.api, aAfter, 'persisted-1')).toEqual(recordBefore);
     const bAfter = (await second.api.get('/__admin/sandboxes/keep-b')).body as SandboxDescription;
@@ -150,6 +151,6 @@ describe('persistence', () => {
   it('POST /__admin/save is a 409 without a data dir', async () => {
     const t = await newSim();
     expectAdminError(await t.api.post('/__admin/save'), 409, /persistence is off/);
-    await t.sim.close();
+    await t.close();
   });
 });
