@@ -93,7 +93,7 @@ describe('per-record outcomes (HTTP 207)', () => {
     ]);
     // Exactly the three 200s (one earlier, two now) are in the campaign.
     expect(await noOfRecords(CAMPAIGN.running)).toBe(3);
-    for (const id of [fmt, past, outside, far]) expect(await sb.inspect(CAMPAIGN.running, id)).toBeUndefined();
+    for (const id of [fmt, past, outside, far]) expect(await sb.inspect(CAMPAIGN.running, id!)).toBeUndefined();
   });
 
   it('reports a customer repeated inside one batch as a duplicate the second time', async () => {

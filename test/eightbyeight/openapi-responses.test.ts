@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import type request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { openApiPath } from '../../contracts/generate.ts';
+import {
+  AddCustomersResponseSchema,
+  CampaignResponseSchema,
+  ErrorResponseSchema,
+  MessageResponseSchema,
+  RecordsResponseSchema,
+} from '../../contracts/eightbyeight/schemas.ts';
+import { CAMPAIGN, startEightByEight, type EightByEightSandbox, type TestSimulator } from './harness.ts';
+
+/**
+ * Every status the simulator answers per operation is declared in the checked-in contracts/eightbyeight/openapi.json,
+ * and each body satisfies the zod contract the document was generated from.
+ */
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
+}
+const document = JSON.parse(readFileSync(openApiPath('eightbyeight'), 'utf8')) as OpenApiDocument;
+
+function declared(operationId: string): Set<string> {
+  for (const item of Object.values(document.paths)) {
+    for (const op of Object.values(item)) if (op.operationId === operationId) return new Set(Object.keys(op.responses));
+  }
+  throw new Error(`operation ${operationId} is not in the document`);
+}
+
+let sim: TestSimulator;
+let sb: EightByEightSandbox;
+beforeAll(async () => {
+  sim = await startEightByEight();
+  sb = await sim.sandbox();
+});
+afterAll(() => sim.close());
+
+const SUCCESS: Record<string, z.ZodType | undefined> = {
+  addCampaignRecords: AddCustomersResponseSchema,
+  viewCampaignRecordsJson: RecordsResponseSchema,
+  getCampaign: CampaignResponseSchema,
+  changeCampaignStatus: MessageResponseSchema,
+};
+
+async function check(operationId: string, responses: Promise<request.Response>[]): Promise<Set<number>> {
+  const statuses = new Set<number>();
+  for (const res of await Promise.all(responses)) {
+    statuses.add(res.status);
+    expect(declared(operationId), `${operationId} answered an undeclared ${res.status}`).toContain(String(res.status));
+    if (res.status >= 400) {
+      const body: unknown = typeof res.body === 'string' ? JSON.parse(res.body) : res.body;
+      ErrorResponseSchema.parse(body);
+    } else if (SUCCESS[operationId]) SUCCESS[operationId].parse(res.body);
+  }
+  return statuses;
+}
+
+describe('answers match the OpenAPI document', () => {
+  it('addCampaignRecords', async () => {
+    const seen = await check('addCampaignRecords', [
+      sb.add(CAMPAIGN.running, [{ 'customer-id': sb.section.crmCustomers[0] }, { 'customer-id': 9 }]),
+      sb.add(CAMPAIGN.list, [{ 'customer-id': 1 }]),
+      sb.add(4242, [{ 'customer-id': 1 }]),
+      sb.add(CAMPAIGN.running, [], 'data'),
+    ]);
+    expect([...seen].sort()).toEqual([207, 400, 401, 404]);
+  });
+
+  it('viewCampaignRecordsJson and viewCampaignRecordsXml', async () => {
+    expect(
+      await check('viewCampaignRecordsJson', [
+        sb.recordsJson(CAMPAIGN.stopped),
+        sb.recordsJson(4242),
+        sb.recordsJson(CAMPAIGN.stopped, {}, 'action'),
+      ]),
+    ).toEqual(new Set([200, 404, 401]));
+    expect(
+      await check('viewCampaignRecordsXml', [
+        sb.recordsXml(CAMPAIGN.stopped),
+        sb.recordsXml(4242),
+        sb.recordsXml(CAMPAIGN.stopped, {}, 'action'),
+      ]),
+    ).toEqual(new Set([200, 404, 401]));
+  });
+
+  it('deleteCampaignRecord', async () => {
+    const seen = await check('deleteCampaignRecord', [
+      sb.remove(CAMPAIGN.stopped, 10_000_001),
+      sb.remove(CAMPAIGN.stopped, 1),
+      sb.remove(CAMPAIGN.list, 10_000_004),
+      sb.remove(CAMPAIGN.stopped, 10_000_002, 'data'),
+    ]);
+    expect(seen).toEqual(new Set([204, 404, 400, 401]));
+  });
+
+  it('getCampaign and changeCampaignStatus', async () => {
+    expect(
+      await check('getCampaign', [sb.campaign(CAMPAIGN.running), sb.campaign(1), sb.campaign(125, 'action')]),
+    ).toEqual(new Set([200, 404, 401]));
+    const seen = await check('changeCampaignStatus', [
+      sb.setStatus(CAMPAIGN.notStarted, 'RUNNING'),
+      sb.setStatus(CAMPAIGN.stopped, 'RUNNING'),
+      sb.setStatus(1, 'RUNNING'),
+      sb.setStatus(CAMPAIGN.running, 'PAUSED', 'data'),
+    ]);
+    expect(seen).toEqual(new Set([200, 400, 404, 401]));
+  });
+});

@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createSimulator, type Simulator } from '../../simulators/core/app.ts';
+import { VENDORS } from '../../simulators/index.ts';
+import { CAMPAIGN, HOUR, MINUTE, NOW, NOW_MS, iso } from './harness.ts';
+
+/**
+ * A sandbox saved mid-campaign (records in every state, queued events, forced outcomes, CRM additions) and restored
+ * after a restart goes on exactly as one that never stopped.
+ */
+let dataDir: string;
+const open: Simulator[] = [];
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'campaign-sim-8x8-'));
+});
+afterEach(async () => {
+  for (const sim of open.splice(0)) await sim.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function start(persistent: boolean): Promise<Simulator> {
+  const sim = await createSimulator({
+    vendors: VENDORS,
+    ...(persistent ? { dataDir, autosaveMs: 3_600_000 } : {}),
+    publicOrigin: 'http://sim.test',
+  });
+  open.push(sim);
+  return sim;
+}
+
+const SANDBOX = 'persist-8x8';
+
+/** The same story on any simulator: a busy campaign left half-way. */
+async function halfWay(sim: Simulator) {
+  const api = request(sim.app);
+  const created = await api
+    .post('/__admin/sandboxes')
+    .send({ id: SANDBOX, seed: 11, clock: { now: NOW, frozen: true }, options: { eightbyeight: { lines: 3 } } });
+  expect(created.status).toBe(201);
+  const section = created.body.vendors.eightbyeight;
+  const base = new URL(section.baseUrl).pathname;
+  const auth = (token: string) => ({
+    authorization: `Basic ${Buffer.from(`${section.username}:${token}`).toString('base64')}`,
+  });
+  await api
+    .post(`/__admin/sandboxes/${SANDBOX}/vendors/eightbyeight/crm/customers`)
+    .send({ customers: [{ 'customer-id': 50_000_001, phone: '5559990001' }] });
+  const batch = [
+    ...section.crmCustomers.slice(0, 15).map((id: number, i: number) => ({
+      'customer-id': id,
+      ...(i % 4 === 0 ? { 'schedule-date-time': iso(NOW_MS + (i + 1) * HOUR) } : {}),
+    })),
+    { 'customer-id': 50_000_001 },
+  ];
+  const added = await api
+    .post(`${base}/api/tstats/campaigns/${CAMPAIGN.running}/customers`)
+    .set({ ...auth(section.actionToken), 'content-type': 'application/json' })
+    .send(JSON.stringify(batch));
+  expect(added.status).toBe(207);
+  await api
+    .post(`/__admin/sandboxes/${SANDBOX}/vendors/eightbyeight/campaigns/${CAMPAIGN.running}/customers/50000001/outcome`)
+    .send({ 'status-code': 0, 'disposition-code': 1002, 'ext-trans-data': 'kept' });
+  await api.post(`/__admin/sandboxes/${SANDBOX}/clock`).send({ advanceMs: 7 * MINUTE });
+  await api
+    .delete(`${base}/api/tstats/campaigns/${CAMPAIGN.running}/customers/${section.crmCustomers[5]}`)
+    .set(auth(section.actionToken));
+  return { section, base, auth };
+}
+
+async function finalState(sim: Simulator, base: string, auth: Record<string, string>) {
+  const api = request(sim.app);
+  await api.post(`/__admin/sandboxes/${SANDBOX}/clock`).send({ advanceMs: 20 * HOUR });
+  const records = await api.get(`${base}/api/stats/campaigns/${CAMPAIGN.running}/records.json`).set(auth);
+  const campaign = await api.get(`${base}/api/stats/campaigns/${CAMPAIGN.running}.json`).set(auth);
+  return { records: records.body, campaign: campaign.body };
+}
+
+it('restores a half-dialed campaign that then continues exactly like one never saved', async () => {
+  const control = await start(false);
+  const c = await halfWay(control);
+  const expected = await finalState(control, c.base, c.auth(c.section.dataToken));
+
+  const first = await start(true);
+  const p = await halfWay(first);
+  const before = await request(first.app)
+    .get(`${p.base}/api/stats/campaigns/${CAMPAIGN.running}/records.json`)
+    .set(p.auth(p.section.dataToken));
+  await first.close();
+  open.splice(open.indexOf(first), 1);
+
+  const second = await start(true);
+  const restored = await request(second.app)
+    .get(`${p.base}/api/stats/campaigns/${CAMPAIGN.running}/records.json`)
+    .set(p.auth(p.section.dataToken));
+  expect(restored.body).toEqual(before.body);
+  expect(restored.body.records.record.map((r: { status: number }) => r.status)).toContain(4);
+  expect(await finalState(second, p.base, p.auth(p.section.dataToken))).toEqual(expected);
+  expect(
+    expected.records.records.record.find((r: { 'ext-trans-data': string }) => r['ext-trans-data'] === 'kept'),
+  ).toMatchObject({
+    status: 3,
+    'disposition-code': 1002,
+  });
+});
