@@ -76,6 +76,8 @@ const SeedRecordsSchema = z.strictObject({
   records: z
     .array(
       z.strictObject({
+        /** Load the record under this id (as an intake file load would have assigned it), e.g. a document example's. */
+        previewRecordID: z.string().min(1).max(200).optional(),
         clientId: z.string().min(1),
         clientIdFieldName: z.string().min(1).default('Id'),
         preferredAgent: z.string().optional(),
@@ -191,7 +193,8 @@ export function seedRecords(call: Call): Reply {
         state,
         {
           campaign,
-          locator: { clientId: r.clientId },
+          locator: { previewRecordId: r.previewRecordID, clientId: r.clientId },
+          newId: r.previewRecordID,
           clientId: r.clientId,
           clientIdFieldName: r.clientIdFieldName,
           data,
@@ -203,25 +206,25 @@ export function seedRecords(call: Call): Reply {
       );
       added.push({ clientId: r.clientId, previewRecordID: campaign.byClientId.get(r.clientId)!.id });
     }
-    const start = campaign.records.size;
-    for (let i = 0; i < input.generate; i++) {
-      const clientId = `gen-${start + i}`;
+    // Numbered after the records present, skipping numbers already taken (records may have been deleted).
+    let n = campaign.records.size;
+    for (let i = 0; i < input.generate; i++, n++) {
+      while (campaign.byClientId.has(`gen-${n}`)) n++;
       const data = {
         items: [
-          { key: 'Name', value: `Customer ${start + i}`, displayOrder: 1 },
-          {
-            key: 'Home Phone',
-            value: `+1555${String(start + i)
-              .padStart(7, '0')
-              .slice(-7)}`,
-            displayOrder: 2,
-          },
-          { key: 'Account Number', value: String(1_000_000 + ((start + i) % 9_000_000)), displayOrder: 3 },
+          { key: 'Name', value: `Customer ${n}`, displayOrder: 1 },
+          { key: 'Home Phone', value: `+1555${String(n).padStart(7, '0').slice(-7)}`, displayOrder: 2 },
+          { key: 'Account Number', value: String(1_000_000 + (n % 9_000_000)), displayOrder: 3 },
         ],
         skillQueue: null,
         timeZone: null,
       };
-      upsertRecord(state, { campaign, locator: {}, clientId, clientIdFieldName: 'Id', data }, now, call.rng);
+      upsertRecord(
+        state,
+        { campaign, locator: {}, clientId: `gen-${n}`, clientIdFieldName: 'Id', data },
+        now,
+        call.rng,
+      );
     }
     return reply.json(201, {
       campaignName: campaign.name,

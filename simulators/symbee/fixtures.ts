@@ -39,6 +39,12 @@ export const SymbeeOptionsSchema = z.strictObject({
   keyRotationMinutes: z.number().int().min(0).optional(),
   /** Seeded records per campaign (default 5). */
   recordsPerCampaign: z.number().int().min(0).max(10_000).optional(),
+  /**
+   * `document`: the names of the vendor document's examples (campaigns, queues, agents, environment "prod", region
+   * "us-east-1", as in the default sandbox), so scenarios can replay those examples verbatim; the company code stays
+   * unique per sandbox. `seeded` (default): faker-generated names.
+   */
+  fixtures: z.enum(['seeded', 'document']).optional(),
 });
 
 function slug(text: string): string {
@@ -87,10 +93,12 @@ export function createSymbeeState(ctx: SeedContext): SymbeeState {
   };
 
   let state: SymbeeState;
-  if (ctx.isDefault) {
+  if (ctx.isDefault || options.fixtures === 'document') {
+    // Tenant keys are unique across sandboxes: only the default sandbox owns the document's own company code.
+    const companyCode = ctx.isDefault ? DEFAULT_SANDBOX.companyCode : `${DEFAULT_SANDBOX.companyCode}-${ctx.sandboxId}`;
     state = emptyState({
       platform: 'AWS Connect',
-      companyCode: options.companyCode ?? DEFAULT_SANDBOX.companyCode,
+      companyCode: options.companyCode ?? companyCode,
       environment: options.environment ?? DEFAULT_SANDBOX.environment,
       region: options.region ?? DEFAULT_SANDBOX.region,
       secretsRegion: options.region ?? DEFAULT_SANDBOX.secretsRegion,

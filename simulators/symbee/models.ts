@@ -268,6 +268,8 @@ export function normalizeRecordData(
 
 export interface UpsertInput {
   campaign: Campaign;
+  /** previewRecordID of a record this call adds (backdoor seeding only; the API always generates one). */
+  newId?: string;
   locator: RecordLocator;
   clientId: string;
   clientIdFieldName: string;
@@ -312,8 +314,10 @@ export function upsertRecord(
   // An unmatched previewRecordId means "add" (document), but clientIds stay unique within the campaign.
   if (owner)
     throw fail(`clientId '${input.clientId}' is already used by another record in campaign '${campaign.name}'`);
+  const usedBy = input.newId === undefined ? undefined : state.recordCampaign.get(input.newId);
+  if (usedBy !== undefined) throw fail(`previewRecordID '${input.newId}' is already used in campaign '${usedBy}'`);
   const record: SymbeeRecord = {
-    id: seededUuid(rng),
+    id: input.newId ?? seededUuid(rng),
     clientId: input.clientId,
     campaign: campaign.name,
     clientIdFieldName: input.clientIdFieldName,

@@ -103,21 +103,21 @@ describe('conditions over custom keys', () => {
 
 describe('system fields', () => {
   it.each([
-    ['sys_skill_queue', 'EQUALS', () => sb.section.skillQueues[2]!, ['R-2']],
-    ['sys_skill_queue', 'NOTEQUALS', () => sb.section.skillQueues[2]!, ['R-1', 'R-3']],
-    ['sys_worked_attempts', 'GREATERTHAN', () => '0', ['R-1']],
-    ['sys_worked_attempts', 'EQUALS', () => '0', ['R-2', 'R-3']],
-    ['sys_item_time_zone', 'EQUALS', () => 'Europe/Berlin', ['R-2']],
-    ['sys_item_time_zone', 'CONTAINS', () => '/', ['R-1', 'R-2', 'R-3']],
-    ['sys_worked_state', 'EQUALS', () => 'WORKED', ['R-1']],
-    ['sys_worked_state', 'EQUALS', () => 'COMPLETED', ['R-3']],
-    ['sys_worked_state', 'NOTEQUALS', () => 'WORKED', ['R-2', 'R-3']],
-    ['sys_preferred_agent', 'EQUALS', () => sb.section.agents[0]!, ['R-2']],
-    ['sys_preferred_agent', 'EQUALS', () => '', ['R-1']],
-    ['sys_preferred_agent', 'BEGINSWITH', () => sb.section.agents[1]!.slice(0, 3), ['R-3']],
-    ['sys_next_earliest_worktime_long', 'EQUALS', () => String(NOW_MS + 60 * MINUTE), ['R-2']],
-    ['sys_next_earliest_worktime_long', 'GREATERTHAN', () => String(NOW_MS + 90 * MINUTE), ['R-1']],
-    ['sys_next_earliest_worktime_long', 'LESSTHAN', () => String(NOW_MS + 90 * MINUTE), ['R-2']],
+    ['sys_skill_queue', 'EQUALS', (): string => sb.section.skillQueues[2]!, ['R-2']],
+    ['sys_skill_queue', 'NOTEQUALS', (): string => sb.section.skillQueues[2]!, ['R-1', 'R-3']],
+    ['sys_worked_attempts', 'GREATERTHAN', (): string => '0', ['R-1']],
+    ['sys_worked_attempts', 'EQUALS', (): string => '0', ['R-2', 'R-3']],
+    ['sys_item_time_zone', 'EQUALS', (): string => 'Europe/Berlin', ['R-2']],
+    ['sys_item_time_zone', 'CONTAINS', (): string => '/', ['R-1', 'R-2', 'R-3']],
+    ['sys_worked_state', 'EQUALS', (): string => 'WORKED', ['R-1']],
+    ['sys_worked_state', 'EQUALS', (): string => 'COMPLETED', ['R-3']],
+    ['sys_worked_state', 'NOTEQUALS', (): string => 'WORKED', ['R-2', 'R-3']],
+    ['sys_preferred_agent', 'EQUALS', (): string => sb.section.agents[0]!, ['R-2']],
+    ['sys_preferred_agent', 'EQUALS', (): string => '', ['R-1']],
+    ['sys_preferred_agent', 'BEGINSWITH', (): string => sb.section.agents[1]!.slice(0, 3), ['R-3']],
+    ['sys_next_earliest_worktime_long', 'EQUALS', (): string => String(NOW_MS + 60 * MINUTE), ['R-2']],
+    ['sys_next_earliest_worktime_long', 'GREATERTHAN', (): string => String(NOW_MS + 90 * MINUTE), ['R-1']],
+    ['sys_next_earliest_worktime_long', 'LESSTHAN', (): string => String(NOW_MS + 90 * MINUTE), ['R-2']],
   ] as const)('%s %s', async (key, condition, value, expected) => {
     const res = await search([{ key, value: value(), condition }]);
     expect(statusOf(res)).toBe('SUCCESS');
