@@ -68,8 +68,7 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
     let faultRuleId: string | undefined;
     try {
       rawBody = await readBody(req, limit);
-      const key = vendor.tenantKeyOf(req, params);
-      sandbox = key === undefined ? undefined : registry.byTenant(vendor.id, key);
+      sandbox = tenantOf(req, params);
       if (!sandbox) {
         out = fail(req, { kind: 'unauthenticated', message: 'Unknown or missing tenant credentials' });
       } else {
@@ -105,14 +104,27 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
         }
       }
     } catch (err) {
-      out =
-        err instanceof BodyTooLarge
-          ? fail(req, { kind: 'payloadTooLarge', message: `Request body exceeds ${limit} bytes` })
-          : internalError(err, req);
+      if (err instanceof BodyTooLarge) {
+        // Still journaled in the tenant's sandbox: a refused upload is what QA comes looking for.
+        sandbox = tenantOf(req, params);
+        out = fail(req, { kind: 'payloadTooLarge', message: `Request body exceeds ${limit} bytes` });
+      } else {
+        out = internalError(err, req);
+      }
     }
     const sent = await sendReply(res, out);
     if (sandbox) journal(sandbox, req, out.status, rawBody, sent, started, faultRuleId);
   };
+
+  /** The sandbox the request's credentials name; none when they name no tenant (or cannot be read). */
+  function tenantOf(req: Request, params: Record<string, string>): Sandbox | undefined {
+    try {
+      const key = vendor.tenantKeyOf(req, params);
+      return key === undefined ? undefined : registry.byTenant(vendor.id, key);
+    } catch {
+      return undefined;
+    }
+  }
 
   function faultReply(
     decision: Extract<ReturnType<Sandbox['faults']['decide']>, { kind: 'respond' }>,
@@ -170,13 +182,7 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
   router.use(async (req, res) => {
     const started = performance.now();
     const out = fail(req, { kind: 'notFound', message: `No such endpoint: ${req.method} ${req.path}` });
-    let sandbox: Sandbox | undefined;
-    try {
-      const key = vendor.tenantKeyOf(req, {});
-      sandbox = key === undefined ? undefined : registry.byTenant(vendor.id, key);
-    } catch {
-      sandbox = undefined;
-    }
+    const sandbox = tenantOf(req, {});
     const sent = await sendReply(res, out);
     if (sandbox) journal(sandbox, req, out.status, '', sent, started);
   });

@@ -75,7 +75,11 @@ const tiny: VendorDefinition<TinyState> = {
   }),
   snapshot: (state) => state,
   restore: (snap) => snap as TinyState,
-  tenantKeyOf: (req) => req.get('x-tenant') || undefined,
+  tenantKeyOf: (req) => {
+    // Like a malformed Basic header a real vendor fails to decode.
+    if (req.get('x-tenant') === '!') throw new Error('unreadable credentials');
+    return req.get('x-tenant') || undefined;
+  },
   tenantKeys: (state) => [state.tenant],
   advance: (state, now) => {
     state.advancedTo.push(now);
@@ -137,6 +141,7 @@ describe('vendor request pipeline', () => {
     expect(none.status).toBe(401);
     expect(none.body.kernel).toBe('unauthenticated');
     expect((await api.get('/jtel/notes').set('x-tenant', 'nobody')).status).toBe(401);
+    expect((await api.get('/jtel/notes').set('x-tenant', '!')).body.kernel).toBe('unauthenticated');
   });
 
   it('an unknown path or method is the vendor’s notFound failure', async () => {
@@ -160,6 +165,8 @@ describe('vendor request pipeline', () => {
     expect(res.status).toBe(413);
     expect(res.body.kernel).toBe('payloadTooLarge');
     expect((await api.get('/jtel/notes').set('x-tenant', s.tenant)).body.notes).toEqual([]);
+    const journal = await api.get(`/__admin/sandboxes/${s.id}/requests?status=413`);
+    expect(journal.body.requests).toEqual([expect.objectContaining({ path: '/jtel/notes/big', requestBody: '' })]);
     const fits = await api
       .post('/jtel/notes/ok')
       .set('x-tenant', s.tenant)
