@@ -171,7 +171,7 @@ export function seedCustomers(call: Call): Reply {
       if (isExternalIdTaken(campaign, draft.externalId)) {
         throw new AdminError(409, `customers.${index}: externalId ${draft.externalId} is not unique`);
       }
-      ids.push(insertCustomer(state, campaign, draft, now, id).id);
+      ids.push(insertCustomer(state, campaign, draft, now, { id }).id);
     });
     const faker = seededFaker(state.rng.int(2 ** 31), 'sinch-admin');
     for (let i = 0; i < input.count; i++) {

@@ -201,10 +201,19 @@ function withoutReadOnly(value: unknown, readOnly: readonly string[]): unknown {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !readOnly.includes(key)));
 }
 
+/** A union's failure is reported by its branch that got furthest into the value. */
+function deepestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const candidates = issue.errors.flatMap((branch) => branch.slice(0, 1)).map(deepestIssue);
+  const best = candidates.reduce((a, b) => (b.path.length > a.path.length ? b : a));
+  return { ...best, path: [...issue.path, ...best.path] };
+}
+
 /** The first zod issue in the document's "Invalid <field>: '<value>'" style. */
 function issueMessage(error: z.ZodError, input: unknown): string {
-  const issue = error.issues[0];
-  if (!issue) return MESSAGES.invalidValue('body', input);
+  const first = error.issues[0];
+  if (!first) return MESSAGES.invalidValue('body', input);
+  const issue = deepestIssue(first);
   if (issue.code === 'unrecognized_keys') return MESSAGES.unknownField(issue.keys[0] ?? '');
   const field = issue.path.map(String).join('.');
   if (!field) return MESSAGES.invalidReason('body', input, 'a JSON object is expected');
@@ -534,10 +543,11 @@ export const createCustomerList = endpoint({ produces: JSON_OR_XML, consumes: JS
     }
   });
   const stopped = stop && checked.some((c) => c instanceof ObiError);
+  // Generated externalIds must not take one that a later item of the batch names explicitly.
   const results: BulkItemResult[] = checked.map((c) => {
     if (c instanceof ObiError) return { statusCode: c.status, error: c.message };
     if (stopped) return { statusCode: 200 };
-    return { statusCode: 201, id: insertCustomer(state, campaign, c, now).id };
+    return { statusCode: 201, id: insertCustomer(state, campaign, c, now, { reserved: batch }).id };
   });
   if (!stopped) reopen(state, campaign, now);
   return collection(format, 'items', 'item', results);

@@ -417,6 +417,7 @@ export function setRetryCount(state: SinchState, campaign: Campaign, retryCount:
   for (const customer of campaign.customers.values()) {
     if (customer.result === 'MAXCALLS' && customer.callCount < retryCount + 1) {
       customer.result = 'DIALING';
+      customer.date = now;
       customer.modificationDate = now;
       scheduleCustomer(campaign, customer);
     }
@@ -515,8 +516,10 @@ export function draftCustomer(state: SinchState, input: NewCustomer): CustomerDr
   };
 }
 
-function generateExternalId(campaign: Campaign): string {
-  while (campaign.externalIds.has(String(campaign.nextExternalId))) campaign.nextExternalId++;
+/** The next free number; `reserved` holds externalIds the same request still has to store. */
+function generateExternalId(campaign: Campaign, reserved?: ReadonlySet<string>): string {
+  const taken = (id: string) => campaign.externalIds.has(id) || reserved?.has(id) === true;
+  while (taken(String(campaign.nextExternalId))) campaign.nextExternalId++;
   return String(campaign.nextExternalId++);
 }
 
@@ -530,11 +533,11 @@ export function insertCustomer(
   campaign: Campaign,
   draft: CustomerDraft,
   now: number,
-  id?: string,
+  options: { id?: string; reserved?: ReadonlySet<string> } = {},
 ): Customer {
   const customer: Customer = {
-    id: id ?? newId(state),
-    externalId: draft.externalId ?? generateExternalId(campaign),
+    id: options.id ?? newId(state),
+    externalId: draft.externalId ?? generateExternalId(campaign, options.reserved),
     numbers: draft.numbers,
     result: 'DIALING',
     callCount: 0,
