@@ -2,7 +2,28 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
+import { z } from 'zod';
+import { describeIssues } from './errors.ts';
 import type { SandboxRegistry, SandboxSnapshot } from './sandbox.ts';
+
+/** The kernel's part of a saved sandbox (vendors check their own sections when they restore them). */
+const SnapshotShape = z.object({
+  id: z.string(),
+  seed: z.number().int(),
+  createdAt: z.number(),
+  clock: z.object({ now: z.number().min(-8.64e15).max(8.64e15), frozen: z.boolean() }),
+  journal: z.object({ enabled: z.boolean(), limit: z.number().int().min(1) }),
+  rng: z.number().int(),
+  options: z.record(z.string(), z.record(z.string(), z.unknown())),
+  vendors: z.record(z.string(), z.unknown()),
+});
+
+/** A file that parses but is not a sandbox must be refused at load, not restored into one that fails later. */
+function checkSnapshot(data: unknown, fileId: string): void {
+  const result = SnapshotShape.safeParse(data);
+  if (!result.success) throw new Error(`not a sandbox snapshot: ${describeIssues(result.error)}`);
+  if (result.data.id !== fileId) throw new Error(`holds sandbox "${result.data.id}", not "${fileId}"`);
+}
 
 /**
  * Saves each sandbox to `<dataDir>/sandboxes/<id>.json` with lowdb. lowdb's writer (steno) writes a temp file and
@@ -45,6 +66,7 @@ export class SandboxStore {
         const db = this.db(id);
         await db.read();
         if (!db.data) continue;
+        checkSnapshot(db.data, id);
         this.registry.restore(db.data);
         loaded.push(id);
       } catch (err) {

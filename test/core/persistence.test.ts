@@ -102,6 +102,37 @@ describe('persistence', () => {
     expect(await readFile(join(dataDir, 'sandboxes', kept[0]!), 'utf8')).toBe('{"id":"broken","seed":');
   });
 
+  it('a well-formed file of the wrong shape is refused at load too, not restored into a broken sandbox', async () => {
+    const first = await persistentSim();
+    await createSandbox(first.api, { id: 'template' });
+    await closeSim(first);
+    const template = JSON.parse(await readFile(join(dataDir, 'sandboxes', 'template.json'), 'utf8'));
+    const variants: Record<string, unknown> = {
+      'bad-clock': { ...template, id: 'bad-clock', clock: { now: 'soon', frozen: false } },
+      'no-vendors': { ...template, id: 'no-vendors', vendors: undefined },
+      'wrong-name': { ...template, id: 'template-copy' },
+      'bad-journal': { ...template, id: 'bad-journal', journal: { enabled: 'yes', limit: -1 } },
+    };
+    for (const [name, snap] of Object.entries(variants)) {
+      await writeFile(join(dataDir, 'sandboxes', `${name}.json`), JSON.stringify(snap));
+    }
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const second = await persistentSim();
+    const reported = logged.mock.calls.map((c) => String(c[0]));
+    logged.mockRestore();
+    for (const name of Object.keys(variants)) {
+      expect(
+        reported.some((m) => m.includes(`${name}.json`)),
+        name,
+      ).toBe(true);
+      expectAdminError(await second.api.get(`/__admin/sandboxes/${name}`), 404);
+    }
+    expectAdminError(await second.api.get('/__admin/sandboxes/template-copy'), 404);
+    const list = await second.api.get('/__admin/sandboxes');
+    expect(list.status).toBe(200);
+    expect(list.body.sandboxes.map((s: SandboxDescription) => s.id).sort()).toEqual(['default', 'template']);
+  });
+
   it('writes atomically: a reader never sees a partial file while saves repeat', async () => {
     const t = await persistentSim();
     const sandbox = await createSandbox(t.api, { id: 'busy', options: { symbee: { recordsPerCampaign: 400 } } });
