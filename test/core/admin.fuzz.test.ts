@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VENDORS } from '../../simulators/index.ts';
 import { type TestSim, createSandbox, newSim } from './helpers.ts';
 
 /**
@@ -129,6 +130,38 @@ describe('admin fuzz', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('vendor backdoors (mounted by the kernel) never answer 5xx to random JSON either', async () => {
+    const backdoors = VENDORS.flatMap((v) =>
+      (v.adminRoutes ?? [])
+        .filter((r) => r.method !== 'GET' && !r.path.includes(':'))
+        .map((r) => ({
+          method: r.method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete',
+          path: `/__admin/sandboxes/${sandboxId}/vendors/${v.id}${r.path}`,
+        })),
+    );
+    expect(backdoors.length).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...backdoors), body, async (route, value) => {
+        const res = await t.api[route.method](route.path)
+          .set('content-type', 'application/json')
+          .send(JSON.stringify(value));
+        expectNoCrash(res, `${route.method} ${route.path} ${JSON.stringify(value)}`);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('a __proto__ key is refused (400) by every admin body parser, backdoors included', async () => {
+    const proto = '{"__proto__": {"polluted": true}}';
+    for (const path of [...endpoints(), `/__admin/sandboxes/${sandboxId}/vendors/symbee/work`]) {
+      const res = await t.api.post(path).set('content-type', 'application/json').send(proto);
+      expectNoCrash(res, path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.message).toMatch(/__proto__/);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('the control plane still answers normally afterwards', async () => {

@@ -38,10 +38,16 @@ export function describeSandbox(registry: SandboxRegistry, sandbox: Sandbox, ori
   };
 }
 
+/** Admin bodies reach vendor backdoors too: a `__proto__` key is a 400 here, before anything merges it. */
+function refuseProtoKeys(key: string, value: unknown): unknown {
+  if (key === '__proto__') throw new SyntaxError('Forbidden key in JSON body: __proto__');
+  return value;
+}
+
 export function adminRouter(opts: AdminOptions): Router {
   const { registry } = opts;
   const router = express.Router();
-  router.use(express.json({ limit: '5mb', strict: false }));
+  router.use(express.json({ limit: '5mb', strict: false, reviver: refuseProtoKeys }));
   const origin = (req: Request) => originOf(req, opts.origin?.());
   const mutated = (sandbox?: Sandbox) => {
     if (sandbox) sandbox.dirty = true;
