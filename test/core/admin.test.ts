@@ -176,9 +176,14 @@ describe('sandboxes', () => {
     expect(res.status).toBe(401);
   });
 
-  it('the default sandbox cannot be deleted (409)', async () => {
+  it('the default sandbox cannot be deleted (409); a reset keeps its fixed credentials', async () => {
     expectAdminError(await t.api.delete('/__admin/sandboxes/default'), 409, /reset/);
     expect((await t.api.get('/__admin/sandboxes/default')).status).toBe(200);
+    const reset = await t.api.post('/__admin/sandboxes/default/reset');
+    expect(reset.status).toBe(200);
+    expect(reset.body.default).toBe(true);
+    expect(reset.body.vendors.symbee.companyCode).toBe(DEFAULT_SANDBOX.companyCode);
+    expect(reset.body.vendors.symbee.headers['X-sc-company-api-key']).toBe(DEFAULT_SANDBOX.apiKey);
   });
 
   it('reset re-seeds in place: same id, seed and credentials, fresh fixtures, journal and faults', async () => {
