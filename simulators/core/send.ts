@@ -53,11 +53,25 @@ async function writeStream(res: Response, contentType: string, chunks: Iterable<
     buffer += chunk;
     if (buffer.length < flushAt) continue;
     bytes += buffer.length;
-    if (!res.write(buffer)) await new Promise<void>((resolve) => res.once('drain', resolve));
+    if (!res.write(buffer)) await drainOrClose(res);
     buffer = '';
     if (res.destroyed) return `[stream aborted after ${bytes} chars]`;
   }
   bytes += buffer.length;
   res.end(buffer);
   return `[streamed ${bytes} chars]`;
+}
+
+/** Waits for the socket to take more; a client that went away never drains, so its close ends the wait too. */
+function drainOrClose(res: Response): Promise<void> {
+  if (res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSimulator, type Simulator } from '../../simulators/core/app.ts';
@@ -51,6 +54,14 @@ const tiny: VendorDefinition<TinyState> = {
       handler: () =>
         reply.stream(200, 'text/csv', function* () {
           for (let i = 0; i < 3000; i++) yield `row-${i},${'x'.repeat(40)}\n`;
+        }),
+    },
+    {
+      method: 'GET',
+      path: '/huge',
+      handler: () =>
+        reply.stream(200, 'text/plain', function* () {
+          for (let i = 0; i < 20_000; i++) yield `${'y'.repeat(1023)}\n`;
         }),
     },
     { method: 'GET', path: '/empty', handler: () => reply.empty(204, { 'x-extra': 'yes' }) },
@@ -228,6 +239,34 @@ describe('vendor request pipeline', () => {
     expect(empty.headers['x-extra']).toBe('yes');
     const journal = await api.get(`/__admin/sandboxes/${s.id}/requests?path=stream`);
     expect(journal.body.requests[0].responseBody).toMatch(/^\[streamed \d+ chars\]$/);
+  });
+
+  it('a client that disconnects mid-stream ends the stream on the server (journaled as aborted)', async () => {
+    const s = await sandbox();
+    const server = sim.app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve, reject) => {
+      const req = http.get(
+        { host: '127.0.0.1', port, path: '/jtel/huge', headers: { 'x-tenant': s.tenant } },
+        (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => undefined);
+      req.setTimeout(5000, () => reject(new Error('no data')));
+    });
+    let entries: { responseBody: string }[] = [];
+    for (let i = 0; i < 50 && entries.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      entries = (await api.get(`/__admin/sandboxes/${s.id}/requests?path=huge`)).body.requests;
+    }
+    server.close();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.responseBody).toMatch(/^\[stream aborted after \d+ chars\]$/);
   });
 
   it('mounts vendor backdoors under the sandbox, with admin errors in the admin shape', async () => {
