@@ -186,5 +186,15 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
     const sent = await sendReply(res, out);
     if (sandbox) journal(sandbox, req, out.status, '', sent, started);
   });
+  // Express refuses a path parameter with malformed percent-encoding (`/campaigns/%ZZ`) before any handler runs:
+  // answer in the vendor's own shape instead of Express's HTML error page.
+  router.use((err: unknown, req: Request, res: Response, next: (err?: unknown) => void) => {
+    if (res.headersSent) return next(err);
+    const out =
+      (err as { status?: unknown }).status === 400
+        ? fail(req, { kind: 'badRequest', message: `Malformed URL: ${req.method} ${req.originalUrl}` })
+        : internalError(err, req);
+    void sendReply(res, out);
+  });
   return router;
 }

@@ -389,14 +389,12 @@ describe('determinism and persistence', () => {
     try {
       const first = await createSimulator({ vendors: VENDORS, dataDir: dir });
       const api1 = request(first.app);
-      const created = await api1
-        .post('/__admin/sandboxes')
-        .send({
-          id: 'persisted',
-          seed: 3,
-          clock: { now: NOW, frozen: true },
-          options: { sinch: { customersPerCampaign: 5 } },
-        });
+      const created = await api1.post('/__admin/sandboxes').send({
+        id: 'persisted',
+        seed: 3,
+        clock: { now: NOW, frozen: true },
+        options: { sinch: { customersPerCampaign: 5 } },
+      });
       const section = created.body.vendors.sinch;
       const auth = `Basic ${Buffer.from(`${section.username}:${section.password}`).toString('base64')}`;
       const campaign = section.campaigns[0];
