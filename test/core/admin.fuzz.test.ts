@@ -85,7 +85,7 @@ describe('admin fuzz', () => {
         const res = await t.api.post(path).set('content-type', 'application/json').send(JSON.stringify(value));
         expectNoCrash(res, `POST ${path} ${JSON.stringify(value)}`);
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 
@@ -149,7 +149,7 @@ describe('admin fuzz', () => {
           .send(JSON.stringify(value));
         expectNoCrash(res, `${route.method} ${route.path} ${JSON.stringify(value)}`);
       }),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
   });
 

@@ -135,7 +135,7 @@ describe('persistence', () => {
 
   it('writes atomically: a reader never sees a partial file while saves repeat', async () => {
     const t = await persistentSim();
-    const sandbox = await createSandbox(t.api, { id: 'busy', options: { symbee: { recordsPerCampaign: 400 } } });
+    const sandbox = await createSandbox(t.api, { id: 'busy', options: { symbee: { recordsPerCampaign: 300 } } });
     const file = join(dataDir, 'sandboxes', 'busy.json');
     const store = t.sim.store as SandboxStore;
     await store.save(true);
@@ -148,7 +148,7 @@ describe('persistence', () => {
         reads++;
       }
     })();
-    for (let i = 0; i < 25; i++) {
+    for (let i = 0; i < 20; i++) {
       await addRecord(t.api, sandbox, `burst-${i}`);
       await store.save(true);
     }
@@ -157,7 +157,7 @@ describe('persistence', () => {
     expect(reads).toBeGreaterThan(5);
     const saved = JSON.parse(await readFile(file, 'utf8'));
     const records = saved.vendors.symbee.campaigns[0].records as { clientId: string }[];
-    expect(records.some((r) => r.clientId === 'burst-24')).toBe(true);
+    expect(records.some((r) => r.clientId === 'burst-19')).toBe(true);
   });
 
   it('a failed save does not stop later saves, and the unsaved change is written next time', async () => {
@@ -165,14 +165,13 @@ describe('persistence', () => {
     const sandbox = await createSandbox(t.api, { id: 'retry-me' });
     const store = t.sim.store as SandboxStore;
     await store.save(true);
-    // Make this one file unwritable: a directory where the file should be (the temp file cannot be renamed over it).
+    // Make this one file unwritable: a directory where steno (lowdb's writer) puts its temp file `.<name>.tmp`.
     const dir = join(dataDir, 'sandboxes');
-    const target = join(dir, 'retry-me.json');
-    await rm(target);
-    await mkdir(target);
+    const blocker = join(dir, '.retry-me.json.tmp');
+    await mkdir(blocker);
     await addRecord(t.api, sandbox, 'written-later');
     await expect(store.save()).rejects.toThrow();
-    await rm(target, { recursive: true });
+    await rm(blocker, { recursive: true });
     await store.save(); // not `all`: only dirty sandboxes, so the failed one must still count as dirty
     const saved = JSON.parse(await readFile(join(dir, 'retry-me.json'), 'utf8'));
     const clientIds = saved.vendors.symbee.campaigns[0].records.map((r: { clientId: string }) => r.clientId);
