@@ -140,11 +140,16 @@ describe('persistence', () => {
     const store = t.sim.store as SandboxStore;
     await store.save(true);
     let reads = 0;
+    const partial: string[] = [];
     let writing = true;
     const reader = (async () => {
       while (writing) {
         const text = await readFile(file, 'utf8');
-        expect(() => JSON.parse(text)).not.toThrow();
+        try {
+          JSON.parse(text);
+        } catch (err) {
+          partial.push(`${(err as Error).message} (${text.length} chars)`);
+        }
         reads++;
       }
     })();
@@ -154,6 +159,7 @@ describe('persistence', () => {
     }
     writing = false;
     await reader;
+    expect(partial).toEqual([]);
     expect(reads).toBeGreaterThan(5);
     const saved = JSON.parse(await readFile(file, 'utf8'));
     const records = saved.vendors.symbee.campaigns[0].records as { clientId: string }[];
