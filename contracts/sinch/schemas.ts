@@ -86,7 +86,7 @@ const count = z.number().int().min(0);
 const seconds = z.number().min(0);
 
 /** The counters every statistics object carries, in the document's order. */
-export const StatisticsCountersSchema = z.object({
+export const StatisticsCountersSchema = z.strictObject({
   numberOfHandledCustomers: count.describe('Number of handled customers.'),
   numberOfCalls: count.describe('Number of calls.'),
   numberOfSuccessfulCalls: count.describe('Number of SUCCESS and REFUSAL calls.'),
@@ -115,7 +115,7 @@ export const CampaignStatisticsSchema = StatisticsCountersSchema.extend({
 });
 export type CampaignStatistics = z.infer<typeof CampaignStatisticsSchema>;
 
-export const CampaignStatsSchema = z.object({
+export const CampaignStatsSchema = z.strictObject({
   total: CampaignStatisticsSchema.optional().describe('Total statistics, if the campaign has been active.'),
   daily: CampaignStatisticsSchema.optional().describe('Daily statistics, if the campaign was active that UTC day.'),
 });
@@ -131,7 +131,7 @@ export type StatisticsEntry = z.infer<typeof StatisticsEntrySchema>;
 
 // ---- Campaigns ---------------------------------------------------------------------------------------------------
 
-export const CampaignSchema = z.object({
+export const CampaignSchema = z.strictObject({
   id: Id32Schema,
   name: z.string(),
   remarks: z.string().optional(),
@@ -220,7 +220,7 @@ export const CAMPAIGN_SEARCH_FIELDS = [
 export const CAMPAIGN_ID_FIELDS = ['dialerId', 'queueId'] as const;
 export const CAMPAIGN_DATE_FIELDS = ['startDate', 'endDate', 'registered'] as const;
 
-export const CampaignCustomerResultStatisticSchema = z.object({
+export const CampaignCustomerResultStatisticSchema = z.strictObject({
   result: z.string(),
   callResult: z.string().optional(),
   classifier: z.string().optional(),
@@ -235,15 +235,15 @@ export const AttributeSchema = z.strictObject({ name: z.string().min(1), value: 
 export type Attribute = z.infer<typeof AttributeSchema>;
 
 /** The wire form of attributes (document examples): `{"attribute": [{name, value}, ...]}`. */
-export const AttributesSchema = z.object({ attribute: z.array(AttributeSchema) });
+export const AttributesSchema = z.strictObject({ attribute: z.array(AttributeSchema) });
 
-export const ScriptSchema = z.object({
+export const ScriptSchema = z.strictObject({
   name: z.string(),
-  answers: z.array(z.object({ question: z.string(), answer: z.string() })),
+  answers: z.array(z.strictObject({ question: z.string(), answer: z.string() })),
 });
 export type Script = z.infer<typeof ScriptSchema>;
 
-export const CustomerSchema = z.object({
+export const CustomerSchema = z.strictObject({
   id: Id32Schema,
   externalId: z.string(),
   numbers: z.string(),
@@ -279,7 +279,7 @@ export const NewCustomerSchema = z.strictObject({
   previewTime: z.number().int().min(0).optional(),
   priority: z.number().int().optional(),
   timeZone: z.string().optional(),
-  attributes: z.union([AttributesSchema.strict(), z.array(AttributeSchema)]).optional(),
+  attributes: z.union([AttributesSchema, z.array(AttributeSchema)]).optional(),
 });
 export type NewCustomer = z.infer<typeof NewCustomerSchema>;
 export type NewCustomerInput = z.input<typeof NewCustomerSchema>;
@@ -314,7 +314,7 @@ export const MAX_NUMBERS = 3;
 export const DEFAULT_CUSTOMER_LIMIT = 100;
 
 /** One item of the `POST /customers/list` answer: 201 created, 200 validated only (process stopped), else error. */
-export const BulkItemResultSchema = z.object({
+export const BulkItemResultSchema = z.strictObject({
   statusCode: z.number().int(),
   id: Id32Schema.optional(),
   error: z.string().optional(),
@@ -325,7 +325,7 @@ export const BulkResultSchema = z.array(BulkItemResultSchema);
 // ---- Errors and query parameters ------------------------------------------------------------------------------------
 
 /** Error body (the document shows none; the simulator reuses the per-item shape of the list answer — assumed). */
-export const ErrorSchema = z.object({ statusCode: z.number().int(), error: z.string() });
+export const ErrorSchema = z.strictObject({ statusCode: z.number().int(), error: z.string() });
 export type ErrorBody = z.infer<typeof ErrorSchema>;
 
 const flag = z.enum(['true', 'false']);
