@@ -19,6 +19,10 @@ describe('JSON parser', () => {
   it('refuses __proto__ keys at any depth and pollutes nothing', () => {
     expect(() => parseJson('{"__proto__":{"polluted":true}}')).toThrow(/Forbidden key in JSON body: __proto__/);
     expect(() => parseJson('{"a":[{"b":{"__proto__":{"polluted":true}}}]}')).toThrow(JsonParseError);
+    // The same key spelled with \u escapes is the same key once parsed.
+    expect(() => parseJson('{"\\u005f\\u005fproto\\u005f\\u005f":{"polluted":true}}')).toThrow(/__proto__/);
+    expect(() => parseJson('{"__pr\\u006fto__":{}}')).toThrow(/__proto__/);
+    expect(parseJson('{"proto":"__proto__"}')).toEqual({ proto: '__proto__' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
