@@ -29,7 +29,8 @@ export interface JournalSettings {
 }
 
 /** Bodies are kept for debugging, not archiving: a 10 MB bulk upload must not pin 10 MB per journal slot. */
-const MAX_BODY_CHARS = 16 * 1024;
+export const MAX_BODY_CHARS = 8 * 1024;
+export const DEFAULT_JOURNAL_LIMIT = 500;
 
 function truncate(body: string): string {
   return body.length > MAX_BODY_CHARS
@@ -49,7 +50,7 @@ export class RequestJournal {
   settings: JournalSettings;
 
   constructor(settings: Partial<JournalSettings> = {}) {
-    this.settings = { enabled: settings.enabled ?? true, limit: settings.limit ?? 1000 };
+    this.settings = { enabled: settings.enabled ?? true, limit: settings.limit ?? DEFAULT_JOURNAL_LIMIT };
   }
 
   configure(settings: Partial<JournalSettings>): void {

@@ -96,11 +96,10 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
             params,
             query: flatQuery(req),
           };
+          // Marked before the handler runs: one that throws half-way must still get its changes saved.
+          if (!(route.readOnly ?? route.method === 'GET')) sandbox.dirty = true;
           out = await route.handler(call);
-          if (!(route.readOnly ?? route.method === 'GET')) {
-            sandbox.dirty = true;
-            options.onMutation?.(sandbox);
-          }
+          if (!(route.readOnly ?? route.method === 'GET')) options.onMutation?.(sandbox);
         }
       }
     } catch (err) {

@@ -61,7 +61,8 @@ export class Sandbox {
     this.clock = new VirtualClock(clock);
     this.journal = new RequestJournal(journal);
     this.rng = rngState === undefined ? new SeededRandom(seed ^ 0x5eed) : SeededRandom.restore(rngState);
-    this.faults = new FaultInjector(this.rng);
+    // Faults draw from their own stream: adding a probability rule must not shift the vendors' seeded ids.
+    this.faults = new FaultInjector(new SeededRandom(saltedSeed(seed, 'faults')));
   }
 
   get isDefault(): boolean {

@@ -14,10 +14,15 @@ export async function startSimulator(
 ): Promise<RunningSimulator> {
   const sim = await createSimulator(options);
   const server = sim.app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (err) {
+    await sim.close(); // stops the autosave timer
+    throw err;
+  }
   // Keep-alive sockets must not hold a graceful stop open.
   server.keepAliveTimeout = 5000;
   const address = server.address() as AddressInfo;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JournalEntry } from '../../simulators/core/journal.ts';
+import { DEFAULT_JOURNAL_LIMIT, type JournalEntry } from '../../simulators/core/journal.ts';
 import { type TestSim, addRecord, createSandbox, expectAdminError, newSim, symbee } from './helpers.ts';
 
 let t: TestSim;
@@ -83,10 +83,10 @@ describe('request journal over HTTP', () => {
     await addRecord(t.api, sandbox, 'before');
     const off = await t.api.post(path).send({ enabled: false });
     expect(off.status).toBe(200);
-    expect(off.body).toEqual({ enabled: false, limit: 1000 });
+    expect(off.body).toEqual({ enabled: false, limit: DEFAULT_JOURNAL_LIMIT });
     await addRecord(t.api, sandbox, 'while-off');
     const res = await t.api.get(`/__admin/sandboxes/${sandbox.id}/requests`);
-    expect(res.body.settings).toEqual({ enabled: false, limit: 1000 });
+    expect(res.body.settings).toEqual({ enabled: false, limit: DEFAULT_JOURNAL_LIMIT });
     expect(res.body.requests.map((e: JournalEntry) => JSON.parse(e.requestBody).clientId)).toEqual(['before']);
     await t.api.post(path).send({ enabled: true });
     await addRecord(t.api, sandbox, 'after');

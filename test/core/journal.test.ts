@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type JournalEntry, RequestJournal } from '../../simulators/core/journal.ts';
+import { type JournalEntry, MAX_BODY_CHARS, RequestJournal } from '../../simulators/core/journal.ts';
 
 type Input = Omit<JournalEntry, 'id'>;
 
@@ -74,14 +74,14 @@ describe('RequestJournal', () => {
 
   it('truncates large bodies and says by how much', () => {
     const journal = new RequestJournal();
-    const big = 'x'.repeat(16 * 1024 + 100);
+    const big = 'x'.repeat(MAX_BODY_CHARS + 100);
     journal.record(entry({ requestBody: big, responseBody: 'small' }));
     const [e] = journal.list();
-    expect(e!.requestBody.startsWith('x'.repeat(16 * 1024))).toBe(true);
+    expect(e!.requestBody.startsWith('x'.repeat(MAX_BODY_CHARS))).toBe(true);
     expect(e!.requestBody.endsWith('…[100 more]')).toBe(true);
     expect(e!.requestBody.length).toBeLessThan(big.length);
     expect(e!.responseBody).toBe('small');
-    const exact = 'y'.repeat(16 * 1024);
+    const exact = 'y'.repeat(MAX_BODY_CHARS);
     journal.record(entry({ requestBody: exact }));
     expect(journal.list()[0]!.requestBody).toBe(exact);
   });
