@@ -489,28 +489,36 @@ export function advanceTo(state: SymbeeState, now: number, rng: SeededRandom): v
     key.generation += periods - 1;
     rotateApiKey(state, key.rotatedAt + periods * key.intervalMs);
   }
+  // Agents with nothing to do before `now` wait at `now`; they are woken by the next advance.
+  const idle = new Set<PoolAgent>();
   for (;;) {
     const nextExpiry = state.expiries.peekTime() ?? Infinity;
-    const agent = state.pool.enabled ? nextFreeAgent(state.pool) : undefined;
+    const agent = state.pool.enabled ? nextFreeAgent(state.pool, idle) : undefined;
     const agentAt = agent?.freeAt ?? Infinity;
     if (Math.min(nextExpiry, agentAt) > now) return;
     if (nextExpiry <= agentAt) {
       const entry = state.expiries.popDue(now);
       if (entry) expirePreference(state, entry.key, entry.at);
-    } else if (agent) {
-      poolStep(state, agent, now, rng);
+    } else if (agent && !poolStep(state, agent, now, rng)) {
+      idle.add(agent);
     }
   }
 }
 
-function nextFreeAgent(pool: AgentPool): AgentPool['agents'][number] | undefined {
-  let best: AgentPool['agents'][number] | undefined;
-  for (const agent of pool.agents) if (!best || agent.freeAt < best.freeAt) best = agent;
+type PoolAgent = AgentPool['agents'][number];
+
+function nextFreeAgent(pool: AgentPool, skip: Set<PoolAgent>): PoolAgent | undefined {
+  let best: PoolAgent | undefined;
+  for (const agent of pool.agents) if (!skip.has(agent) && (!best || agent.freeAt < best.freeAt)) best = agent;
   return best;
 }
 
-/** One free agent takes the earliest due task it may work (its own preferred tasks, or unreserved ones). */
-function poolStep(state: SymbeeState, agent: AgentPool['agents'][number], now: number, rng: SeededRandom): void {
+/**
+ * One free agent takes the earliest due task it may work (its own preferred tasks, or unreserved ones). Without one
+ * it waits for the next due task or lapsing reservation; when neither comes before `now` it stays free from `now`
+ * (returns false), so work that appears later — a new task, a reopened one — is taken as soon as it is deliverable.
+ */
+function poolStep(state: SymbeeState, agent: PoolAgent, now: number, rng: SeededRandom): boolean {
   const t = agent.freeAt;
   const reservedForOthers: { at: number; key: string }[] = [];
   let task: SymbeeRecord | undefined;
@@ -528,11 +536,12 @@ function poolStep(state: SymbeeState, agent: AgentPool['agents'][number], now: n
   const nextDue = state.dueQueue.peekTime() ?? Infinity;
   for (const entry of reservedForOthers) state.dueQueue.schedule(entry.at, entry.key);
   if (!task) {
-    // Idle until new work is due, a reservation lapses, or — with nothing scheduled — the current time.
     const wake = Math.min(nextDue, state.expiries.peekTime() ?? Infinity);
-    agent.freeAt = wake > t && wake !== Infinity ? wake : Math.max(t + 1, now + 1);
-    return;
+    agent.freeAt = wake <= now ? wake : Math.max(t, now);
+    return wake <= now;
   }
+  // A task is never attempted before it was added or last changed (it may be due earlier than that).
+  const at = Math.max(t, task.lastUpdatedTime);
   const outcome = pickOutcome(state.pool.outcomes, rng);
   workRecord(
     state,
@@ -541,11 +550,12 @@ function poolStep(state: SymbeeState, agent: AgentPool['agents'][number], now: n
       agent: agent.id,
       outcome: outcome.outcome,
       workCodes: outcome.workCodes,
-      nextEarliestWorkTime: outcome.outcome === 'WORKED' ? t + outcome.retryAfterMs : undefined,
+      nextEarliestWorkTime: outcome.outcome === 'WORKED' ? at + outcome.retryAfterMs : undefined,
     },
-    t,
+    at,
   );
-  agent.freeAt = t + state.pool.handleTimeMs;
+  agent.freeAt = at + state.pool.handleTimeMs;
+  return true;
 }
 
 function pickOutcome(outcomes: PoolOutcome[], rng: SeededRandom): PoolOutcome {

@@ -265,6 +265,37 @@ describe('the automatic agent pool', () => {
     });
   });
 
+  it('takes work that appears while the agents wait for a later task, at the moment it is deliverable', async () => {
+    const quiet = await sim.sandbox({ symbee: { recordsPerCampaign: 0 } });
+    const name = quiet.section.campaigns[0]!;
+    await quiet.add('LATER', undefined, { nextEarliestWorkTimeUTC: NOW_MS + HOUR });
+    await quiet.add('DONE');
+    await quiet.post('changeCampaignRecordStatus', { clientId: 'DONE', previewRecordStateEnum: 'COMPLETED' });
+    await pool(quiet, { enabled: true, agents: [quiet.section.agents[0]], handleTimeMs: MINUTE, campaigns: [name] });
+    await quiet.advance(10 * MINUTE);
+    await quiet.add('NEW');
+    await quiet.advance(10 * MINUTE);
+    await quiet.post('changeCampaignRecordStatus', { clientId: 'DONE', previewRecordStateEnum: 'NOTWORKED' });
+    await quiet.advance(10 * MINUTE);
+    expect(await quiet.find('NEW')).toMatchObject({ workAttempts: 1, lastAttemptTime: '2021-11-03 05:10:00.000' });
+    expect(await quiet.find('DONE')).toMatchObject({ workAttempts: 1, lastAttemptTime: '2021-11-03 05:20:00.000' });
+    expect(await quiet.find('LATER')).toMatchObject({ workAttempts: 0 });
+    await quiet.advance(30 * MINUTE);
+    expect(await quiet.find('LATER')).toMatchObject({ workAttempts: 1, lastAttemptTime: '2021-11-03 06:00:00.000' });
+  });
+
+  it('never attempts a task before it was added, even when its nextEarliestWorkTime is in the past', async () => {
+    const quiet = await sim.sandbox({ symbee: { recordsPerCampaign: 0 } });
+    await pool(quiet, { enabled: true, agents: [quiet.section.agents[0]], handleTimeMs: MINUTE });
+    await quiet.advance(30 * MINUTE);
+    await quiet.add('PAST', undefined, { nextEarliestWorkTimeUTC: NOW_MS + 5 * MINUTE });
+    await quiet.advance(MINUTE);
+    expect(await quiet.find('PAST')).toMatchObject({
+      createdTime: '2021-11-03 05:30:00.000',
+      lastAttemptTime: '2021-11-03 05:30:00.000',
+    });
+  });
+
   it('stops working when disabled', async () => {
     await pool(sb, { enabled: true, agents: [agents[0]], handleTimeMs: HOUR, campaigns: [campaign] });
     await sb.advance(HOUR);
