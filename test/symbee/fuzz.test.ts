@@ -20,7 +20,7 @@ import { startSymbee, type Body, type SymbeeSandbox, type TestSimulator } from '
 let sim: TestSimulator;
 let sb: SymbeeSandbox;
 
-const RUNS = 40;
+const RUNS = 30;
 const TRANSPORT_STATUSES = [400, 401, 403, 413, 415];
 const ENVELOPE_KEYS = ['platform', 'companyCode', 'environment', 'region', 'campaignName', 'previewResult'];
 
