@@ -68,6 +68,8 @@ const ConfigureCampaignSchema = z.strictObject({
   /** Raising it makes MAXCALLS customers callable again (document). */
   retryCount: z.number().int().min(0).max(50).optional(),
   agentIds: z.array(Id).optional(),
+  /** As `PUT /campaigns/{id}/status` (for provider states that may only use the admin API). */
+  status: SettableStatusSchema.optional(),
 });
 
 const SeedCustomersSchema = z.strictObject({
@@ -154,6 +156,7 @@ export function configureCampaign(call: Call): Reply {
     const campaign = requireCampaign(state, call.params.campaignId ?? '');
     if (input.agentIds) setAgents(state, campaign, input.agentIds, now);
     if (input.retryCount !== undefined) setRetryCount(state, campaign, input.retryCount, now);
+    if (input.status) changeStatus(state, campaign, input.status, now);
     return reply.json(200, campaignAdminView(state, campaign, now));
   });
 }
@@ -191,6 +194,16 @@ export function configureCustomer(call: Call): Reply {
     const customer = requireCustomer(campaign, call.params.customerId ?? '');
     setFiltered(state, campaign, customer, input.filtered, now);
     return reply.json(200, customerView(customer, true));
+  });
+}
+
+/** The same forced outcomes for every customer of the campaign (e.g. "everyone answers SUCCESS"). */
+export function forceCampaignOutcomes(call: Call): Reply {
+  const input = parseAdmin(ForceOutcomesSchema, body(call));
+  return asAdmin(() => {
+    const campaign = requireCampaign(call.state, call.params.campaignId ?? '');
+    for (const customer of campaign.customers.values()) forceOutcomes(customer, input.outcomes);
+    return reply.json(200, { customers: campaign.customers.size, forced: input.outcomes });
   });
 }
 

@@ -27,6 +27,7 @@ export const adminRoutes: VendorRoute<SinchState>[] = [
   { method: 'GET', path: '/campaigns/:campaignId', handler: admin.inspectCampaign },
   { method: 'PATCH', path: '/campaigns/:campaignId', handler: admin.configureCampaign },
   { method: 'POST', path: '/campaigns/:campaignId/customers', handler: admin.seedCustomers },
+  { method: 'POST', path: '/campaigns/:campaignId/outcomes', handler: admin.forceCampaignOutcomes },
   { method: 'PATCH', path: '/campaigns/:campaignId/customers/:customerId', handler: admin.configureCustomer },
   {
     method: 'POST',

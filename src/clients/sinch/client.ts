@@ -150,6 +150,8 @@ function parseJson(text: string): unknown {
   }
 }
 
+const ID32 = /^[0-9A-F]{32}$/;
+
 const MEDIA: Record<WireFormat, string> = { json: 'application/json', xml: 'application/xml' };
 
 /** How a response body of each operation reads (XML root and item element for collections). */
@@ -269,9 +271,11 @@ export class SinchClient {
       accept: 'text/html',
       ...body,
     });
-    const id = res.text.trim();
-    if (!/^[0-9A-F]{32}$/.test(id)) throw new SinchResponseError('createCustomer', res.text, 'body is not an id32');
-    return { id, location: res.headers.get('location') ?? undefined };
+    // The id is the body; the Location header carries it too (document), which covers an empty body.
+    const location = res.headers.get('location') ?? undefined;
+    const id = [res.text.trim(), location?.split('/').pop() ?? ''].find((candidate) => ID32.test(candidate));
+    if (!id) throw new SinchResponseError('createCustomer', res.text, 'neither the body nor Location holds an id32');
+    return { id, location };
   }
 
   /**
