@@ -246,11 +246,11 @@ export function normalizeRecordData(
     if (item.displayOrder !== undefined && item.displayOrder <= 0) {
       throw fail(`previewRecordData[${i}].displayOrder must be greater than zero`);
     }
-    if (/phone/i.test(key) && !E164.test(value)) {
+    // A `_link`/`_button` key holds a URL even when its name mentions a phone, e.g. "Phone Lookup_link" (assumed).
+    const isUrlKey = key.endsWith('_link') || key.endsWith('_button');
+    if (isUrlKey && !isHttpUrl(value)) throw fail(`Invalid URL for key '${key}': '${value}'`);
+    if (!isUrlKey && /phone/i.test(key) && !E164.test(value)) {
       throw fail(`Invalid phone number for key '${key}': '${value}' is not E.164 (e.g. +17202321123)`);
-    }
-    if ((key.endsWith('_link') || key.endsWith('_button')) && !isHttpUrl(value)) {
-      throw fail(`Invalid URL for key '${key}': '${value}'`);
     }
     if (key === 'SkillQueue') skillQueue = requireSkillQueue(state, value, 'SkillQueue');
     if (key === 'ItemTimeZone') timeZone = requireTimeZone(value, 'ItemTimeZone');

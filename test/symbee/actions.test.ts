@@ -262,6 +262,14 @@ describe('record data rules and special keys', () => {
     expect(res.body.previewResult).toEqual({ previewResultStatus: 'FAILED', error: expect.stringMatching(/URL/) });
   });
 
+  it('treats a _link / _button key that mentions a phone as a URL, not a phone number', async () => {
+    expect(statusOf(await addWith({ key: 'Phone Lookup_link', value: 'https://crm.example.com/p?n=1' }))).toBe(
+      'SUCCESS',
+    );
+    const res = await addWith({ key: 'Phone Lookup_button', value: '+17202321123' });
+    expect(res.body.previewResult.error).toMatch(/Invalid URL/);
+  });
+
   it('treats only the exact suffixes _link / _button as URL keys', async () => {
     expect(statusOf(await addWith({ key: 'Lookup_Link', value: 'plain text' }))).toBe('SUCCESS');
     expect(statusOf(await addWith({ key: 'Lookup_buttons', value: 'plain text' }))).toBe('SUCCESS');
