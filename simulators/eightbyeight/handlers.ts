@@ -114,42 +114,64 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 // ---- POST /api/tstats/campaigns/{campaignId}/customers --------------------------------------------------------------
 
-/** Checks one entry and adds it when every check passes; the verdict becomes its 207 entry. */
-function addOne(
-  state: EightByEightState,
-  c: CampaignModel,
-  entry: Record<string, unknown>,
-  now: number,
-): AddCustomerOutcome {
-  const rawId = entry['customer-id'];
-  const rawSchedule = entry['schedule-date-time'];
-  const verdict = (status: 200 | 400 | 404, message?: string): AddCustomerOutcome => ({
-    'customer-id': typeof rawId === 'number' || typeof rawId === 'string' ? rawId : null,
-    ...(typeof rawSchedule === 'string' ? { 'schedule-date-time': rawSchedule } : {}),
-    'http-status': status,
-    ...(message === undefined ? {} : { message }),
-  });
+interface Verdict {
+  status: 200 | 400 | 404;
+  message?: string;
+}
+const ADDED: Verdict = { status: 200 };
+const refuse = (status: 400 | 404, message: string): Verdict => ({ status, message });
+const REFUSED = {
+  invalidCustomerId: refuse(400, MESSAGES.invalidCustomerId),
+  invalidScheduleFormat: refuse(400, MESSAGES.invalidScheduleFormat),
+  customerIdNotFound: refuse(404, MESSAGES.customerIdNotFound),
+  duplicateCustomer: refuse(400, MESSAGES.duplicateCustomer),
+  scheduleInPast: refuse(400, MESSAGES.scheduleInPast),
+  scheduleTooFarAhead: refuse(400, MESSAGES.scheduleTooFarAhead),
+  campaignFull: refuse(400, ASSUMED_MESSAGES.campaignFull),
+};
 
-  const id = CustomerIdSchema.safeParse(rawId);
-  if (!id.success) return verdict(400, MESSAGES.invalidCustomerId);
-  const customerId = Number(id.data);
+/** ACCOUNTNUM of an entry, or undefined. Numbers skip zod (the hot path of a 50,000-record batch), same rule. */
+function customerIdOf(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
+  const id = CustomerIdSchema.safeParse(raw);
+  return id.success ? Number(id.data) : undefined;
+}
+
+/** Checks one entry in the documented order and adds it when every check passes. */
+function judge(state: EightByEightState, c: CampaignModel, entry: Record<string, unknown>, now: number): Verdict {
+  const customerId = customerIdOf(entry['customer-id']);
+  if (customerId === undefined) return REFUSED.invalidCustomerId;
+  const rawSchedule = entry['schedule-date-time'];
   let scheduleAt: number | undefined;
   if (rawSchedule !== undefined && rawSchedule !== null) {
     scheduleAt = typeof rawSchedule === 'string' ? parseScheduleDateTime(rawSchedule) : undefined;
-    if (scheduleAt === undefined) return verdict(400, MESSAGES.invalidScheduleFormat);
+    if (scheduleAt === undefined) return REFUSED.invalidScheduleFormat;
   }
-  if (!inCrm(state, customerId)) return verdict(404, MESSAGES.customerIdNotFound);
-  if (c.records.byCustomer.has(customerId)) return verdict(400, MESSAGES.duplicateCustomer);
+  if (!inCrm(state, customerId)) return REFUSED.customerIdNotFound;
+  if (c.records.byCustomer.has(customerId)) return REFUSED.duplicateCustomer;
   if (scheduleAt !== undefined) {
-    if (scheduleAt < now) return verdict(400, MESSAGES.scheduleInPast);
-    if (scheduleAt > now + MAX_SCHEDULE_AHEAD_MS) return verdict(400, MESSAGES.scheduleTooFarAhead);
+    if (scheduleAt < now) return REFUSED.scheduleInPast;
+    if (scheduleAt > now + MAX_SCHEDULE_AHEAD_MS) return REFUSED.scheduleTooFarAhead;
     if (scheduleAt < c.startTime || scheduleAt > c.endTime) {
-      return verdict(400, MESSAGES.scheduleOutsideCampaign(isoMillis(c.startTime), isoMillis(c.endTime)));
+      return refuse(400, MESSAGES.scheduleOutsideCampaign(isoMillis(c.startTime), isoMillis(c.endTime)));
     }
   }
-  if (c.records.live >= MAX_RECORDS_PER_CAMPAIGN) return verdict(400, ASSUMED_MESSAGES.campaignFull);
+  if (c.records.live >= MAX_RECORDS_PER_CAMPAIGN) return REFUSED.campaignFull;
   addRecord(state, c, customerId, scheduleAt, now);
-  return verdict(200);
+  return ADDED;
+}
+
+/** The 207 entry: the customer-id as sent (null unless a number or string), the schedule echoed when a string. */
+function outcomeOf(entry: Record<string, unknown>, verdict: Verdict): AddCustomerOutcome {
+  const rawId = entry['customer-id'];
+  const rawSchedule = entry['schedule-date-time'];
+  const out = {
+    'customer-id': typeof rawId === 'number' || typeof rawId === 'string' ? rawId : null,
+  } as AddCustomerOutcome;
+  if (typeof rawSchedule === 'string') out['schedule-date-time'] = rawSchedule;
+  out['http-status'] = verdict.status;
+  if (verdict.message !== undefined) out.message = verdict.message;
+  return out;
 }
 
 export const addCustomers = endpoint('action', (call) => {
@@ -160,7 +182,7 @@ export const addCustomers = endpoint('action', (call) => {
     throw fail(400, MESSAGES.invalidCustomerList);
   }
   const now = call.now();
-  const outcomes = body.map((entry) => addOne(call.state, c, entry, now));
+  const outcomes = body.map((entry) => outcomeOf(entry, judge(call.state, c, entry, now)));
   fill(call.state, c, now);
   return reply.json(207, outcomes);
 });
@@ -212,21 +234,40 @@ function* recordsOf(state: EightByEightState, c: CampaignModel, phone: string | 
   }
 }
 
-function* jsonRecordChunks(records: Iterable<CampaignRecord>): Generator<string> {
-  yield '{"records":{"record":[';
-  let first = true;
-  for (const record of records) {
-    yield first ? JSON.stringify(record) : `,${JSON.stringify(record)}`;
-    first = false;
+/**
+ * records.json text, written by hand rather than by JSON.stringify per record: 5,000,000 records stream in a few
+ * seconds. Only the campaign name and ext-trans-data can need escaping (JSON.stringify); phones are digits.
+ */
+function* jsonRecordChunks(state: EightByEightState, c: CampaignModel, phone: string | undefined): Generator<string> {
+  const rs = c.records;
+  const size = rs.size; // rows added while the answer streams are not part of it
+  const head = `{"campaign-name":${JSON.stringify(c.name)},"campaign-id":${c.id},"record-id":`;
+  const phonePrefix = JSON.stringify(`*${state.phoneLabel}|`).slice(0, -1); // opening quote and label, still open
+  let text = '{"records":{"record":[';
+  let separator = '';
+  for (let row = 0; row < size; row++) {
+    if (!rs.isLive(row)) continue;
+    const number = phoneOf(state, rs.customer[row] as number) ?? '';
+    if (phone !== undefined && digitsOf(number) !== phone) continue;
+    const ext = rs.extData.get(row);
+    text +=
+      `${separator}${head}${rs.recordId[row]},"phone-list":${number === '' ? '""' : `${phonePrefix}${number}"`}` +
+      `,"status":${rs.status[row]},"status-code":${rs.code[row]}` +
+      `,"ext-trans-data":${ext === undefined ? '""' : JSON.stringify(ext)},"disposition-code":${rs.dispositionCode(row)}}`;
+    separator = ',';
+    if (text.length >= 64 * 1024) {
+      yield text;
+      text = '';
+    }
   }
-  yield ']}}';
+  yield `${text}]}}`;
 }
 
 /** `records.json`: `{"records": {"record": [...]}}`, streamed (a campaign may hold 5,000,000 records). */
 export const listRecordsJson = endpoint('data', (call) => {
   const c = requireCampaign(call);
-  const records = recordsOf(call.state, c, phoneFilter(call.query['phone-list']));
-  return reply.stream(200, `${JSON_CONTENT_TYPE}; charset=utf-8`, () => jsonRecordChunks(records));
+  const phone = phoneFilter(call.query['phone-list']);
+  return reply.stream(200, `${JSON_CONTENT_TYPE}; charset=utf-8`, () => jsonRecordChunks(call.state, c, phone));
 });
 
 /** `records` (no `.json`): the same list as XML `<records><record>…`, streamed. */
