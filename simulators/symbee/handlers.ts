@@ -129,6 +129,23 @@ function envelope(body: Partial<RequestOf<Action>> | undefined) {
   };
 }
 
+/**
+ * The response body: envelope, previewResult, then the action's fields (`extras` over `emptyExtras`). Same keys in
+ * the same order as spreading them, assigned in place: this runs on every request.
+ */
+function response(
+  body: Partial<RequestOf<Action>> | undefined,
+  previewResult: { previewResultStatus: string; error: string | null },
+  emptyExtras: ActionExtras,
+  extras?: ActionExtras | void,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = envelope(body);
+  out.previewResult = previewResult;
+  for (const key in emptyExtras) out[key] = emptyExtras[key];
+  if (extras) for (const key in extras) out[key] = extras[key];
+  return out;
+}
+
 /** Error body for transport/auth failures (HTTP 4xx/5xx): the same previewResult shape (assumed). */
 export function transportFailure(status: number, message: string, headers?: Record<string, string>): Reply {
   return reply.json(status, { previewResult: { previewResultStatus: 'FAILED', error: message } }, headers);
@@ -151,21 +168,12 @@ function action<A extends Action>(
       body = parseBody(name, call);
       matchHeaders(call, body);
       const campaign = checkEnvelope(call.state, body);
-      const extras = run({ call, state: call.state, body, campaign, now: call.now() }) ?? {};
-      return reply.json(200, {
-        ...envelope(body),
-        previewResult: { previewResultStatus: 'SUCCESS', error: null },
-        ...emptyExtras,
-        ...extras,
-      });
+      const extras = run({ call, state: call.state, body, campaign, now: call.now() });
+      return reply.json(200, response(body, { previewResultStatus: 'SUCCESS', error: null }, emptyExtras, extras));
     } catch (err) {
       if (err instanceof SymbeeHttpError) return transportFailure(err.httpStatus, err.message, err.headers);
       if (!(err instanceof SymbeeFailure)) throw err;
-      return reply.json(200, {
-        ...envelope(body),
-        previewResult: { previewResultStatus: err.status, error: err.message },
-        ...emptyExtras,
-      });
+      return reply.json(200, response(body, { previewResultStatus: err.status, error: err.message }, emptyExtras));
     }
   };
 }
