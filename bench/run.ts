@@ -1,0 +1,176 @@
+/**
+ * `npm run bench`: throughput against bare express, Symbee at 1,000,000 records, start-up to healthy, and the vendor
+ * benches that exist (bench/<vendor>.ts exporting `default async function run()`). Prints tables and writes
+ * reports/bench.json. `--quick` runs a shorter version (3 s load, 100,000 records) for checking the bench itself;
+ * `--only throughput,scale,startup,vendors` picks sections.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeAgent } from './lib/http.ts';
+import { ROOT } from './lib/processes.ts';
+import { mib, table, verdict } from './lib/table.ts';
+import { DEFAULT_SCALE, runScale, type ScaleReport } from './scale.ts';
+import { runStartup, type StartupReport } from './startup.ts';
+import { DEFAULT_LOAD, runThroughput, type ThroughputReport } from './throughput.ts';
+
+const SECTIONS = ['throughput', 'scale', 'startup', 'vendors'] as const;
+type Section = (typeof SECTIONS)[number];
+const VENDOR_BENCHES = ['eightbyeight', 'sinch'];
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
+const only = new Set((values.only?.split(',') ?? SECTIONS) as Section[]);
+for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; use ${SECTIONS.join(', ')}`);
+
+interface Report {
+  date: string;
+  machine: { cpus: number; cpuModel?: string; memoryGiB: number; node: string };
+  quick: boolean;
+  throughput?: ThroughputReport;
+  scale?: ScaleReport;
+  startup?: StartupReport;
+  vendors?: Record<string, unknown>;
+}
+
+const report: Report = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  quick: values.quick,
+};
+
+function section(title: string): void {
+  console.log(`\n## ${title}\n`);
+}
+
+if (only.has('startup')) {
+  section('Start-up to healthy (spawn → first 200 from GET /__admin/health)');
+  const startup = (report.startup = await runStartup(values.quick ? 3 : 5));
+  console.log(
+    table(
+      ['how', 'median ms', 'runs (ms)', `target < ${startup.targetMs} ms`],
+      startup.variants.map((v) => [v.name, v.medianMs, v.runsMs.join(', '), verdict(v.medianMs < startup.targetMs)]),
+    ),
+  );
+  for (const note of startup.notes) console.log(`note: ${note}`);
+}
+
+if (only.has('throughput')) {
+  const load = values.quick ? { connections: 20, durationS: 3, warmupS: 1 } : DEFAULT_LOAD;
+  section(
+    `Throughput (autocannon, ${load.connections} connections, ${load.durationS} s after a ${load.warmupS} s warm-up; journal off)`,
+  );
+  const tp = (report.throughput = await runThroughput(load));
+  console.log(
+    table(
+      ['target', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'requests', 'non-2xx', 'errors'],
+      tp.results.map((r) => [
+        r.name,
+        r.requestsPerSec,
+        r.p50Ms,
+        r.p99Ms,
+        r.serverCpuUsPerRequest,
+        r.requests,
+        r.non2xx,
+        r.errors + r.timeouts,
+      ]),
+    ),
+  );
+  console.log('');
+  console.log(
+    table(
+      ['simulator ÷ bare express', 'req/s ratio', `target ≥ ${tp.target}`, 'CPU/req ratio (bare ÷ sim)'],
+      Object.entries(tp.ratios).map(([action, ratio]) => [
+        action,
+        ratio,
+        verdict(ratio >= tp.target),
+        tp.cpuRatios[action],
+      ]),
+    ),
+  );
+}
+
+if (only.has('scale')) {
+  const settings = values.quick
+    ? { ...DEFAULT_SCALE, bigRecords: 100_000, lookupSamples: 200, scanSamples: 5 }
+    : DEFAULT_SCALE;
+  section(`Scale (Symbee: ${settings.bigRecords.toLocaleString('en-US')} records in one campaign)`);
+  const sc = (report.scale = await runScale(settings));
+  console.log(
+    `seeded ${sc.bigCampaignTotal.toLocaleString('en-US')} + ${sc.smallCampaignTotal.toLocaleString('en-US')} records in ${sc.seedMs} ms`,
+  );
+  console.log(
+    `server RSS: ${mib(sc.rssBytes.afterStart)} at start, ${mib(sc.rssBytes.afterSeed)} after seeding, ${mib(sc.rssBytes.afterSearches)} after the searches\n`,
+  );
+  console.log(
+    table(
+      ['search by clientId', 'records', 'median ms', 'p99 ms', 'max ms'],
+      [
+        [
+          'small campaign',
+          sc.smallCampaignTotal,
+          sc.lookup.small.medianMs,
+          sc.lookup.small.p99Ms,
+          sc.lookup.small.maxMs,
+        ],
+        ['big campaign', sc.bigCampaignTotal, sc.lookup.big.medianMs, sc.lookup.big.p99Ms, sc.lookup.big.maxMs],
+      ],
+    ),
+  );
+  console.log(`big ÷ small median: ${sc.lookup.medianRatio} (flat = O(1))\n`);
+  console.log(
+    table(
+      [
+        `criteria search over ${sc.bigCampaignTotal.toLocaleString('en-US')}`,
+        'matched',
+        'median ms',
+        'max ms',
+        `target < ${sc.criteriaTargetMs} ms`,
+      ],
+      sc.criteria.map((c) => [
+        c.name,
+        c.matched,
+        c.latency.medianMs,
+        c.latency.maxMs,
+        verdict(c.latency.maxMs < sc.criteriaTargetMs),
+      ]),
+    ),
+  );
+}
+
+if (only.has('vendors')) {
+  report.vendors = {};
+  for (const vendor of VENDOR_BENCHES) {
+    const file = join(ROOT, 'bench', `${vendor}.ts`);
+    if (!existsSync(file)) continue;
+    section(`Vendor bench: ${vendor} (bench/${vendor}.ts)`);
+    const mod = (await import(file)) as { default?: unknown };
+    if (typeof mod.default !== 'function') {
+      console.log(`skipped: bench/${vendor}.ts has no default export function`);
+      continue;
+    }
+    try {
+      const result: unknown = await (mod.default as () => Promise<unknown>)();
+      report.vendors[vendor] = result;
+      console.log(JSON.stringify(result, null, 2));
+    } catch (err) {
+      report.vendors[vendor] = { error: (err as Error).message };
+      console.log(`failed: ${(err as Error).message}`);
+      process.exitCode = 1;
+    }
+  }
+  if (Object.keys(report.vendors).length === 0) console.log('\n(no vendor benches present)');
+}
+
+closeAgent();
+mkdirSync(join(ROOT, 'reports'), { recursive: true });
+const out = join(ROOT, 'reports', 'bench.json');
+writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nreport: ${out}`);

@@ -1,0 +1,14 @@
+/**
+ * The baseline: a bare express 5 app (default settings) answering every request with a small JSON. Usage:
+ * `node --import tsx bench/servers/bare.ts <port>`.
+ */
+import express from 'express';
+
+const port = Number(process.argv[2] ?? 0);
+const app = express();
+app.use((_req, res) => {
+  res.json({ ok: true });
+});
+app.listen(port, '127.0.0.1');
+// Exit through process.exit so `node --cpu-prof` writes its profile.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
