@@ -89,6 +89,8 @@ export const SinchOptionsSchema = z.strictObject({
   customersPerCampaign: z.number().int().min(0).max(10_000).optional(),
   /** RetryCount of the seeded campaigns (default 3 → 4 attempts). */
   retryCount: z.number().int().min(0).max(50).optional(),
+  /** `document`: the ids of the vendor document's examples (as in the default sandbox); `seeded` (default): from the seed. */
+  fixtures: z.enum(['document', 'seeded']).optional(),
 });
 
 const CITIES = ['New York', 'London', 'Helsinki', 'Berlin', 'Madrid'];
@@ -134,7 +136,8 @@ export function createSinchState(ctx: SeedContext): SinchState {
     events: new TimedQueue(),
     callSeq: 0,
   };
-  if (ctx.isDefault) {
+  const documentIds = ctx.isDefault || options.fixtures === 'document';
+  if (documentIds) {
     state.dialers = DEFAULT_SANDBOX.dialers.map((d) => ({ ...d }));
     state.queues = DEFAULT_SANDBOX.queues.map((q) => ({ ...q }));
     state.agents = DEFAULT_SANDBOX.agents.map((a) => ({ ...a }));
@@ -147,7 +150,7 @@ export function createSinchState(ctx: SeedContext): SinchState {
     state.queues = ['Sales Queue', 'Support Queue'].map((name) => ({ id: newId(state), name }));
     state.agents = Array.from({ length: 3 }, () => ({ id: newId(state), name: agentName(faker) }));
   }
-  const campaignIds = ctx.isDefault ? [...DEFAULT_SANDBOX.campaigns] : seededIds(state, 3);
+  const campaignIds = documentIds ? [...DEFAULT_SANDBOX.campaigns] : seededIds(state, 3);
   const [agent0, agent1, agent2] = state.agents.map((a) => a.id) as [string, string, string];
   const [queue0, queue1] = state.queues.map((q) => q.id) as [string, string];
   const [queueDialer, campaignDialer] = state.dialers.map((d) => d.id) as [string, string];

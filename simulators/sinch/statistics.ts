@@ -193,7 +193,16 @@ export function statisticsRows(
     if (group) group.push(b);
     else groups.set(key, [b]);
   }
-  return [...groups.values()].map((group) => {
+  // Campaigns in the order given; within one, agents by id and the dialer's own row (null) last.
+  const order = new Map<string, number>();
+  for (const b of buckets) if (!order.has(b.campaignId)) order.set(b.campaignId, order.size);
+  const rank = (g: StatsBucket[]) => [order.get(g[0]!.campaignId) ?? 0, g[0]!.agentId ?? '\uffff'] as const;
+  const sorted = [...groups.values()].sort((x, y) => {
+    const [cx, ax] = rank(x);
+    const [cy, ay] = rank(y);
+    return cx - cy || (ax < ay ? -1 : ax > ay ? 1 : 0);
+  });
+  return sorted.map((group) => {
     const { campaignId, agentId } = group[0] as StatsBucket;
     return {
       ...sumBuckets(group),

@@ -13,7 +13,9 @@ export function defaultHeaders(
     case 'symbee':
       // The five X-sc-* headers, ready to send.
       return stringEntries(vendorSection.headers);
-    // case 'sinch': Basic from vendorSection username/password.
+    case 'sinch':
+      // HTTP Basic with the sandbox user and password.
+      return { Authorization: basicAuth(vendorSection.username, vendorSection.password) };
     // case 'eightbyeight': Basic tenant:dataToken for GET, tenant:actionToken otherwise.
     default:
       return {};
