@@ -8,12 +8,13 @@ import {
 import { AdminError, parseAdmin } from '../core/errors.ts';
 import { type Reply, reply } from '../core/reply.ts';
 import type { VendorCall } from '../core/vendor.ts';
-import { fill, forceOutcome, moveCampaign } from './dialer.ts';
+import { addRecord, fill, forceOutcome, moveCampaign } from './dialer.ts';
 import { campaignView } from './handlers.ts';
 import {
   type CampaignModel,
   type EightByEightState,
   campaignOf,
+  inCrm,
   isoMillis,
   newCampaign,
   phoneList,
@@ -74,6 +75,23 @@ const CrmSchema = z.strictObject({
           .max(2 ** 32 - 1),
         /** '' = the customer has no phone number; anything but 10–15 digits dials as an invalid number. */
         phone: z.string().regex(/^[0-9+]{0,20}$/),
+      }),
+    )
+    .min(1)
+    .max(100_000),
+});
+
+const SeedRecordsSchema = z.strictObject({
+  customers: z
+    .array(
+      z.strictObject({
+        'customer-id': z
+          .number()
+          .int()
+          .min(1)
+          .max(2 ** 32 - 1),
+        /** Any time, past or beyond 7 days included: seeding skips the API's checks on purpose. */
+        'schedule-date-time': IsoTime.optional(),
       }),
     )
     .min(1)
@@ -187,6 +205,27 @@ export function setOutcome(call: Call): Reply {
   };
   forceOutcome(call.state, c, row, outcome, input.immediate, call.now());
   return reply.json(200, recordView(call.state, c, row));
+}
+
+/**
+ * POST /campaigns/:campaignId/customers — put CRM customers into any campaign (stopped, non-dynamic…) without the
+ * API's whole-request checks, for provider states and QA set-ups. They then live like any other record.
+ */
+export function seedRecords(call: Call): Reply {
+  const c = requireCampaign(call);
+  const input = parseAdmin(SeedRecordsSchema, body(call));
+  const { state } = call;
+  const ids = input.customers.map((entry) => entry['customer-id']);
+  const missing = ids.filter((id) => !inCrm(state, id));
+  if (missing.length > 0) throw new AdminError(404, `not in the CRM: ${missing.join(', ')}`);
+  const taken = ids.filter((id, i) => c.records.byCustomer.has(id) || ids.indexOf(id) !== i);
+  if (taken.length > 0) throw new AdminError(409, `already in campaign ${c.id}: ${taken.join(', ')}`);
+  const now = call.now();
+  const rows = input.customers.map((entry) =>
+    addRecord(state, c, entry['customer-id'], entry['schedule-date-time'], now),
+  );
+  fill(state, c, now);
+  return reply.json(201, { records: rows.map((row) => recordView(state, c, row)) });
 }
 
 /** POST /crm/customers — customers (ACCOUNTNUM + phone) the tenant's CC CRM holds besides the generated range. */

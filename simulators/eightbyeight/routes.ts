@@ -25,6 +25,7 @@ export const adminRoutes: VendorRoute<EightByEightState>[] = [
   { method: 'POST', path: '/campaigns', handler: admin.createCampaign },
   { method: 'GET', path: '/campaigns/:campaignId', handler: admin.getCampaign },
   { method: 'POST', path: '/campaigns/:campaignId', handler: admin.updateCampaign },
+  { method: 'POST', path: '/campaigns/:campaignId/customers', handler: admin.seedRecords },
   { method: 'GET', path: '/campaigns/:campaignId/customers/:customerId', handler: admin.getRecord },
   { method: 'POST', path: '/campaigns/:campaignId/customers/:customerId/outcome', handler: admin.setOutcome },
   { method: 'POST', path: '/crm/customers', handler: admin.addCrmCustomers },
