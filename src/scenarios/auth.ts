@@ -16,7 +16,11 @@ export function defaultHeaders(
     case 'sinch':
       // HTTP Basic with the sandbox user and password.
       return { Authorization: basicAuth(vendorSection.username, vendorSection.password) };
-    // case 'eightbyeight': Basic tenant:dataToken for GET, tenant:actionToken otherwise.
+    case 'eightbyeight': {
+      // Basic tenant:token — the Data Request Token for reads (GET), the Action Request Token for writes.
+      const token = method.toUpperCase() === 'GET' ? vendorSection.dataToken : vendorSection.actionToken;
+      return { Authorization: basicAuth(vendorSection.username, token) };
+    }
     default:
       return {};
   }
