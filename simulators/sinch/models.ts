@@ -599,6 +599,7 @@ export function setFiltered(
   }
   if (filtered) {
     customer.result = 'FILTERED';
+    customer.date = FAR_FUTURE;
     customer.modificationDate = now;
   } else if (!filtered && customer.result === 'FILTERED') {
     customer.result = 'DIALING';
