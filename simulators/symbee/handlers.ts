@@ -51,21 +51,23 @@ interface ActionContext<A extends Action> {
 /** The five X-sc-* headers must be present and name this tenant's current key (HTTP 401 otherwise — assumed). */
 function authenticate(call: Call): void {
   const { state, req } = call;
-  const expected: Record<string, string> = {
-    [HEADER_NAMES.platform]: PLATFORM_CODE,
-    [HEADER_NAMES.companyCode]: state.companyCode,
-    [HEADER_NAMES.environment]: state.environment,
-    [HEADER_NAMES.secretsRegion]: state.secretsRegion,
-    [HEADER_NAMES.apiKey]: state.apiKey.current,
-  };
-  for (const [name, value] of Object.entries(expected)) {
+  for (const [name, expectedOf] of AUTH_HEADERS) {
     const got = req.get(name);
     if (got === undefined || got === '') throw new SymbeeHttpError(401, `Missing required header ${name}`);
-    if (got !== value) {
+    if (got !== expectedOf(state)) {
       throw new SymbeeHttpError(401, name === HEADER_NAMES.apiKey ? 'Invalid API key' : `Invalid ${name} header value`);
     }
   }
 }
+
+/** Each required header and the tenant's value for it, in the order they are checked (a table, not rebuilt per call). */
+const AUTH_HEADERS: readonly (readonly [string, (state: SymbeeState) => string])[] = [
+  [HEADER_NAMES.platform, () => PLATFORM_CODE],
+  [HEADER_NAMES.companyCode, (state) => state.companyCode],
+  [HEADER_NAMES.environment, (state) => state.environment],
+  [HEADER_NAMES.secretsRegion, (state) => state.secretsRegion],
+  [HEADER_NAMES.apiKey, (state) => state.apiKey.current],
+];
 
 function requireJsonContentType(call: Call): void {
   const type = call.req.get('content-type') ?? '';
