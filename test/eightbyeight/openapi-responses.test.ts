@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { openApiPath } from '../../contracts/generate.ts';
+import { openApiPath, renderOpenApi } from '../../contracts/generate.ts';
+import { eightbyeight } from '../../simulators/eightbyeight/index.ts';
 import {
   AddCustomersResponseSchema,
   CampaignResponseSchema,
@@ -55,6 +56,10 @@ async function check(operationId: string, responses: Promise<request.Response>[]
   }
   return statuses;
 }
+
+it('the checked-in openapi.json is what the contracts generate now (npm run openapi:generate)', () => {
+  expect(readFileSync(openApiPath('eightbyeight'), 'utf8')).toBe(renderOpenApi(eightbyeight.openapi()));
+});
 
 describe('answers match the OpenAPI document', () => {
   it('addCampaignRecords', async () => {
