@@ -63,9 +63,9 @@ if (only.has('startup')) {
 }
 
 if (only.has('throughput')) {
-  const load = values.quick ? { connections: 20, durationS: 3, warmupS: 1 } : DEFAULT_LOAD;
+  const load = values.quick ? { connections: 20, durationS: 4, warmupS: 1, rounds: 2 } : DEFAULT_LOAD;
   section(
-    `Throughput (autocannon, ${load.connections} connections, ${load.durationS} s after a ${load.warmupS} s warm-up; journal off)`,
+    `Throughput (autocannon, ${load.connections} connections, ${load.durationS} s per target in ${load.rounds} interleaved rounds after a ${load.warmupS} s warm-up; journal off)`,
   );
   const tp = (report.throughput = await runThroughput(load));
   console.log(

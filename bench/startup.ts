@@ -27,21 +27,22 @@ export async function runStartup(runs = 5): Promise<StartupReport> {
   const notes: string[] = [];
   variants.push(await measure('CLI under tsx (node --import tsx)', (port) => simulatorCommand(port), runs));
 
-  const bundle = await bundleCli();
-  if (bundle) {
+  for (const [name, external] of [
+    ['CLI precompiled: app bundled, dependencies from node_modules', true],
+    ['CLI precompiled: one file, dependencies bundled too', false],
+  ] as const) {
+    const bundle = await bundleCli(external);
+    if (!bundle) {
+      notes.push('esbuild not importable: precompiled variants skipped');
+      break;
+    }
     try {
       variants.push(
-        await measure(
-          'CLI precompiled (esbuild bundle, plain node)',
-          (port) => [bundle.file, 'serve', '--port', String(port), '--no-journal'],
-          runs,
-        ),
+        await measure(name, (port) => [bundle.file, 'serve', '--port', String(port), '--no-journal'], runs),
       );
     } finally {
       bundle.cleanup();
     }
-  } else {
-    notes.push('esbuild not importable: precompiled variant skipped');
   }
   variants.push(await measure('plain `node -e` (process start floor)', nodeFloor, runs));
   return { targetMs: 500, variants, notes };
@@ -71,10 +72,11 @@ async function measure(name: string, args: (port: number) => string[], runs: num
 }
 
 /**
- * Bundles the CLI (dependencies stay external, resolved from the repository's node_modules) into a temporary
- * directory inside the repository, so bare `node` can run it without a TypeScript loader.
+ * Bundles the CLI with esbuild (tsx's own compiler) so bare `node` runs it without a TypeScript loader: either the
+ * project's code only, its dependencies still resolved from the repository's node_modules (the temporary directory
+ * sits inside it for that), or everything in one file.
  */
-async function bundleCli(): Promise<{ file: string; cleanup: () => void } | undefined> {
+async function bundleCli(externalDependencies: boolean): Promise<{ file: string; cleanup: () => void } | undefined> {
   let esbuild: typeof import('esbuild');
   try {
     esbuild = await import('esbuild');
@@ -89,7 +91,13 @@ async function bundleCli(): Promise<{ file: string; cleanup: () => void } | unde
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    packages: externalDependencies ? 'external' : undefined,
+    // CommonJS dependencies inside an ES module bundle still call require().
+    banner: externalDependencies
+      ? undefined
+      : {
+          js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        },
     outfile: file,
     logLevel: 'error',
   });
