@@ -10,6 +10,7 @@ import {
   type Campaign,
   StatusChangeRequestSchema,
 } from '../../contracts/eightbyeight/schemas.ts';
+import { matchContentType } from '../core/negotiate.ts';
 import { type Reply, reply } from '../core/reply.ts';
 import { JSON_CONTENT_TYPE, parseJson } from '../core/serializers/json.ts';
 import { XML_CONTENT_TYPE, xmlListChunks } from '../core/serializers/xml.ts';
@@ -91,7 +92,7 @@ function requireCampaign(call: Call): CampaignModel {
 }
 
 function requireJsonBody(call: Call): unknown {
-  if (!/^application\/json\s*(;|$)/i.test(call.req.get('content-type') ?? '')) {
+  if (!matchContentType(call.req.get('content-type'), [JSON_CONTENT_TYPE])) {
     throw fail(415, ASSUMED_MESSAGES.jsonRequired);
   }
   try {
