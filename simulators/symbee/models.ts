@@ -610,50 +610,20 @@ const SYSTEM_READERS: Record<SystemField, (campaign: Campaign) => FieldReader> =
 function customReader(key: string): FieldReader {
   const wanted = key.toLowerCase();
   return (record) => {
-    for (const item of record.data) if (sameKeyIgnoringCase(item.key, wanted)) return item.value;
+    for (const item of record.data)
+      if (item.key.length === wanted.length && item.key.toLowerCase() === wanted) return item.value;
     return undefined;
   };
 }
 
-/**
- * `key.length === lower.length && key.toLowerCase() === lower`, without allocating a lowercased copy for ASCII keys:
- * a criteria search reads every record of the campaign (1,000,000 of them must take well under 200 ms).
- */
-function sameKeyIgnoringCase(key: string, lower: string): boolean {
-  if (key.length !== lower.length) return false;
-  for (let i = 0; i < key.length; i++) {
-    let code = key.charCodeAt(i);
-    // Non-ASCII case mapping is Unicode's business; the ASCII prefix compared so far cannot change under it.
-    if (code >= 128) return key.toLowerCase() === lower;
-    if (code >= 65 && code <= 90) code += 32;
-    if (code !== lower.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-/** /^-?\d+(\.\d+)?$/ without a regular expression (tested once per record by numeric comparisons). */
-function isNumeric(text: string): boolean {
-  const start = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
-  const intEnd = skipDigits(text, start);
-  if (intEnd === start) return false;
-  if (intEnd === text.length) return true;
-  if (text.charCodeAt(intEnd) !== 46) return false; // '.'
-  const fracEnd = skipDigits(text, intEnd + 1);
-  return fracEnd > intEnd + 1 && fracEnd === text.length;
-}
-
-function skipDigits(text: string, from: number): number {
-  let at = from;
-  for (let code = text.charCodeAt(at); code >= 48 && code <= 57; code = text.charCodeAt(at)) at++;
-  return at;
-}
+const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 /** Numbers compare as numbers when both sides are numeric, otherwise as strings (assumed). */
 function comparerTo(wanted: string): (actual: string) => number {
   const byText = (a: string) => (a < wanted ? -1 : a > wanted ? 1 : 0);
-  if (!isNumeric(wanted)) return byText;
+  if (!NUMERIC.test(wanted)) return byText;
   const wantedNumber = Number(wanted);
-  return (a) => (isNumeric(a) ? Number(a) - wantedNumber : byText(a));
+  return (a) => (NUMERIC.test(a) ? Number(a) - wantedNumber : byText(a));
 }
 
 /** Each condition, specialized once per search for its wanted value. */
