@@ -1,8 +1,14 @@
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { MatchersV3, PactV3, type V3MockServer, XmlBuilder } from '@pact-foundation/pact';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { MatchersV3, type V3MockServer, XmlBuilder } from '@pact-foundation/pact';
+import { describe, expect, it } from 'vitest';
 import { EightByEightClient, EightByEightHttpError } from '../../src/clients/eightbyeight/index.ts';
+import {
+  FRESH_SANDBOX as FRESH,
+  JSON_CONTENT_TYPE,
+  XML_CONTENT_TYPE,
+  basicAuth,
+  consumerPact,
+  rejectionOf,
+} from '../helpers/pact.ts';
 
 /**
  * Pact consumer tests of the reference client. Requests use the default sandbox's fixed credentials (tenant
@@ -11,20 +17,13 @@ import { EightByEightClient, EightByEightHttpError } from '../../src/clients/eig
  */
 const { like, eachLike, integer, regex } = MatchersV3;
 
-const PACT_DIR = fileURLToPath(new URL('../../contracts/pacts/', import.meta.url));
-const CONSUMER = 'campaign-sim-eightbyeight-client';
-const PROVIDER = 'eightbyeight-simulator';
-
 const USERNAME = 'bocdemo';
 const ACTION_TOKEN = 'demo-action-request-token';
 const DATA_TOKEN = 'demo-data-request-token';
 const BASE = '/eightbyeight/vcc-na12';
-const basic = (token: string) => `Basic ${Buffer.from(`${USERNAME}:${token}`).toString('base64')}`;
-const ACTION = { Authorization: basic(ACTION_TOKEN) };
-const DATA = { Authorization: basic(DATA_TOKEN) };
+const ACTION = { Authorization: basicAuth(USERNAME, ACTION_TOKEN) };
+const DATA = { Authorization: basicAuth(USERNAME, DATA_TOKEN) };
 const JSON_REQUEST = { ...ACTION, 'Content-Type': 'application/json' };
-const JSON_RESPONSE = { 'Content-Type': regex(/^application\/json(;.*)?$/, 'application/json; charset=utf-8') };
-const XML_RESPONSE = { 'Content-Type': regex(/^application\/xml(;.*)?$/, 'application/xml; charset=utf-8') };
 
 const RUNNING = 125;
 const STOPPED = 127;
@@ -32,141 +31,132 @@ const STOPPED = 127;
 const FRESH_CUSTOMER = 10_000_100;
 const EXISTING = { customerId: 70_000_001, phone: '5551234567', campaignId: RUNNING };
 
-/** Provider states (the provider test has a handler for each). */
-const FRESH = 'the default sandbox is fresh';
+/** Provider states besides FRESH (the provider test has a handler for each). */
 const IN_CAMPAIGN = 'a customer with a known phone is in a campaign';
 
-const pact = new PactV3({ consumer: CONSUMER, provider: PROVIDER, dir: PACT_DIR, logLevel: 'warn' });
+const pact = consumerPact('campaign-sim-eightbyeight-client', 'eightbyeight-simulator');
 
-const clientFor = (server: V3MockServer) =>
+const clientFor = (server: V3MockServer, dataToken = DATA_TOKEN) =>
   new EightByEightClient({
     baseUrl: `${server.url}${BASE}`,
     username: USERNAME,
     actionToken: ACTION_TOKEN,
-    dataToken: DATA_TOKEN,
+    dataToken,
     retry: { retries: 0 },
   });
 
-const error = (status: number, message: string) => ({ 'http-status': status, message });
-
-beforeAll(() => {
-  // Interactions merge into an existing file: start from nothing so a removed interaction leaves the contract.
-  rmSync(`${PACT_DIR}/${CONSUMER}-${PROVIDER}.json`, { force: true });
-});
+/** A request below the platform's base path; the headers carry the token the call needs. */
+const api = (
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  extra: { query?: Record<string, string>; body?: unknown } = {},
+) => ({ method, path: `${BASE}${path}`, headers, ...extra });
+/** A write (add, status change): JSON with the Action Request Token. */
+const write = (path: string, body: unknown) => api('POST', path, JSON_REQUEST, { body });
+const json = (body: unknown, status = 200) => ({ status, headers: JSON_CONTENT_TYPE, body });
+const error = (status: number, message: string) => json({ 'http-status': status, message }, status);
 
 describe('add records (HTTP 207)', () => {
   it('returns a per-record outcome for a mixed batch, in request order', async () => {
-    pact
-      .given(IN_CAMPAIGN, EXISTING)
-      .uponReceiving('a mixed batch of records for a running dynamic campaign')
-      .withRequest({
-        method: 'POST',
-        path: `${BASE}/api/tstats/campaigns/${RUNNING}/customers`,
-        headers: JSON_REQUEST,
-        body: [
+    await pact.verify(
+      {
+        given: IN_CAMPAIGN,
+        params: EXISTING,
+        uponReceiving: 'a mixed batch of records for a running dynamic campaign',
+        withRequest: write(`/api/tstats/campaigns/${RUNNING}/customers`, [
           { 'customer-id': FRESH_CUSTOMER, 'schedule-date-time': '2024-03-02T09:00:00.000Z' },
           { 'customer-id': EXISTING.customerId },
           { 'customer-id': 9 },
           { 'customer-id': null },
           { 'customer-id': FRESH_CUSTOMER + 1, 'schedule-date-time': '2016-08-29T 09:00:00.000Z' },
           { 'customer-id': FRESH_CUSTOMER + 2, 'schedule-date-time': '2016-08-29T09:00:00.000Z' },
-        ],
-      })
-      .willRespondWith({
-        status: 207,
-        headers: JSON_RESPONSE,
-        body: [
-          { 'customer-id': FRESH_CUSTOMER, 'schedule-date-time': '2024-03-02T09:00:00.000Z', 'http-status': 200 },
-          { 'customer-id': EXISTING.customerId, 'http-status': 400, message: 'Duplicate customer' },
-          { 'customer-id': 9, 'http-status': 404, message: 'The customer-id has not been found.' },
-          { 'customer-id': null, 'http-status': 400, message: 'Invalid customer-id' },
-          {
-            'customer-id': FRESH_CUSTOMER + 1,
-            'schedule-date-time': '2016-08-29T 09:00:00.000Z',
-            'http-status': 400,
-            message: 'Invalid schedule-date-time format - please use ISO 8601 format',
-          },
-          {
-            'customer-id': FRESH_CUSTOMER + 2,
-            'schedule-date-time': '2016-08-29T09:00:00.000Z',
-            'http-status': 400,
-            message: 'The subject schedule-date-time is in the past.',
-          },
-        ],
-      });
-    await pact.executeTest(async (server) => {
-      const result = await clientFor(server).addRecords(RUNNING, [
-        { customerId: FRESH_CUSTOMER, scheduleDateTime: new Date('2024-03-02T09:00:00.000Z') },
-        { customerId: EXISTING.customerId },
-        { customerId: 9 },
-        { customerId: null as unknown as number },
-        { customerId: FRESH_CUSTOMER + 1, scheduleDateTime: '2016-08-29T 09:00:00.000Z' },
-        { customerId: FRESH_CUSTOMER + 2, scheduleDateTime: '2016-08-29T09:00:00.000Z' },
-      ]);
-      expect(result.outcomes.map((o) => o.kind)).toEqual([
-        'added',
-        'duplicate',
-        'customerNotFound',
-        'invalidCustomerId',
-        'invalidScheduleFormat',
-        'scheduleInPast',
-      ]);
-    });
+        ]),
+        willRespondWith: json(
+          [
+            { 'customer-id': FRESH_CUSTOMER, 'schedule-date-time': '2024-03-02T09:00:00.000Z', 'http-status': 200 },
+            { 'customer-id': EXISTING.customerId, 'http-status': 400, message: 'Duplicate customer' },
+            { 'customer-id': 9, 'http-status': 404, message: 'The customer-id has not been found.' },
+            { 'customer-id': null, 'http-status': 400, message: 'Invalid customer-id' },
+            {
+              'customer-id': FRESH_CUSTOMER + 1,
+              'schedule-date-time': '2016-08-29T 09:00:00.000Z',
+              'http-status': 400,
+              message: 'Invalid schedule-date-time format - please use ISO 8601 format',
+            },
+            {
+              'customer-id': FRESH_CUSTOMER + 2,
+              'schedule-date-time': '2016-08-29T09:00:00.000Z',
+              'http-status': 400,
+              message: 'The subject schedule-date-time is in the past.',
+            },
+          ],
+          207,
+        ),
+      },
+      async (server) => {
+        const result = await clientFor(server).addRecords(RUNNING, [
+          { customerId: FRESH_CUSTOMER, scheduleDateTime: new Date('2024-03-02T09:00:00.000Z') },
+          { customerId: EXISTING.customerId },
+          { customerId: 9 },
+          { customerId: null as unknown as number },
+          { customerId: FRESH_CUSTOMER + 1, scheduleDateTime: '2016-08-29T 09:00:00.000Z' },
+          { customerId: FRESH_CUSTOMER + 2, scheduleDateTime: '2016-08-29T09:00:00.000Z' },
+        ]);
+        expect(result.outcomes.map((o) => o.kind)).toEqual([
+          'added',
+          'duplicate',
+          'customerNotFound',
+          'invalidCustomerId',
+          'invalidScheduleFormat',
+          'scheduleInPast',
+        ]);
+      },
+    );
   });
 
   it('refuses a stopped campaign as a whole', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('records for a stopped campaign')
-      .withRequest({
-        method: 'POST',
-        path: `${BASE}/api/tstats/campaigns/${STOPPED}/customers`,
-        headers: JSON_REQUEST,
-        body: [{ 'customer-id': FRESH_CUSTOMER }],
-      })
-      .willRespondWith({
-        status: 400,
-        headers: JSON_RESPONSE,
-        body: error(400, 'The campaign has stopped. No additional customers can be added.'),
-      });
-    await pact.executeTest(async (server) => {
-      const err = await clientFor(server)
-        .addRecords(STOPPED, [{ customerId: FRESH_CUSTOMER }])
-        .catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(EightByEightHttpError);
-      expect(err).toMatchObject({ status: 400, code: 'campaignStopped' });
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'records for a stopped campaign',
+        withRequest: write(`/api/tstats/campaigns/${STOPPED}/customers`, [{ 'customer-id': FRESH_CUSTOMER }]),
+        willRespondWith: error(400, 'The campaign has stopped. No additional customers can be added.'),
+      },
+      async (server) => {
+        const err = await rejectionOf(clientFor(server).addRecords(STOPPED, [{ customerId: FRESH_CUSTOMER }]));
+        expect(err).toBeInstanceOf(EightByEightHttpError);
+        expect(err).toMatchObject({ status: 400, code: 'campaignStopped' });
+      },
+    );
   });
 
   it('refuses an unknown campaign with 404', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('records for an unknown campaign')
-      .withRequest({
-        method: 'POST',
-        path: `${BASE}/api/tstats/campaigns/4242/customers`,
-        headers: JSON_REQUEST,
-        body: [{ 'customer-id': FRESH_CUSTOMER }],
-      })
-      .willRespondWith({ status: 404, headers: JSON_RESPONSE, body: error(404, 'The campaign cannot be found.') });
-    await pact.executeTest(async (server) => {
-      await expect(clientFor(server).addRecords(4242, [{ customerId: FRESH_CUSTOMER }])).rejects.toMatchObject({
-        code: 'campaignNotFound',
-      });
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'records for an unknown campaign',
+        withRequest: write('/api/tstats/campaigns/4242/customers', [{ 'customer-id': FRESH_CUSTOMER }]),
+        willRespondWith: error(404, 'The campaign cannot be found.'),
+      },
+      async (server) => {
+        await expect(clientFor(server).addRecords(4242, [{ customerId: FRESH_CUSTOMER }])).rejects.toMatchObject({
+          code: 'campaignNotFound',
+        });
+      },
+    );
   });
 });
 
 describe('view records', () => {
   it('lists records as JSON (records.json)', async () => {
-    pact
-      .given(IN_CAMPAIGN, EXISTING)
-      .uponReceiving('a request for the records of a campaign as JSON')
-      .withRequest({ method: 'GET', path: `${BASE}/api/stats/campaigns/${RUNNING}/records.json`, headers: DATA })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_RESPONSE,
-        body: {
+    await pact.verify(
+      {
+        given: IN_CAMPAIGN,
+        params: EXISTING,
+        uponReceiving: 'a request for the records of a campaign as JSON',
+        withRequest: api('GET', `/api/stats/campaigns/${RUNNING}/records.json`, DATA),
+        willRespondWith: json({
           records: {
             record: eachLike({
               'campaign-name': like('BOC Admin Demo'),
@@ -179,12 +169,13 @@ describe('view records', () => {
               'disposition-code': integer(1000),
             }),
           },
-        },
-      });
-    await pact.executeTest(async (server) => {
-      const records = await clientFor(server).listRecords(RUNNING);
-      expect(records[0]!['phone-list']).toBe(`*Phone Number|${EXISTING.phone}`);
-    });
+        }),
+      },
+      async (server) => {
+        const records = await clientFor(server).listRecords(RUNNING);
+        expect(records[0]!['phone-list']).toBe(`*Phone Number|${EXISTING.phone}`);
+      },
+    );
   });
 
   it('lists records as XML (/records) filtered by phone-list', async () => {
@@ -200,68 +191,66 @@ describe('view records', () => {
         record.appendElement('disposition-code', new Map(), regex(/^100[0-2]$/, '1000'));
       });
     });
-    pact
-      .given(IN_CAMPAIGN, EXISTING)
-      .uponReceiving('a request for the records of one phone number as XML')
-      .withRequest({
-        method: 'GET',
-        path: `${BASE}/api/stats/campaigns/${RUNNING}/records`,
-        query: { 'phone-list': `*Contact Number|${EXISTING.phone}` },
-        headers: DATA,
-      })
-      .willRespondWith({ status: 200, headers: XML_RESPONSE, body: xml });
-    await pact.executeTest(async (server) => {
-      const records = await clientFor(server).listRecordsXml(RUNNING, { phone: EXISTING.phone });
-      expect(records).toHaveLength(1);
-      expect(records[0]!['campaign-id']).toBe(RUNNING);
-    });
+    await pact.verify(
+      {
+        given: IN_CAMPAIGN,
+        params: EXISTING,
+        uponReceiving: 'a request for the records of one phone number as XML',
+        withRequest: api('GET', `/api/stats/campaigns/${RUNNING}/records`, DATA, {
+          query: { 'phone-list': `*Contact Number|${EXISTING.phone}` },
+        }),
+        willRespondWith: { status: 200, headers: XML_CONTENT_TYPE, body: xml },
+      },
+      async (server) => {
+        const records = await clientFor(server).listRecordsXml(RUNNING, { phone: EXISTING.phone });
+        expect(records).toHaveLength(1);
+        expect(records[0]!['campaign-id']).toBe(RUNNING);
+      },
+    );
   });
 });
 
 describe('delete a record', () => {
   it('removes a customer from a campaign (204)', async () => {
-    pact
-      .given(IN_CAMPAIGN, EXISTING)
-      .uponReceiving('a delete of a customer in the campaign')
-      .withRequest({
-        method: 'DELETE',
-        path: `${BASE}/api/tstats/campaigns/${RUNNING}/customers/${EXISTING.customerId}`,
-        headers: ACTION,
-      })
-      .willRespondWith({ status: 204 });
-    await pact.executeTest(async (server) => {
-      await clientFor(server).deleteRecord(RUNNING, EXISTING.customerId);
-    });
+    await pact.verify(
+      {
+        given: IN_CAMPAIGN,
+        params: EXISTING,
+        uponReceiving: 'a delete of a customer in the campaign',
+        withRequest: api('DELETE', `/api/tstats/campaigns/${RUNNING}/customers/${EXISTING.customerId}`, ACTION),
+        willRespondWith: { status: 204 },
+      },
+      async (server) => {
+        await clientFor(server).deleteRecord(RUNNING, EXISTING.customerId);
+      },
+    );
   });
 
   it('reports a customer that is not in the campaign (404)', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('a delete of a customer not in the campaign')
-      .withRequest({
-        method: 'DELETE',
-        path: `${BASE}/api/tstats/campaigns/${RUNNING}/customers/10000999`,
-        headers: ACTION,
-      })
-      .willRespondWith({ status: 404, headers: JSON_RESPONSE, body: error(404, 'The customer has not been located.') });
-    await pact.executeTest(async (server) => {
-      await expect(clientFor(server).deleteRecord(RUNNING, 10000999)).rejects.toMatchObject({
-        code: 'customerNotLocated',
-      });
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a delete of a customer not in the campaign',
+        withRequest: api('DELETE', `/api/tstats/campaigns/${RUNNING}/customers/10000999`, ACTION),
+        willRespondWith: error(404, 'The customer has not been located.'),
+      },
+      async (server) => {
+        await expect(clientFor(server).deleteRecord(RUNNING, 10000999)).rejects.toMatchObject({
+          code: 'customerNotLocated',
+        });
+      },
+    );
   });
 });
 
 describe('campaign status', () => {
   it('reads the campaign object', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('a request for a campaign')
-      .withRequest({ method: 'GET', path: `${BASE}/api/stats/campaigns/${RUNNING}.json`, headers: DATA })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_RESPONSE,
-        body: {
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a request for a campaign',
+        withRequest: api('GET', `/api/stats/campaigns/${RUNNING}.json`, DATA),
+        willRespondWith: json({
           campaign: {
             'campaign-name': like('BOC Admin Demo'),
             'campaign-id': RUNNING,
@@ -287,67 +276,62 @@ describe('campaign status', () => {
             'dynamic-campaign': 'Y',
             sequential: like('N'),
           },
-        },
-      });
-    await pact.executeTest(async (server) => {
-      const campaign = await clientFor(server).getCampaign(RUNNING);
-      expect(campaign.status).toBe(3);
-    });
+        }),
+      },
+      async (server) => {
+        const campaign = await clientFor(server).getCampaign(RUNNING);
+        expect(campaign.status).toBe(3);
+      },
+    );
   });
 
   it('pauses a running campaign', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('a request to pause a running campaign')
-      .withRequest({
-        method: 'POST',
-        path: `${BASE}/api/tstats/campaigns/${RUNNING}`,
-        headers: JSON_REQUEST,
-        body: { status: 'PAUSED' },
-      })
-      .willRespondWith({ status: 200, headers: JSON_RESPONSE, body: { message: 'Campaign status changed.' } });
-    await pact.executeTest(async (server) => {
-      expect(await clientFor(server).setCampaignStatus(RUNNING, 'PAUSED')).toBe('Campaign status changed.');
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a request to pause a running campaign',
+        withRequest: write(`/api/tstats/campaigns/${RUNNING}`, { status: 'PAUSED' }),
+        willRespondWith: json({ message: 'Campaign status changed.' }),
+      },
+      async (server) => {
+        expect(await clientFor(server).setCampaignStatus(RUNNING, 'PAUSED')).toBe('Campaign status changed.');
+      },
+    );
   });
 
   it('refuses to restart a stopped campaign', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('a request to run a stopped campaign')
-      .withRequest({
-        method: 'POST',
-        path: `${BASE}/api/tstats/campaigns/${STOPPED}`,
-        headers: JSON_REQUEST,
-        body: { status: 'RUNNING' },
-      })
-      .willRespondWith({ status: 400, headers: JSON_RESPONSE, body: error(400, 'Invalid state transition') });
-    await pact.executeTest(async (server) => {
-      await expect(clientFor(server).setCampaignStatus(STOPPED, 'RUNNING')).rejects.toMatchObject({
-        code: 'invalidStateTransition',
-      });
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a request to run a stopped campaign',
+        withRequest: write(`/api/tstats/campaigns/${STOPPED}`, { status: 'RUNNING' }),
+        willRespondWith: error(400, 'Invalid state transition'),
+      },
+      async (server) => {
+        await expect(clientFor(server).setCampaignStatus(STOPPED, 'RUNNING')).rejects.toMatchObject({
+          code: 'invalidStateTransition',
+        });
+      },
+    );
   });
 
   it('refuses a read with the Action Request Token (401)', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('a campaign read with the action token')
-      .withRequest({ method: 'GET', path: `${BASE}/api/stats/campaigns/${RUNNING}.json`, headers: ACTION })
-      .willRespondWith({
-        status: 401,
-        headers: { ...JSON_RESPONSE, 'WWW-Authenticate': like('Basic realm="8x8 Contact Center"') },
-        body: error(401, 'This call requires the Data Request Token.'),
-      });
-    await pact.executeTest(async (server) => {
-      const misconfigured = new EightByEightClient({
-        baseUrl: `${server.url}${BASE}`,
-        username: USERNAME,
-        actionToken: ACTION_TOKEN,
-        dataToken: ACTION_TOKEN,
-        retry: { retries: 0 },
-      });
-      await expect(misconfigured.getCampaign(RUNNING)).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
-    });
+    const refused = error(401, 'This call requires the Data Request Token.');
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a campaign read with the action token',
+        withRequest: api('GET', `/api/stats/campaigns/${RUNNING}.json`, ACTION),
+        willRespondWith: {
+          ...refused,
+          headers: { ...refused.headers, 'WWW-Authenticate': like('Basic realm="8x8 Contact Center"') },
+        },
+      },
+      async (server) => {
+        // A misconfigured client: the Action Request Token where the Data Request Token belongs.
+        const misconfigured = clientFor(server, ACTION_TOKEN);
+        await expect(misconfigured.getCampaign(RUNNING)).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+      },
+    );
   });
 });

@@ -1,9 +1,14 @@
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { MatchersV3, PactV3, type V3MockServer, XmlBuilder } from '@pact-foundation/pact';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { MatchersV3, type V3MockServer, XmlBuilder } from '@pact-foundation/pact';
+import { describe, expect, it } from 'vitest';
 import { SinchClient, SinchNotFoundError, SinchUnauthorizedError } from '../../src/clients/sinch/index.ts';
 import { DEFAULT_SANDBOX } from '../../simulators/sinch/fixtures.ts';
+import {
+  FRESH_SANDBOX as FRESH,
+  JSON_CONTENT_TYPE,
+  XML_CONTENT_TYPE,
+  basicAuth,
+  consumerPact,
+} from '../helpers/pact.ts';
 
 /**
  * Pact consumer tests of the Sinch reference client (JSON, and XML both ways). Requests use the default sandbox's
@@ -13,25 +18,18 @@ import { DEFAULT_SANDBOX } from '../../simulators/sinch/fixtures.ts';
  */
 const { like, eachLike, integer, number, regex } = MatchersV3;
 
-const PACT_DIR = fileURLToPath(new URL('../../contracts/pacts/', import.meta.url));
-const CONSUMER = 'campaign-sim-sinch-client';
-const PROVIDER = 'sinch-simulator';
-
 const BASE = '/sinch/RI/obi';
-const AUTH = `Basic ${Buffer.from(`${DEFAULT_SANDBOX.username}:${DEFAULT_SANDBOX.password}`).toString('base64')}`;
+const AUTH = basicAuth(DEFAULT_SANDBOX.username, DEFAULT_SANDBOX.password);
 const [PREVIEW_CAMPAIGN, PREDICTIVE_CAMPAIGN] = DEFAULT_SANDBOX.campaigns;
 const QUEUE = DEFAULT_SANDBOX.queues[0].id;
 const CUSTOMER_ID = '5C7A1B1A001848B7A86000E10E3B9D5B';
 
-/** Provider states (the provider test has a handler for each). */
-const FRESH = 'the default sandbox is fresh';
+/** Provider states besides FRESH (the provider test has a handler for each). */
 const CUSTOMER_EXISTS = 'a customer exists';
 const DIALED = 'a campaign has dialed its customers';
 
 const ID32 = /^[0-9A-F]{32}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const JSON_TYPE = { 'Content-Type': regex(/^application\/json(;.*)?$/, 'application/json; charset=utf-8') };
-const XML_TYPE = { 'Content-Type': regex(/^application\/xml(;.*)?$/, 'application/xml; charset=utf-8') };
 const id32 = (example: string) => regex(ID32, example);
 const date = (example: string) => regex(DATE, example);
 
@@ -91,7 +89,18 @@ const counters = {
   numberOfCustomers: integer(1),
 };
 
-const pact = new PactV3({ consumer: CONSUMER, provider: PROVIDER, dir: PACT_DIR, logLevel: 'warn' });
+const pact = consumerPact('campaign-sim-sinch-client', 'sinch-simulator');
+
+const ACCEPT_JSON = { Accept: 'application/json' };
+/** A request of the default sandbox's user below the OBI base path; `headers` add to (or replace) Authorization. */
+const obi = (
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  extra: { query?: Record<string, string>; body?: unknown } = {},
+) => ({ method, path: `${BASE}${path}`, headers: { Authorization: AUTH, ...headers }, ...extra });
+const json = (body: unknown, status = 200) => ({ status, headers: JSON_CONTENT_TYPE, body });
+const xml = (body: unknown) => ({ status: 200, headers: XML_CONTENT_TYPE, body });
 
 const clientFor = (server: V3MockServer, password: string = DEFAULT_SANDBOX.password) =>
   new SinchClient({
@@ -101,30 +110,22 @@ const clientFor = (server: V3MockServer, password: string = DEFAULT_SANDBOX.pass
     retry: { retries: 0 },
   });
 
-beforeAll(() => {
-  // Interactions merge into an existing file: start from nothing so a removed interaction leaves the contract.
-  rmSync(`${PACT_DIR}/${CONSUMER}-${PROVIDER}.json`, { force: true });
-});
-
 describe('campaigns', () => {
   it('lists campaigns (JSON)', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('a request for the campaigns')
-      .withRequest({
-        method: 'GET',
-        path: `${BASE}/campaigns`,
-        headers: { Authorization: AUTH, Accept: 'application/json' },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_TYPE,
-        body: eachLike(campaignBody(id32(PREVIEW_CAMPAIGN), like('Test Preview Campaign'), like('PREVIEW'))),
-      });
-    await pact.executeTest(async (server) => {
-      const campaigns = await clientFor(server).listCampaigns();
-      expect(campaigns[0]?.id).toBe(PREVIEW_CAMPAIGN);
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a request for the campaigns',
+        withRequest: obi('GET', '/campaigns', ACCEPT_JSON),
+        willRespondWith: json(
+          eachLike(campaignBody(id32(PREVIEW_CAMPAIGN), like('Test Preview Campaign'), like('PREVIEW'))),
+        ),
+      },
+      async (server) => {
+        const campaigns = await clientFor(server).listCampaigns();
+        expect(campaigns[0]?.id).toBe(PREVIEW_CAMPAIGN);
+      },
+    );
   });
 
   it('gets one campaign as XML', async () => {
@@ -140,51 +141,51 @@ describe('campaigns', () => {
         .appendElement('registered', new Map(), date('2020-09-25T07:07:50.243Z'))
         .appendElement('timeZone', new Map(), 'Europe/Berlin');
     });
-    pact
-      .given(FRESH)
-      .uponReceiving('a request for one campaign as XML')
-      .withRequest({
-        method: 'GET',
-        path: `${BASE}/campaigns/${PREDICTIVE_CAMPAIGN}`,
-        headers: { Authorization: AUTH, Accept: 'application/xml' },
-      })
-      .willRespondWith({ status: 200, headers: XML_TYPE, body });
-    await pact.executeTest(async (server) => {
-      const campaign = await clientFor(server).getCampaign(PREDICTIVE_CAMPAIGN!, {}, { format: 'xml' });
-      expect(campaign).toMatchObject({ name: 'Test Campaign', dialingMode: 'PREDICTIVE', total: 10 });
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a request for one campaign as XML',
+        withRequest: obi('GET', `/campaigns/${PREDICTIVE_CAMPAIGN}`, { Accept: 'application/xml' }),
+        willRespondWith: xml(body),
+      },
+      async (server) => {
+        const campaign = await clientFor(server).getCampaign(PREDICTIVE_CAMPAIGN!, {}, { format: 'xml' });
+        expect(campaign).toMatchObject({ name: 'Test Campaign', dialingMode: 'PREDICTIVE', total: 10 });
+      },
+    );
   });
 
   it('answers 404 for an unknown campaign', async () => {
     const missing = '00000000000000000000000000000000';
-    pact
-      .given(FRESH)
-      .uponReceiving('a request for an unknown campaign')
-      .withRequest({ method: 'GET', path: `${BASE}/campaigns/${missing}`, headers: { Authorization: AUTH } })
-      .willRespondWith({
-        status: 404,
-        headers: JSON_TYPE,
-        body: { statusCode: 404, error: like('Campaign not found') },
-      });
-    await pact.executeTest(async (server) => {
-      await expect(clientFor(server).getCampaign(missing)).rejects.toBeInstanceOf(SinchNotFoundError);
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a request for an unknown campaign',
+        withRequest: obi('GET', `/campaigns/${missing}`),
+        willRespondWith: json({ statusCode: 404, error: like('Campaign not found') }, 404),
+      },
+      async (server) => {
+        await expect(clientFor(server).getCampaign(missing)).rejects.toBeInstanceOf(SinchNotFoundError);
+      },
+    );
   });
 
   it('answers 401 with WWW-Authenticate for a wrong password', async () => {
-    const wrong = `Basic ${Buffer.from(`${DEFAULT_SANDBOX.username}:wrong`).toString('base64')}`;
-    pact
-      .given(FRESH)
-      .uponReceiving('a request with a wrong password')
-      .withRequest({ method: 'GET', path: `${BASE}/campaigns`, headers: { Authorization: wrong } })
-      .willRespondWith({
-        status: 401,
-        headers: { ...JSON_TYPE, 'WWW-Authenticate': like('Basic realm="OBI"') },
-        body: { statusCode: 401, error: like('Unauthorized') },
-      });
-    await pact.executeTest(async (server) => {
-      await expect(clientFor(server, 'wrong').listCampaigns()).rejects.toBeInstanceOf(SinchUnauthorizedError);
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a request with a wrong password',
+        withRequest: obi('GET', '/campaigns', { Authorization: basicAuth(DEFAULT_SANDBOX.username, 'wrong') }),
+        willRespondWith: {
+          status: 401,
+          headers: { ...JSON_CONTENT_TYPE, 'WWW-Authenticate': like('Basic realm="OBI"') },
+          body: { statusCode: 401, error: like('Unauthorized') },
+        },
+      },
+      async (server) => {
+        await expect(clientFor(server, 'wrong').listCampaigns()).rejects.toBeInstanceOf(SinchUnauthorizedError);
+      },
+    );
   });
 
   it('replaces a campaign (the documented PUT example)', async () => {
@@ -196,35 +197,41 @@ describe('campaigns', () => {
       timeZone: 'Europe/Berlin',
       queueId: QUEUE,
     };
-    pact
-      .given(FRESH)
-      .uponReceiving('a full replace of a campaign')
-      .withRequest({
-        method: 'PUT',
-        path: `${BASE}/campaigns/${PREDICTIVE_CAMPAIGN}`,
-        headers: { Authorization: AUTH, 'Content-Type': 'application/json' },
-        body: update,
-      })
-      .willRespondWith({ status: 204 });
-    await pact.executeTest(async (server) => {
-      await clientFor(server).updateCampaign(PREDICTIVE_CAMPAIGN!, update);
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a full replace of a campaign',
+        withRequest: obi(
+          'PUT',
+          `/campaigns/${PREDICTIVE_CAMPAIGN}`,
+          { 'Content-Type': 'application/json' },
+          { body: update },
+        ),
+        willRespondWith: { status: 204 },
+      },
+      async (server) => {
+        await clientFor(server).updateCampaign(PREDICTIVE_CAMPAIGN!, update);
+      },
+    );
   });
 
   it('activates a campaign (text/plain)', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('a status change to Active')
-      .withRequest({
-        method: 'PUT',
-        path: `${BASE}/campaigns/${PREVIEW_CAMPAIGN}/status`,
-        headers: { Authorization: AUTH, 'Content-Type': 'text/plain' },
-        body: 'Active',
-      })
-      .willRespondWith({ status: 204 });
-    await pact.executeTest(async (server) => {
-      await clientFor(server).setCampaignStatus(PREVIEW_CAMPAIGN!, 'Active');
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a status change to Active',
+        withRequest: obi(
+          'PUT',
+          `/campaigns/${PREVIEW_CAMPAIGN}/status`,
+          { 'Content-Type': 'text/plain' },
+          { body: 'Active' },
+        ),
+        willRespondWith: { status: 204 },
+      },
+      async (server) => {
+        await clientFor(server).setCampaignStatus(PREVIEW_CAMPAIGN!, 'Active');
+      },
+    );
   });
 });
 
@@ -243,56 +250,57 @@ describe('customers', () => {
       numbers: '0215428754;98521542',
       timeZone: 'Europe/Helsinki',
     };
-    pact
-      .given(FRESH)
-      .uponReceiving('a new customer')
-      .withRequest({
-        method: 'POST',
-        path: `${BASE}/campaigns/${PREVIEW_CAMPAIGN}/customers`,
-        headers: { Authorization: AUTH, 'Content-Type': 'application/json', Accept: 'text/html' },
-        body: customer,
-      })
-      .willRespondWith({
-        status: 201,
-        headers: {
-          'Content-Type': regex(/^text\/html(;.*)?$/, 'text/html; charset=utf-8'),
-          Location: regex(
-            /^https?:\/\/.+\/sinch\/RI\/obi\/campaigns\/[0-9A-F]{32}\/customers\/[0-9A-F]{32}$/,
-            `http://localhost${BASE}/campaigns/${PREVIEW_CAMPAIGN}/customers/F5168FBDD6914C8DB1C6D0BD64563A39`,
-          ),
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a new customer',
+        withRequest: obi(
+          'POST',
+          `/campaigns/${PREVIEW_CAMPAIGN}/customers`,
+          { 'Content-Type': 'application/json', Accept: 'text/html' },
+          { body: customer },
+        ),
+        willRespondWith: {
+          status: 201,
+          headers: {
+            'Content-Type': regex(/^text\/html(;.*)?$/, 'text/html; charset=utf-8'),
+            Location: regex(
+              /^https?:\/\/.+\/sinch\/RI\/obi\/campaigns\/[0-9A-F]{32}\/customers\/[0-9A-F]{32}$/,
+              `http://localhost${BASE}/campaigns/${PREVIEW_CAMPAIGN}/customers/F5168FBDD6914C8DB1C6D0BD64563A39`,
+            ),
+          },
+          // The body is the generated id: Pact cannot match a text body by pattern, so the contract pins the
+          // status and headers; the id's text/html body is covered by test/sinch/customers.test.ts.
         },
-        // The body is the generated id: Pact cannot match a text body by pattern, so the contract pins the
-        // status and headers; the id's text/html body is covered by test/sinch/customers.test.ts.
-      });
-    await pact.executeTest(async (server) => {
-      const created = await clientFor(server).createCustomer(PREVIEW_CAMPAIGN!, customer);
-      expect(created.id).toBe('F5168FBDD6914C8DB1C6D0BD64563A39');
-    });
+      },
+      async (server) => {
+        const created = await clientFor(server).createCustomer(PREVIEW_CAMPAIGN!, customer);
+        expect(created.id).toBe('F5168FBDD6914C8DB1C6D0BD64563A39');
+      },
+    );
   });
 
   it('validates a list without adding anything when stopProcessIfInvalidEntriesFound=true', async () => {
     const items = [{ numbers: '+52145200;' }, { numbers: '+number;' }];
-    pact
-      .given(FRESH)
-      .uponReceiving('a customer list with an invalid entry, stopping the process')
-      .withRequest({
-        method: 'POST',
-        path: `${BASE}/campaigns/${PREVIEW_CAMPAIGN}/customers/list`,
-        query: { stopProcessIfInvalidEntriesFound: 'true' },
-        headers: { Authorization: AUTH, 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: items,
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_TYPE,
-        body: [{ statusCode: 200 }, { statusCode: 400, error: "Invalid numbers: '+number;'" }],
-      });
-    await pact.executeTest(async (server) => {
-      const results = await clientFor(server).createCustomers(PREVIEW_CAMPAIGN!, items, {
-        stopProcessIfInvalidEntriesFound: true,
-      });
-      expect(results.map((r) => r.statusCode)).toEqual([200, 400]);
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a customer list with an invalid entry, stopping the process',
+        withRequest: obi(
+          'POST',
+          `/campaigns/${PREVIEW_CAMPAIGN}/customers/list`,
+          { 'Content-Type': 'application/json', ...ACCEPT_JSON },
+          { query: { stopProcessIfInvalidEntriesFound: 'true' }, body: items },
+        ),
+        willRespondWith: json([{ statusCode: 200 }, { statusCode: 400, error: "Invalid numbers: '+number;'" }]),
+      },
+      async (server) => {
+        const results = await clientFor(server).createCustomers(PREVIEW_CAMPAIGN!, items, {
+          stopProcessIfInvalidEntriesFound: true,
+        });
+        expect(results.map((r) => r.statusCode)).toEqual([200, 400]);
+      },
+    );
   });
 
   it('adds a customer list as XML and reads the XML answer', async () => {
@@ -308,121 +316,127 @@ describe('customers', () => {
           .appendElement('id', new Map(), id32('0CED774B58EB4CDCBEE697232C22761B'));
       });
     });
-    pact
-      .given(FRESH)
-      .uponReceiving('a customer list as XML')
-      .withRequest({
-        method: 'POST',
-        path: `${BASE}/campaigns/${PREVIEW_CAMPAIGN}/customers/list`,
-        headers: { Authorization: AUTH, 'Content-Type': 'application/xml', Accept: 'application/xml' },
-        body: request,
-      })
-      .willRespondWith({ status: 200, headers: XML_TYPE, body: response });
-    await pact.executeTest(async (server) => {
-      const results = await clientFor(server).createCustomers(
-        PREVIEW_CAMPAIGN!,
-        [{ externalId: 'xml-1', numbers: '+52145201' }],
-        {},
-        { format: 'xml' },
-      );
-      expect(results).toEqual([{ statusCode: 201, id: '0CED774B58EB4CDCBEE697232C22761B' }]);
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a customer list as XML',
+        withRequest: obi(
+          'POST',
+          `/campaigns/${PREVIEW_CAMPAIGN}/customers/list`,
+          { 'Content-Type': 'application/xml', Accept: 'application/xml' },
+          { body: request },
+        ),
+        willRespondWith: xml(response),
+      },
+      async (server) => {
+        const results = await clientFor(server).createCustomers(
+          PREVIEW_CAMPAIGN!,
+          [{ externalId: 'xml-1', numbers: '+52145201' }],
+          {},
+          { format: 'xml' },
+        );
+        expect(results).toEqual([{ statusCode: 201, id: '0CED774B58EB4CDCBEE697232C22761B' }]);
+      },
+    );
   });
 
   it('searches customers by attribute', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('a customer search by attribute and externalId')
-      .withRequest({
-        method: 'GET',
-        path: `${BASE}/campaigns/${PREVIEW_CAMPAIGN}/customers`,
-        query: { externalId: '1', attributeName: 'city', limit: '10' },
-        headers: { Authorization: AUTH, Accept: 'application/json' },
-      })
-      .willRespondWith({ status: 200, headers: JSON_TYPE, body: eachLike(customerBody('1')) });
-    await pact.executeTest(async (server) => {
-      const customers = await clientFor(server).listCustomers(PREVIEW_CAMPAIGN!, {
-        externalId: '1',
-        attributeName: 'city',
-        limit: 10,
-      });
-      expect(customers[0]?.externalId).toBe('1');
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a customer search by attribute and externalId',
+        withRequest: obi('GET', `/campaigns/${PREVIEW_CAMPAIGN}/customers`, ACCEPT_JSON, {
+          query: { externalId: '1', attributeName: 'city', limit: '10' },
+        }),
+        willRespondWith: json(eachLike(customerBody('1'))),
+      },
+      async (server) => {
+        const customers = await clientFor(server).listCustomers(PREVIEW_CAMPAIGN!, {
+          externalId: '1',
+          attributeName: 'city',
+          limit: 10,
+        });
+        expect(customers[0]?.externalId).toBe('1');
+      },
+    );
   });
 
   it('gets and deletes a customer', async () => {
     const state = { campaignId: PREVIEW_CAMPAIGN, customerId: CUSTOMER_ID, externalId: 'ext-10' };
-    const path = `${BASE}/campaigns/${PREVIEW_CAMPAIGN}/customers/${CUSTOMER_ID}`;
-    pact
-      .given(CUSTOMER_EXISTS, state)
-      .uponReceiving('a request for a customer')
-      .withRequest({ method: 'GET', path, headers: { Authorization: AUTH, Accept: 'application/json' } })
-      .willRespondWith({ status: 200, headers: JSON_TYPE, body: { ...customerBody('ext-10'), id: CUSTOMER_ID } });
-    await pact.executeTest(async (server) => {
-      const customer = await clientFor(server).getCustomer(PREVIEW_CAMPAIGN!, CUSTOMER_ID);
-      expect(customer).toMatchObject({ id: CUSTOMER_ID, externalId: 'ext-10' });
-    });
-    pact
-      .given(CUSTOMER_EXISTS, state)
-      .uponReceiving('a customer deletion')
-      .withRequest({ method: 'DELETE', path, headers: { Authorization: AUTH } })
-      .willRespondWith({ status: 204 });
-    await pact.executeTest(async (server) => {
-      await clientFor(server).deleteCustomer(PREVIEW_CAMPAIGN!, CUSTOMER_ID);
-    });
+    const path = `/campaigns/${PREVIEW_CAMPAIGN}/customers/${CUSTOMER_ID}`;
+    await pact.verify(
+      {
+        given: CUSTOMER_EXISTS,
+        params: state,
+        uponReceiving: 'a request for a customer',
+        withRequest: obi('GET', path, ACCEPT_JSON),
+        willRespondWith: json({ ...customerBody('ext-10'), id: CUSTOMER_ID }),
+      },
+      async (server) => {
+        const customer = await clientFor(server).getCustomer(PREVIEW_CAMPAIGN!, CUSTOMER_ID);
+        expect(customer).toMatchObject({ id: CUSTOMER_ID, externalId: 'ext-10' });
+      },
+    );
+    await pact.verify(
+      {
+        given: CUSTOMER_EXISTS,
+        params: state,
+        uponReceiving: 'a customer deletion',
+        withRequest: obi('DELETE', path),
+        willRespondWith: { status: 204 },
+      },
+      async (server) => {
+        await clientFor(server).deleteCustomer(PREVIEW_CAMPAIGN!, CUSTOMER_ID);
+      },
+    );
   });
 });
 
 describe('statistics', () => {
   it('lists statistics per campaign and agent after dialing', async () => {
-    pact
-      .given(DIALED, { campaignId: PREVIEW_CAMPAIGN })
-      .uponReceiving('a request for the statistics of a campaign')
-      .withRequest({
-        method: 'GET',
-        path: `${BASE}/statistics`,
-        query: { campaignId: PREVIEW_CAMPAIGN! },
-        headers: { Authorization: AUTH, Accept: 'application/json' },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_TYPE,
-        body: eachLike({
-          ...counters,
-          campaignId: PREVIEW_CAMPAIGN,
-          campaignName: 'Test Preview Campaign',
-          agentId: id32(DEFAULT_SANDBOX.agents[0].id),
-          agentName: like('Surname, First Name'),
-        }),
-      });
-    await pact.executeTest(async (server) => {
-      const rows = await clientFor(server).listStatistics({ campaignId: PREVIEW_CAMPAIGN });
-      expect(rows[0]?.campaignName).toBe('Test Preview Campaign');
-    });
+    await pact.verify(
+      {
+        given: DIALED,
+        params: { campaignId: PREVIEW_CAMPAIGN },
+        uponReceiving: 'a request for the statistics of a campaign',
+        withRequest: obi('GET', '/statistics', ACCEPT_JSON, { query: { campaignId: PREVIEW_CAMPAIGN! } }),
+        willRespondWith: json(
+          eachLike({
+            ...counters,
+            campaignId: PREVIEW_CAMPAIGN,
+            campaignName: 'Test Preview Campaign',
+            agentId: id32(DEFAULT_SANDBOX.agents[0].id),
+            agentName: like('Surname, First Name'),
+          }),
+        ),
+      },
+      async (server) => {
+        const rows = await clientFor(server).listStatistics({ campaignId: PREVIEW_CAMPAIGN });
+        expect(rows[0]?.campaignName).toBe('Test Preview Campaign');
+      },
+    );
   });
 
   it("lists the customers' result statistics after dialing", async () => {
-    pact
-      .given(DIALED, { campaignId: PREVIEW_CAMPAIGN })
-      .uponReceiving("a request for a campaign's customer result statistics")
-      .withRequest({
-        method: 'GET',
-        path: `${BASE}/campaigns/${PREVIEW_CAMPAIGN}/customerResultStatistics`,
-        headers: { Authorization: AUTH, Accept: 'application/json' },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_TYPE,
-        body: eachLike({
-          result: like('SUCCESS'),
-          callResult: like('SUCCESS'),
-          classifier: like('Offer accepted'),
-          count: integer(7),
-        }),
-      });
-    await pact.executeTest(async (server) => {
-      const rows = await clientFor(server).getCustomerResultStatistics(PREVIEW_CAMPAIGN!);
-      expect(rows[0]?.count).toBe(7);
-    });
+    await pact.verify(
+      {
+        given: DIALED,
+        params: { campaignId: PREVIEW_CAMPAIGN },
+        uponReceiving: "a request for a campaign's customer result statistics",
+        withRequest: obi('GET', `/campaigns/${PREVIEW_CAMPAIGN}/customerResultStatistics`, ACCEPT_JSON),
+        willRespondWith: json(
+          eachLike({
+            result: like('SUCCESS'),
+            callResult: like('SUCCESS'),
+            classifier: like('Offer accepted'),
+            count: integer(7),
+          }),
+        ),
+      },
+      async (server) => {
+        const rows = await clientFor(server).getCustomerResultStatistics(PREVIEW_CAMPAIGN!);
+        expect(rows[0]?.count).toBe(7);
+      },
+    );
   });
 });

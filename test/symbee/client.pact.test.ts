@@ -1,7 +1,5 @@
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { MatchersV3, PactV3, type V3MockServer } from '@pact-foundation/pact';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { MatchersV3, type V3MockServer } from '@pact-foundation/pact';
+import { describe, expect, it } from 'vitest';
 import {
   InvalidClientIdError,
   InvalidRecordDataKeyError,
@@ -11,6 +9,7 @@ import {
   SymbeeFailedError,
   SymbeeHttpError,
 } from '../../src/clients/symbee/index.ts';
+import { FRESH_SANDBOX as FRESH, JSON_CONTENT_TYPE, consumerPact, rejectionOf } from '../helpers/pact.ts';
 
 /**
  * Pact consumer tests of the reference client. Requests use the default sandbox's fixed credentials so the provider
@@ -18,10 +17,6 @@ import {
  * through the admin API only (test/symbee/symbee.provider.test.ts).
  */
 const { like, eachLike, integer, regex, uuid, fromProviderState } = MatchersV3;
-
-const PACT_DIR = fileURLToPath(new URL('../../contracts/pacts/', import.meta.url));
-const CONSUMER = 'campaign-sim-symbee-client';
-const PROVIDER = 'symbee-simulator';
 
 const CREDENTIALS = {
   companyCode: 'abc-gadgets',
@@ -34,10 +29,13 @@ const OTHER_CAMPAIGN = 'WebsitVisitFollowups';
 const AGENT = 'jtester@abc-gadgets.com';
 const EXAMPLE_RECORD_ID = '9e108fff-f369-4921-87fe-7d1656006dd4';
 
-/** Provider states (the provider test has a handler for each). */
-const FRESH = 'the default sandbox is fresh';
-const RECORD_EXISTS = 'a record exists';
-const recordState = { campaignName: CAMPAIGN, clientId: '1022' };
+/** The provider state besides FRESH (the provider test has a handler for each): record 1022 in CAMPAIGN. */
+const recordExists = (params: Record<string, string> = {}) => ({
+  given: 'a record exists',
+  params: { campaignName: CAMPAIGN, clientId: '1022', ...params },
+});
+/** Routing fields of a status change or transfer. */
+const ROUTING = { nextEarliestWorkTimeUTC: 1636121700000, preferredAgent: AGENT, timeZone: 'Europe/Berlin' };
 
 const REQUEST_HEADERS = {
   'Content-Type': 'application/json',
@@ -47,7 +45,6 @@ const REQUEST_HEADERS = {
   'X-sc-secrets-region': CREDENTIALS.region,
   'X-sc-company-api-key': CREDENTIALS.apiKey,
 };
-const JSON_RESPONSE = { 'Content-Type': regex(/^application\/json(;.*)?$/, 'application/json; charset=utf-8') };
 const ENVELOPE = {
   platform: 'AWS Connect',
   companyCode: CREDENTIALS.companyCode,
@@ -56,7 +53,16 @@ const ENVELOPE = {
   campaignName: CAMPAIGN,
 };
 
-const path = (action: string) => `/symbee${SYMBEE_API_PATH}/${action}`;
+/** One action as the client sends it: a POST of the envelope plus the action's fields, with the five headers. */
+const action = (name: string, fields: object, headers: Record<string, string> = REQUEST_HEADERS) => ({
+  method: 'POST',
+  path: `/symbee${SYMBEE_API_PATH}/${name}`,
+  headers,
+  body: { ...ENVELOPE, ...fields },
+});
+/** Every answer is JSON; logical failures are HTTP 200 too (document). */
+const answer = (body: unknown, status = 200) => ({ status, headers: JSON_CONTENT_TYPE, body });
+
 const success = { ...ENVELOPE, previewResult: { previewResultStatus: 'SUCCESS', error: null } };
 const failure = (status: string, example: string) => ({
   ...ENVELOPE,
@@ -81,7 +87,7 @@ const recordBody = (clientId: string) => ({
   previewRecordData: eachLike({ key: like('Id'), value: like(clientId), displayOrder: integer(0) }),
 });
 
-const pact = new PactV3({ consumer: CONSUMER, provider: PROVIDER, dir: PACT_DIR, logLevel: 'warn' });
+const pact = consumerPact('campaign-sim-symbee-client', 'symbee-simulator');
 
 const clientFor = (server: V3MockServer, apiKey = CREDENTIALS.apiKey) =>
   new SymbeeClient({
@@ -91,178 +97,134 @@ const clientFor = (server: V3MockServer, apiKey = CREDENTIALS.apiKey) =>
     retry: { retries: 0 },
   });
 
-beforeAll(() => {
-  // Interactions merge into an existing file: start from nothing so a removed interaction leaves the contract.
-  rmSync(`${PACT_DIR}/${CONSUMER}-${PROVIDER}.json`, { force: true });
-});
-
 describe('addOrUpdateCampaignRecord', () => {
   it('adds a new record', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('an add of a new record')
-      .withRequest({
-        method: 'POST',
-        path: path('addOrUpdateCampaignRecord'),
-        headers: REQUEST_HEADERS,
-        body: {
-          ...ENVELOPE,
-          clientId: 'A2-12769-812',
-          clientIdFieldName: 'KeyId',
-          preferredAgent: AGENT,
-          nextEarliestWorkTimeUTC: 1636121700000,
-          previewRecordData: [
-            { key: 'Name', value: 'Kate Delaney', displayOrder: 1 },
-            { key: 'Home Phone', value: '+15552101257', displayOrder: 2 },
-            { key: 'Highlight', value: 'Name' },
-          ],
-        },
-      })
-      .willRespondWith({ status: 200, headers: JSON_RESPONSE, body: success });
-    await pact.executeTest(async (server) => {
-      const res = await clientFor(server).addOrUpdateCampaignRecord({
-        campaignName: CAMPAIGN,
-        clientId: 'A2-12769-812',
-        clientIdFieldName: 'KeyId',
-        preferredAgent: AGENT,
-        nextEarliestWorkTimeUTC: new Date(1636121700000),
-        previewRecordData: [
-          { key: 'Name', value: 'Kate Delaney', displayOrder: 1 },
-          { key: 'Home Phone', value: '+15552101257', displayOrder: 2 },
-          { key: 'Highlight', value: 'Name' },
-        ],
-      });
-      expect(res.previewResult.previewResultStatus).toBe('SUCCESS');
-    });
+    const data = [
+      { key: 'Name', value: 'Kate Delaney', displayOrder: 1 },
+      { key: 'Home Phone', value: '+15552101257', displayOrder: 2 },
+      { key: 'Highlight', value: 'Name' },
+    ];
+    const fields = {
+      clientId: 'A2-12769-812',
+      clientIdFieldName: 'KeyId',
+      preferredAgent: AGENT,
+      nextEarliestWorkTimeUTC: 1636121700000,
+      previewRecordData: data,
+    };
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'an add of a new record',
+        withRequest: action('addOrUpdateCampaignRecord', fields),
+        willRespondWith: answer(success),
+      },
+      async (server) => {
+        const res = await clientFor(server).addOrUpdateCampaignRecord({
+          ...fields,
+          campaignName: CAMPAIGN,
+          nextEarliestWorkTimeUTC: new Date(1636121700000),
+        });
+        expect(res.previewResult.previewResultStatus).toBe('SUCCESS');
+      },
+    );
   });
 
   it('updates an existing record located by previewRecordId', async () => {
-    pact
-      .given(RECORD_EXISTS, recordState)
-      .uponReceiving('an update of a record by previewRecordId')
-      .withRequest({
-        method: 'POST',
-        path: path('addOrUpdateCampaignRecord'),
-        headers: REQUEST_HEADERS,
-        body: {
-          ...ENVELOPE,
+    const data = [{ key: 'Name', value: 'Johnny Tester', displayOrder: 1 }];
+    await pact.verify(
+      {
+        ...recordExists(),
+        uponReceiving: 'an update of a record by previewRecordId',
+        withRequest: action('addOrUpdateCampaignRecord', {
           previewRecordId: fromProviderState('${previewRecordId}', EXAMPLE_RECORD_ID),
           clientId: '1022',
-          previewRecordData: [{ key: 'Name', value: 'Johnny Tester', displayOrder: 1 }],
-        },
-      })
-      .willRespondWith({ status: 200, headers: JSON_RESPONSE, body: success });
-    await pact.executeTest(async (server) => {
-      const res = await clientFor(server).addOrUpdateCampaignRecord({
-        campaignName: CAMPAIGN,
-        previewRecordId: EXAMPLE_RECORD_ID,
-        clientId: '1022',
-        previewRecordData: [{ key: 'Name', value: 'Johnny Tester', displayOrder: 1 }],
-      });
-      expect(res.previewResult.error).toBeNull();
-    });
+          previewRecordData: data,
+        }),
+        willRespondWith: answer(success),
+      },
+      async (server) => {
+        const res = await clientFor(server).addOrUpdateCampaignRecord({
+          campaignName: CAMPAIGN,
+          previewRecordId: EXAMPLE_RECORD_ID,
+          clientId: '1022',
+          previewRecordData: data,
+        });
+        expect(res.previewResult.error).toBeNull();
+      },
+    );
   });
 
   it('reports INVALIDCLIENTID when clientId is empty', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('an add without a clientId value')
-      .withRequest({
-        method: 'POST',
-        path: path('addOrUpdateCampaignRecord'),
-        headers: REQUEST_HEADERS,
-        body: { ...ENVELOPE, clientId: '', previewRecordData: [{ key: 'Name', value: 'Nobody' }] },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_RESPONSE,
-        body: failure('INVALIDCLIENTID', 'clientId is required'),
-      });
-    await pact.executeTest(async (server) => {
-      const err = await clientFor(server)
-        .addOrUpdateCampaignRecord({
-          campaignName: CAMPAIGN,
-          clientId: '',
-          previewRecordData: [{ key: 'Name', value: 'Nobody' }],
-        })
-        .catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(InvalidClientIdError);
-    });
+    const fields = { clientId: '', previewRecordData: [{ key: 'Name', value: 'Nobody' }] };
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'an add without a clientId value',
+        withRequest: action('addOrUpdateCampaignRecord', fields),
+        willRespondWith: answer(failure('INVALIDCLIENTID', 'clientId is required')),
+      },
+      async (server) => {
+        const err = await rejectionOf(
+          clientFor(server).addOrUpdateCampaignRecord({ campaignName: CAMPAIGN, ...fields }),
+        );
+        expect(err).toBeInstanceOf(InvalidClientIdError);
+      },
+    );
   });
 
   it('reports INVALIDRECORDDATAKEY when the data repeats the clientIdFieldName', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('an add whose data holds the clientIdFieldName key')
-      .withRequest({
-        method: 'POST',
-        path: path('addOrUpdateCampaignRecord'),
-        headers: REQUEST_HEADERS,
-        body: { ...ENVELOPE, clientId: '2001', previewRecordData: [{ key: 'Id', value: '2001' }] },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_RESPONSE,
-        body: failure(
-          'INVALIDRECORDDATAKEY',
-          "previewRecordData contains the key 'Id', which is the clientIdFieldName",
+    const fields = { clientId: '2001', previewRecordData: [{ key: 'Id', value: '2001' }] };
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'an add whose data holds the clientIdFieldName key',
+        withRequest: action('addOrUpdateCampaignRecord', fields),
+        willRespondWith: answer(
+          failure('INVALIDRECORDDATAKEY', "previewRecordData contains the key 'Id', which is the clientIdFieldName"),
         ),
-      });
-    await pact.executeTest(async (server) => {
-      const err = await clientFor(server)
-        .addOrUpdateCampaignRecord({
-          campaignName: CAMPAIGN,
-          clientId: '2001',
-          previewRecordData: [{ key: 'Id', value: '2001' }],
-        })
-        .catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(InvalidRecordDataKeyError);
-    });
+      },
+      async (server) => {
+        const err = await rejectionOf(
+          clientFor(server).addOrUpdateCampaignRecord({ campaignName: CAMPAIGN, ...fields }),
+        );
+        expect(err).toBeInstanceOf(InvalidRecordDataKeyError);
+      },
+    );
   });
 });
 
 describe('searchPreviewCampaign', () => {
   it('finds a record by previewRecordId', async () => {
-    pact
-      .given(RECORD_EXISTS, recordState)
-      .uponReceiving('a search by previewRecordId')
-      .withRequest({
-        method: 'POST',
-        path: path('searchPreviewCampaign'),
-        headers: REQUEST_HEADERS,
-        body: { ...ENVELOPE, previewRecordId: fromProviderState('${previewRecordId}', EXAMPLE_RECORD_ID) },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_RESPONSE,
-        body: { ...success, previewRecordClientData: [recordBody('1022')] },
-      });
-    await pact.executeTest(async (server) => {
-      const [record] = await clientFor(server).search({ campaignName: CAMPAIGN, previewRecordId: EXAMPLE_RECORD_ID });
-      expect(record?.clientId).toBe('1022');
-    });
+    await pact.verify(
+      {
+        ...recordExists(),
+        uponReceiving: 'a search by previewRecordId',
+        withRequest: action('searchPreviewCampaign', {
+          previewRecordId: fromProviderState('${previewRecordId}', EXAMPLE_RECORD_ID),
+        }),
+        willRespondWith: answer({ ...success, previewRecordClientData: [recordBody('1022')] }),
+      },
+      async (server) => {
+        const [record] = await clientFor(server).search({ campaignName: CAMPAIGN, previewRecordId: EXAMPLE_RECORD_ID });
+        expect(record?.clientId).toBe('1022');
+      },
+    );
   });
 
   it('finds a record by clientId', async () => {
-    pact
-      .given(RECORD_EXISTS, recordState)
-      .uponReceiving('a search by clientId')
-      .withRequest({
-        method: 'POST',
-        path: path('searchPreviewCampaign'),
-        headers: REQUEST_HEADERS,
-        body: { ...ENVELOPE, clientId: '1022' },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_RESPONSE,
-        body: { ...success, previewRecordClientData: [recordBody('1022')] },
-      });
-    await pact.executeTest(async (server) => {
-      const record = await clientFor(server).findRecord({ campaignName: CAMPAIGN, clientId: '1022' });
-      expect(record?.workedState).toBe('NOTWORKED');
-      expect(record?.previewRecordData[0]).toEqual({ key: 'Id', value: '1022', displayOrder: 0 });
-    });
+    await pact.verify(
+      {
+        ...recordExists(),
+        uponReceiving: 'a search by clientId',
+        withRequest: action('searchPreviewCampaign', { clientId: '1022' }),
+        willRespondWith: answer({ ...success, previewRecordClientData: [recordBody('1022')] }),
+      },
+      async (server) => {
+        const record = await clientFor(server).findRecord({ campaignName: CAMPAIGN, clientId: '1022' });
+        expect(record?.workedState).toBe('NOTWORKED');
+        expect(record?.previewRecordData[0]).toEqual({ key: 'Id', value: '1022', displayOrder: 0 });
+      },
+    );
   });
 
   it('finds records matching criteria', async () => {
@@ -270,218 +232,164 @@ describe('searchPreviewCampaign', () => {
       { key: 'sys_worked_state', value: 'NOTWORKED', condition: 'EQUALS' as const },
       { key: 'name', value: 'Johnny Tester', condition: 'EQUALS' as const },
     ];
-    pact
-      .given(RECORD_EXISTS, { ...recordState, name: 'Johnny Tester' })
-      .uponReceiving('a search by criteria')
-      .withRequest({
-        method: 'POST',
-        path: path('searchPreviewCampaign'),
-        headers: REQUEST_HEADERS,
-        body: { ...ENVELOPE, maxRecords: 50, previewRecordData: criteria },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_RESPONSE,
-        body: { ...success, previewRecordClientData: eachLike(recordBody('1022')) },
-      });
-    await pact.executeTest(async (server) => {
-      const records = await clientFor(server).search({
-        campaignName: CAMPAIGN,
-        maxRecords: 50,
-        previewRecordData: criteria,
-      });
-      expect(records.length).toBeGreaterThan(0);
-    });
+    await pact.verify(
+      {
+        ...recordExists({ name: 'Johnny Tester' }),
+        uponReceiving: 'a search by criteria',
+        withRequest: action('searchPreviewCampaign', { maxRecords: 50, previewRecordData: criteria }),
+        willRespondWith: answer({ ...success, previewRecordClientData: eachLike(recordBody('1022')) }),
+      },
+      async (server) => {
+        const records = await clientFor(server).search({
+          campaignName: CAMPAIGN,
+          maxRecords: 50,
+          previewRecordData: criteria,
+        });
+        expect(records.length).toBeGreaterThan(0);
+      },
+    );
   });
 
   it('reports NORECORDFOUND for an unknown clientId', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('a search by an unknown clientId')
-      .withRequest({
-        method: 'POST',
-        path: path('searchPreviewCampaign'),
-        headers: REQUEST_HEADERS,
-        body: { ...ENVELOPE, clientId: 'no-such-client' },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_RESPONSE,
-        body: {
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a search by an unknown clientId',
+        withRequest: action('searchPreviewCampaign', { clientId: 'no-such-client' }),
+        willRespondWith: answer({
           ...failure(
             'NORECORDFOUND',
             "No record found for clientId 'no-such-client' in campaign 'WebsiteVisitReachouts'",
           ),
           previewRecordClientData: [],
-        },
-      });
-    await pact.executeTest(async (server) => {
-      const client = clientFor(server);
-      const err = await client.search({ campaignName: CAMPAIGN, clientId: 'no-such-client' }).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(NoRecordFoundError);
-    });
+        }),
+      },
+      async (server) => {
+        const err = await rejectionOf(clientFor(server).search({ campaignName: CAMPAIGN, clientId: 'no-such-client' }));
+        expect(err).toBeInstanceOf(NoRecordFoundError);
+      },
+    );
   });
 });
 
 describe('changeCampaignRecordStatus', () => {
   it('changes the status of a record located by clientId', async () => {
-    pact
-      .given(RECORD_EXISTS, recordState)
-      .uponReceiving('a status change to NOTWORKED with routing fields')
-      .withRequest({
-        method: 'POST',
-        path: path('changeCampaignRecordStatus'),
-        headers: REQUEST_HEADERS,
-        body: {
-          ...ENVELOPE,
-          clientId: '1022',
-          previewRecordStateEnum: 'NOTWORKED',
-          skillQueue: 'WebsiteVisits',
-          nextEarliestWorkTimeUTC: 1636121700000,
-          preferredAgent: AGENT,
-          timeZone: 'Europe/Berlin',
-        },
-      })
-      .willRespondWith({ status: 200, headers: JSON_RESPONSE, body: success });
-    await pact.executeTest(async (server) => {
-      const res = await clientFor(server).changeCampaignRecordStatus({
-        campaignName: CAMPAIGN,
-        clientId: '1022',
-        previewRecordStateEnum: 'NOTWORKED',
-        skillQueue: 'WebsiteVisits',
-        nextEarliestWorkTimeUTC: 1636121700000,
-        preferredAgent: AGENT,
-        timeZone: 'Europe/Berlin',
-      });
-      expect(res.previewResult.previewResultStatus).toBe('SUCCESS');
-    });
+    const fields = {
+      clientId: '1022',
+      previewRecordStateEnum: 'NOTWORKED' as const,
+      skillQueue: 'WebsiteVisits',
+      ...ROUTING,
+    };
+    await pact.verify(
+      {
+        ...recordExists(),
+        uponReceiving: 'a status change to NOTWORKED with routing fields',
+        withRequest: action('changeCampaignRecordStatus', fields),
+        willRespondWith: answer(success),
+      },
+      async (server) => {
+        const res = await clientFor(server).changeCampaignRecordStatus({ campaignName: CAMPAIGN, ...fields });
+        expect(res.previewResult.previewResultStatus).toBe('SUCCESS');
+      },
+    );
   });
 
   it('reports NORECORDFOUND for an unknown previewRecordId', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('a status change of an unknown previewRecordId')
-      .withRequest({
-        method: 'POST',
-        path: path('changeCampaignRecordStatus'),
-        headers: REQUEST_HEADERS,
-        body: { ...ENVELOPE, previewRecordId: EXAMPLE_RECORD_ID, previewRecordStateEnum: 'COMPLETED' },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_RESPONSE,
-        body: failure('NORECORDFOUND', `No record found for previewRecordId '${EXAMPLE_RECORD_ID}'`),
-      });
-    await pact.executeTest(async (server) => {
-      const err = await clientFor(server)
-        .changeCampaignRecordStatus({
-          campaignName: CAMPAIGN,
-          previewRecordId: EXAMPLE_RECORD_ID,
-          previewRecordStateEnum: 'COMPLETED',
-        })
-        .catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(NoRecordFoundError);
-    });
+    const fields = { previewRecordId: EXAMPLE_RECORD_ID, previewRecordStateEnum: 'COMPLETED' as const };
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a status change of an unknown previewRecordId',
+        withRequest: action('changeCampaignRecordStatus', fields),
+        willRespondWith: answer(failure('NORECORDFOUND', `No record found for previewRecordId '${EXAMPLE_RECORD_ID}'`)),
+      },
+      async (server) => {
+        const err = await rejectionOf(
+          clientFor(server).changeCampaignRecordStatus({ campaignName: CAMPAIGN, ...fields }),
+        );
+        expect(err).toBeInstanceOf(NoRecordFoundError);
+      },
+    );
   });
 });
 
 describe('transferCampaignRecord', () => {
   it('moves a record to another campaign', async () => {
-    pact
-      .given(RECORD_EXISTS, recordState)
-      .uponReceiving('a transfer to another campaign')
-      .withRequest({
-        method: 'POST',
-        path: path('transferCampaignRecord'),
-        headers: REQUEST_HEADERS,
-        body: {
-          ...ENVELOPE,
-          clientId: '1022',
-          transferToCampaign: OTHER_CAMPAIGN,
-          skillQueue: 'WebsiteFollowups',
-          nextEarliestWorkTimeUTC: 1636121700000,
-          preferredAgent: AGENT,
-          timeZone: 'Europe/Berlin',
-        },
-      })
-      .willRespondWith({ status: 200, headers: JSON_RESPONSE, body: success });
-    await pact.executeTest(async (server) => {
-      const res = await clientFor(server).transferCampaignRecord({
-        campaignName: CAMPAIGN,
-        clientId: '1022',
-        transferToCampaign: OTHER_CAMPAIGN,
-        skillQueue: 'WebsiteFollowups',
-        nextEarliestWorkTimeUTC: 1636121700000,
-        preferredAgent: AGENT,
-        timeZone: 'Europe/Berlin',
-      });
-      expect(res.previewResult.previewResultStatus).toBe('SUCCESS');
-    });
+    const fields = {
+      clientId: '1022',
+      transferToCampaign: OTHER_CAMPAIGN,
+      skillQueue: 'WebsiteFollowups',
+      ...ROUTING,
+    };
+    await pact.verify(
+      {
+        ...recordExists(),
+        uponReceiving: 'a transfer to another campaign',
+        withRequest: action('transferCampaignRecord', fields),
+        willRespondWith: answer(success),
+      },
+      async (server) => {
+        const res = await clientFor(server).transferCampaignRecord({ campaignName: CAMPAIGN, ...fields });
+        expect(res.previewResult.previewResultStatus).toBe('SUCCESS');
+      },
+    );
   });
 
   it('reports FAILED for an unknown target campaign', async () => {
-    pact
-      .given(RECORD_EXISTS, recordState)
-      .uponReceiving('a transfer to an unknown campaign')
-      .withRequest({
-        method: 'POST',
-        path: path('transferCampaignRecord'),
-        headers: REQUEST_HEADERS,
-        body: { ...ENVELOPE, clientId: '1022', transferToCampaign: 'NoSuchCampaign' },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_RESPONSE,
-        body: failure('FAILED', "Campaign 'NoSuchCampaign' not found"),
-      });
-    await pact.executeTest(async (server) => {
-      const err = await clientFor(server)
-        .transferCampaignRecord({ campaignName: CAMPAIGN, clientId: '1022', transferToCampaign: 'NoSuchCampaign' })
-        .catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(SymbeeFailedError);
-    });
+    const fields = { clientId: '1022', transferToCampaign: 'NoSuchCampaign' };
+    await pact.verify(
+      {
+        ...recordExists(),
+        uponReceiving: 'a transfer to an unknown campaign',
+        withRequest: action('transferCampaignRecord', fields),
+        willRespondWith: answer(failure('FAILED', "Campaign 'NoSuchCampaign' not found")),
+      },
+      async (server) => {
+        const err = await rejectionOf(clientFor(server).transferCampaignRecord({ campaignName: CAMPAIGN, ...fields }));
+        expect(err).toBeInstanceOf(SymbeeFailedError);
+      },
+    );
   });
 });
 
 describe('deleteRecordFromCampaign', () => {
   it('removes a record located by clientId', async () => {
-    pact
-      .given(RECORD_EXISTS, recordState)
-      .uponReceiving('a delete of a record by clientId')
-      .withRequest({
-        method: 'POST',
-        path: path('deleteRecordFromCampaign'),
-        headers: REQUEST_HEADERS,
-        body: { ...ENVELOPE, clientId: '1022' },
-      })
-      .willRespondWith({ status: 200, headers: JSON_RESPONSE, body: success });
-    await pact.executeTest(async (server) => {
-      const res = await clientFor(server).deleteRecordFromCampaign({ campaignName: CAMPAIGN, clientId: '1022' });
-      expect(res.previewResult.previewResultStatus).toBe('SUCCESS');
-    });
+    await pact.verify(
+      {
+        ...recordExists(),
+        uponReceiving: 'a delete of a record by clientId',
+        withRequest: action('deleteRecordFromCampaign', { clientId: '1022' }),
+        willRespondWith: answer(success),
+      },
+      async (server) => {
+        const res = await clientFor(server).deleteRecordFromCampaign({ campaignName: CAMPAIGN, clientId: '1022' });
+        expect(res.previewResult.previewResultStatus).toBe('SUCCESS');
+      },
+    );
   });
 
   it('is refused with HTTP 401 when the API key is not the current one', async () => {
-    pact
-      .given(FRESH)
-      .uponReceiving('a delete with a rotated-out API key')
-      .withRequest({
-        method: 'POST',
-        path: path('deleteRecordFromCampaign'),
-        headers: { ...REQUEST_HEADERS, 'X-sc-company-api-key': 'rotated-out-key' },
-        body: { ...ENVELOPE, clientId: '1022' },
-      })
-      .willRespondWith({
-        status: 401,
-        headers: JSON_RESPONSE,
-        body: { previewResult: { previewResultStatus: 'FAILED', error: like('Invalid API key') } },
-      });
-    await pact.executeTest(async (server) => {
-      const err = await clientFor(server, 'rotated-out-key')
-        .deleteRecordFromCampaign({ campaignName: CAMPAIGN, clientId: '1022' })
-        .catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(SymbeeHttpError);
-      expect((err as SymbeeHttpError).status).toBe(401);
-    });
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a delete with a rotated-out API key',
+        withRequest: action(
+          'deleteRecordFromCampaign',
+          { clientId: '1022' },
+          { ...REQUEST_HEADERS, 'X-sc-company-api-key': 'rotated-out-key' },
+        ),
+        willRespondWith: answer(
+          { previewResult: { previewResultStatus: 'FAILED', error: like('Invalid API key') } },
+          401,
+        ),
+      },
+      async (server) => {
+        const err = await rejectionOf(
+          clientFor(server, 'rotated-out-key').deleteRecordFromCampaign({ campaignName: CAMPAIGN, clientId: '1022' }),
+        );
+        expect(err).toBeInstanceOf(SymbeeHttpError);
+        expect((err as SymbeeHttpError).status).toBe(401);
+      },
+    );
   });
 });
