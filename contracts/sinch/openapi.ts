@@ -183,8 +183,10 @@ const operations: OperationSpec[] = [
     path: '/campaigns/{campaignId}/customers/{customerId}',
     operationId: 'getCustomer',
     summary: 'Get the customer with customerId = {customerId}.',
+    description: "The document's example carries the script with no parameter: includeScript defaults to true here.",
     tags: ['customers'],
     parameters: [campaignId, customerId],
+    query: CustomersQuerySchema.pick({ includeScript: true }),
     responses: {
       '200': { description: 'documented', schema: CustomerSchema, contentTypes: JSON_XML },
       ...ENTITY,

@@ -14,9 +14,19 @@ export class ObiError extends Error {
   }
 }
 
+/** JSON text of a request value; a value nested too deep to stringify is named by its kind instead. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return Array.isArray(value) ? '[…]' : '{…}';
+  }
+}
+
 /** `'value'` as the documented messages quote it, shortened so an error never echoes a megabyte back. */
 function quoted(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = textOf(value);
   return `'${text !== undefined && text.length > 200 ? `${text.slice(0, 200)}…` : text}'`;
 }
 
@@ -37,6 +47,7 @@ export const MESSAGES = {
   statusChange: (from: string, to: string) => `Campaign status cannot be changed from ${from} to ${to}`,
   invalidStatus: (value: string) => `Invalid status: ${quoted(value)} : Value can be one of Passive, Active`,
   unauthorized: 'Unauthorized',
+  methodNotAllowed: (method: string) => `Method ${method} not allowed`,
   notAcceptable: (accept: string, offers: readonly string[]) =>
     `Not Acceptable: ${quoted(accept)}; this resource produces ${offers.join(', ')}`,
   unsupportedMediaType: (type: string, consumes: readonly string[]) =>

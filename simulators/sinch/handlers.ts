@@ -316,10 +316,14 @@ export function customerView(customer: Customer, includeScript: boolean): Custom
 /** Boolean query values read like Java's Boolean.valueOf: "true" in any case is true, anything else false. */
 const isTrue = (value: string | undefined) => value?.toLowerCase() === 'true';
 
+/** The largest `offset`/`limit` the service's (Java) integer parameters hold. */
+const MAX_INT = 2 ** 31 - 1;
+
 function requireCount(field: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d{1,9}$/.test(value)) throw new ObiError(400, MESSAGES.invalidValue(field, value));
-  return Number(value);
+  const count = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+  if (!(count <= MAX_INT)) throw new ObiError(400, MESSAGES.invalidValue(field, value));
+  return count;
 }
 
 interface CampaignRow {
@@ -479,15 +483,29 @@ export const listCustomers = endpoint({ produces: JSON_OR_XML }, ({ call, state,
   return collection(format, 'customers', 'customer', page);
 });
 
+/**
+ * The customer a `/customers/{customerId}` path names. `/customers/list` is a resource of its own (POST only): a
+ * JAX-RS service matches that literal segment before `{customerId}`, so other methods there are 405, not a lookup.
+ */
+function customerOf(call: Call, campaign: Campaign): Customer {
+  const customerId = call.params.customerId ?? '';
+  if (customerId === 'list') throw new ObiError(405, MESSAGES.methodNotAllowed(call.req.method), { allow: 'POST' });
+  return requireCustomer(campaign, customerId);
+}
+
+/**
+ * The document's single-customer example carries the script although this endpoint lists no parameter: it is
+ * included by default here (`includeScript=false` leaves it out), unlike the list, where it defaults to false.
+ */
 export const getCustomer = endpoint({ produces: JSON_OR_XML }, ({ call, state, format }) => {
-  const campaign = requireCampaign(state, call.params.campaignId ?? '');
-  const customer = requireCustomer(campaign, call.params.customerId ?? '');
-  return entity(format, 200, 'customer', customerView(customer, isTrue(call.query.includeScript)));
+  const customer = customerOf(call, requireCampaign(state, call.params.campaignId ?? ''));
+  const includeScript = call.query.includeScript === undefined || isTrue(call.query.includeScript);
+  return entity(format, 200, 'customer', customerView(customer, includeScript));
 });
 
 export const deleteCustomerEndpoint = endpoint({}, ({ call, state, now }) => {
   const campaign = requireCampaign(state, call.params.campaignId ?? '');
-  deleteCustomer(state, campaign, requireCustomer(campaign, call.params.customerId ?? ''), now);
+  deleteCustomer(state, campaign, customerOf(call, campaign), now);
   return reply.empty(204);
 });
 
@@ -525,9 +543,10 @@ export const createCustomer = endpoint({ produces: [HTML_TYPE], consumes: JSON_O
 /**
  * `POST /customers/list`: one result per item, in order — 201 + id when created, 400 + message when invalid, and
  * 200 for valid items when `stopProcessIfInvalidEntriesFound=true` stopped the whole batch (document examples).
- * No cap on the batch size: "recommended maximum 100" is advice.
+ * No cap on the batch size: "recommended maximum 100" is advice. A client following the document's rule "POST
+ * should also have Accept = text/html" gets the documented JSON answer, not a 406.
  */
-export const createCustomerList = endpoint({ produces: JSON_OR_XML, consumes: JSON_OR_XML }, (ctx) => {
+export const createCustomerList = endpoint({ produces: [...JSON_OR_XML, HTML_TYPE], consumes: JSON_OR_XML }, (ctx) => {
   const { call, state, now, format } = ctx;
   const campaign = requireCampaign(state, call.params.campaignId ?? '');
   const items = readBody(ctx, 'customers', 'customer');
@@ -545,7 +564,8 @@ export const createCustomerList = endpoint({ produces: JSON_OR_XML, consumes: JS
   const stopped = stop && checked.some((c) => c instanceof ObiError);
   // Generated externalIds must not take one that a later item of the batch names explicitly.
   const results: BulkItemResult[] = checked.map((c) => {
-    if (c instanceof ObiError) return { statusCode: c.status, error: c.message };
+    // Key order as the document prints the items: `{"error", "statusCode"}`, `{"statusCode", "id"}`.
+    if (c instanceof ObiError) return { error: c.message, statusCode: c.status };
     if (stopped) return { statusCode: 200 };
     return { statusCode: 201, id: insertCustomer(state, campaign, c, now, { reserved: batch }).id };
   });

@@ -22,10 +22,14 @@ const STATUS: Record<KernelFailure['kind'], number> = {
 const ROUTE_PATTERNS = routes.map((r) => ({
   method: r.method,
   regex: new RegExp(`^${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}/?$`),
+  params: (r.path.match(/:/g) ?? []).length,
 }));
 
+/** Methods of the resource a path names; a literal segment wins over a parameter (`/customers/list`), as in JAX-RS. */
 function allowedMethods(path: string): string[] {
-  return [...new Set(ROUTE_PATTERNS.filter((r) => r.regex.test(path)).map((r) => r.method))];
+  const matching = ROUTE_PATTERNS.filter((r) => r.regex.test(path));
+  const fewest = Math.min(...matching.map((r) => r.params));
+  return [...new Set(matching.filter((r) => r.params === fewest).map((r) => r.method))];
 }
 
 export const sinch: VendorDefinition<SinchState> = {
@@ -58,7 +62,10 @@ export const sinch: VendorDefinition<SinchState> = {
     if (failure.kind === 'notFound') {
       const allow = allowedMethods(req.path);
       if (allow.length > 0) {
-        return errorReply(format, new ObiError(405, `Method ${req.method} not allowed`, { allow: allow.join(', ') }));
+        return errorReply(
+          format,
+          new ObiError(405, MESSAGES.methodNotAllowed(req.method), { allow: allow.join(', ') }),
+        );
       }
     }
     const status = failure.kind === 'fault' ? failure.status : STATUS[failure.kind];

@@ -472,28 +472,34 @@ function parseNumbers(raw: string): string[] | undefined {
 }
 
 /**
+ * The customer's numbers and the Phone attributes that go with them. Given `numbers`, Phone1..3 are created from it
+ * and any given phone attributes are ignored; otherwise the given Phone1..3 attributes are the numbers (Phone1
+ * required) and are kept under their own names.
+ */
+function phonesOf(input: NewCustomer, given: readonly Attribute[]): { numbers: string[]; phones: Attribute[] } {
+  if (input.numbers !== undefined) {
+    const numbers = parseNumbers(input.numbers);
+    if (!numbers) throw new ObiError(400, MESSAGES.invalidNumbers(input.numbers));
+    return { numbers, phones: numbers.map((value, i) => ({ name: `Phone${i + 1}`, value })) };
+  }
+  const phones = PHONE_ATTRIBUTES.flatMap((name) => {
+    const attribute = given.find((a) => a.name === name);
+    return attribute ? [{ name, value: attribute.value.trim() }] : [];
+  });
+  if (phones[0]?.name !== 'Phone1') throw new ObiError(400, MESSAGES.missingNumbers);
+  const numbers = phones.map((p) => p.value);
+  if (!numbers.every((n) => PHONE.test(n))) throw new ObiError(400, MESSAGES.invalidNumbers(numbers.join(';')));
+  return { numbers, phones };
+}
+
+/**
  * Checks a new customer against the document's rules: up to 3 `;`-separated numbers, or Phone1..3 attributes when
  * `numbers` is absent (Phone1 required); when numbers are given the phone attributes are replaced by them.
  * Uniqueness of externalId is checked by the caller (it depends on the batch).
  */
 export function draftCustomer(state: SinchState, input: NewCustomer): CustomerDraft {
   const given = Array.isArray(input.attributes) ? input.attributes : (input.attributes?.attribute ?? []);
-  const others = given.filter((a) => !PHONE_ATTRIBUTES.includes(a.name));
-  let numbers: string[];
-  if (input.numbers !== undefined) {
-    const parsed = parseNumbers(input.numbers);
-    if (!parsed) throw new ObiError(400, MESSAGES.invalidNumbers(input.numbers));
-    numbers = parsed;
-  } else {
-    const phones = PHONE_ATTRIBUTES.map((name) => given.find((a) => a.name === name)?.value);
-    if (phones[0] === undefined) throw new ObiError(400, MESSAGES.missingNumbers);
-    const joined = phones.filter((p) => p !== undefined).join(';');
-    const parsed = parseNumbers(joined);
-    if (!parsed || phones.some((p) => p !== undefined && !PHONE.test(p.trim()))) {
-      throw new ObiError(400, MESSAGES.invalidNumbers(joined));
-    }
-    numbers = parsed;
-  }
+  const { numbers, phones } = phonesOf(input, given);
   let agentId: string | undefined;
   if (input.agentId !== undefined) {
     agentId = toId32(input.agentId);
@@ -512,7 +518,7 @@ export function draftCustomer(state: SinchState, input: NewCustomer): CustomerDr
     previewTime: input.previewTime,
     priority: input.priority,
     timeZone: input.timeZone,
-    attributes: [...others, ...numbers.map((value, i) => ({ name: `Phone${i + 1}`, value }))],
+    attributes: [...given.filter((a) => !PHONE_ATTRIBUTES.includes(a.name)), ...phones],
   };
 }
 

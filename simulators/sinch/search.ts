@@ -1,4 +1,4 @@
-import { toId32 } from '../../contracts/sinch/schemas.ts';
+import { DateTimeSchema, toId32 } from '../../contracts/sinch/schemas.ts';
 import { ObiError, MESSAGES } from './errors.ts';
 
 /**
@@ -62,11 +62,12 @@ export function requireGuidList(field: string, value: string): Set<string> {
   return new Set(value.split(',').map((part) => requireGuid(field, part)));
 }
 
-/** Parses a query date-time (ISO 8601 with a zone); 400 otherwise. */
+/**
+ * Parses a query date-time by the same rule as body dates (ISO 8601 with `Z` or an offset); 400 otherwise. A date
+ * that does not exist (`2023-02-29`, `T24:00`) is refused, not rolled over to the next day as Date.parse would.
+ */
 export function requireDate(field: string, value: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value)
-    ? Date.parse(value)
-    : NaN;
+  const ms = DateTimeSchema.safeParse(value).success ? Date.parse(value) : NaN;
   if (!Number.isFinite(ms)) throw new ObiError(400, MESSAGES.invalidValue(field, value));
   return ms;
 }
@@ -96,7 +97,7 @@ function fieldFilter<T>(name: string, raw: string, spec: FieldSpec<T>): Filter<T
   }
   const text = Object.hasOwn(spec.text, name) ? spec.text[name] : undefined;
   if (text) {
-    const patterns = spec.lists?.includes(name) ? raw.split(',') : [raw];
+    const patterns = spec.lists?.includes(name) ? raw.split(',').map((p) => p.trim()) : [raw];
     return (item) => {
       const value = text(item);
       return value !== undefined && patterns.some((p) => wildcardMatch(p, value));

@@ -81,6 +81,7 @@ describe('GET /campaigns', () => {
       (await sb.get('/campaigns', { query: { status } })).body.map((c: { status: string }) => c.status);
     expect(await statuses('Active')).toEqual(['Active']);
     expect(await statuses('Active,Passive')).toEqual(['Passive', 'Active', 'Passive']);
+    expect(await statuses('Active, Pass*')).toEqual(['Passive', 'Active', 'Passive']);
     expect(await statuses('Handled,Expired')).toEqual([]);
   });
 
@@ -116,9 +117,27 @@ describe('GET /campaigns', () => {
     expect(await count({ endDateEnd: iso(NOW_MS) })).toBe(0);
     expect(await count({ registered: iso(NOW_MS - 31 * DAY), registeredEnd: '2030-01-01T00:00:00Z' })).toBe(3);
     expect(await count({ registeredEnd: iso(NOW_MS - 31 * DAY) })).toBe(0);
-    const bad = await sb.get('/campaigns', { query: { startDate: 'yesterday' } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error).toBe("Invalid startDate: 'yesterday'");
+    // Day boundaries: the campaigns start at midnight UTC, 7 days ago; "after"/"before" include the instant itself.
+    const start = Date.parse((await sb.campaignView(sb.campaign(0))).startDate as string);
+    expect(new Date(start).toISOString()).toMatch(/T00:00:00\.000Z$/);
+    expect(await count({ startDate: iso(start), startDateEnd: iso(start) })).toBe(3);
+    expect(await count({ startDate: iso(start + 1) })).toBe(0);
+    expect(await count({ startDateEnd: iso(start - 1) })).toBe(0);
+    expect(
+      await count({ startDateEnd: new Date(start).toISOString().replace('T00:00:00.000Z', 'T02:00:00+02:00') }),
+    ).toBe(3);
+    // Dates that do not exist are refused rather than rolled over to the next day.
+    for (const value of [
+      'yesterday',
+      '2024-02-30T00:00:00Z',
+      '2023-02-29T00:00:00Z',
+      '2024-05-16T24:00:00Z',
+      '2024-05-16',
+    ]) {
+      const bad = await sb.get('/campaigns', { query: { startDate: value } });
+      expect(bad.status, value).toBe(400);
+      expect(bad.body.error).toBe(`Invalid startDate: '${value}'`);
+    }
   });
 
   it('refuses an unknown search field (400)', async () => {

@@ -113,12 +113,35 @@ describe('POST /campaigns/{id}/customers', () => {
     expect(ok.status).toBe(201);
     const customer = await sb.customer(campaign, ok.text);
     expect(customer.numbers).toBe('0401234567;+358401234568');
+    // Without numbers the phone attributes are the numbers, kept under their own names.
+    const gap = await sb.send(
+      'POST',
+      path,
+      attrs(['Phone3', '0401234570'], ['City', 'Oulu'], ['Phone1', ' 0401234571 ']),
+    );
+    expect(gap.status, gap.text).toBe(201);
+    expect(await sb.customer(campaign, gap.text)).toMatchObject({
+      numbers: '0401234571;0401234570',
+      attributes: {
+        attribute: [
+          { name: 'City', value: 'Oulu' },
+          { name: 'Phone1', value: '0401234571' },
+          { name: 'Phone3', value: '0401234570' },
+        ],
+      },
+    });
+    // Given numbers, the phone attributes are ignored and made from the numbers.
+    const replaced = await sb.send('POST', path, { numbers: '0401234572', ...attrs(['Phone2', '0401234573']) });
+    expect((await sb.customer(campaign, replaced.text)).attributes).toEqual({
+      attribute: [{ name: 'Phone1', value: '0401234572' }],
+    });
     // Bare array form of attributes is accepted too (the field list calls it an array).
     expect((await sb.send('POST', path, { attributes: [{ name: 'Phone1', value: '0401234569' }] })).status).toBe(201);
     const cases: [object, string][] = [
       [attrs(['City', 'Oulu']), 'Invalid numbers: numbers or attribute Phone1 is required'],
       [attrs(['Phone2', '0401234567']), 'Invalid numbers: numbers or attribute Phone1 is required'],
       [attrs(['Phone1', 'call me']), "Invalid numbers: 'call me'"],
+      [attrs(['Phone1', ''], ['Phone2', '0401234567']), "Invalid numbers: ';0401234567'"],
       [{ numbers: '+number;' }, "Invalid numbers: '+number;'"],
       [{ numbers: '1;2;3;4' }, "Invalid numbers: '1;2;3;4'"],
       [{ numbers: ';' }, "Invalid numbers: ';'"],
@@ -205,6 +228,13 @@ describe('GET and DELETE /campaigns/{id}/customers/{customerId}', () => {
     expect(gone.status).toBe(404);
     expect(gone.body).toEqual({ statusCode: 404, error: `Customer not found: ${id}` });
     expect((await sb.send('DELETE', `/campaigns/${campaign}/customers/${id}`)).status).toBe(404);
+    // `/customers/list` is its own resource (POST only), not a customer id.
+    for (const method of ['GET', 'DELETE', 'PUT'] as const) {
+      const res = await sb.send(method, `/campaigns/${campaign}/customers/list`);
+      expect(res.status, method).toBe(405);
+      expect(res.headers.allow).toBe('POST');
+      expect(res.body).toEqual({ statusCode: 405, error: `Method ${method} not allowed` });
+    }
     // Its externalId is free again.
     expect(await sb.addCustomers(campaign, [newCustomer(1, { externalId: '1' })])).toHaveLength(1);
   });
@@ -244,6 +274,10 @@ describe('POST /campaigns/{id}/customers/list', () => {
     expect(res.status).toBe(200);
     expect(res.body.map((r: { statusCode: number }) => r.statusCode)).toEqual([201, 201, 201, 400, 201]);
     expect(res.body[3]).toEqual({ error: "Invalid numbers: '+number;'", statusCode: 400 });
+    // Key order as the document prints the items.
+    expect(res.text).toContain(
+      `{"statusCode":201,"id":"${res.body[2].id}"},{"error":"Invalid numbers: '+number;'","statusCode":400},`,
+    );
     expect((await sb.get(`/campaigns/${campaign}/customers`)).body).toHaveLength(4);
   });
 
@@ -261,7 +295,24 @@ describe('POST /campaigns/{id}/customers/list', () => {
     const notUnique = { error: 'Invalid externalId: 007 : Value is not unique', statusCode: 400 };
     const ok = { statusCode: 200 };
     expect(res.body).toEqual([ok, ok, ok, ok, ok, notUnique, ok, notUnique, ok, ok]);
+    expect(res.text).toBe(
+      `[${[ok, ok, ok, ok, ok, notUnique, ok, notUnique, ok, ok].map((item) => JSON.stringify(item)).join(',')}]`,
+    );
     expect((await sb.get(`/campaigns/${campaign}/customers`)).body).toHaveLength(1);
+  });
+
+  it('a client sending "Accept = text/html" as the document asks of every POST gets the JSON answer', async () => {
+    const sb = await emptySandbox();
+    const path = `/campaigns/${sb.campaign(0)}/customers/list`;
+    for (const accept of ['text/html', 'text/html, application/xml;q=0.5', '*/*']) {
+      const res = await sb.send('POST', path, [newCustomer(1, { externalId: accept })], { accept });
+      expect(res.status, accept).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body).toEqual([{ statusCode: 201, id: expect.stringMatching(/^[0-9A-F]{32}$/) }]);
+    }
+    const refused = await sb.send('POST', path, [newCustomer(2)], { accept: 'image/png' });
+    expect(refused.status).toBe(406);
+    expect((await sb.get(`/campaigns/${sb.campaign(0)}/customers`)).body).toHaveLength(3);
   });
 
   it('stopProcessIfInvalidEntriesFound=true with every item valid creates them all', async () => {
@@ -348,9 +399,21 @@ describe('GET /campaigns/{id}/customers', () => {
     expect(CustomerListSchema.parse(all.body)).toHaveLength(100);
     const tail = await sb.get(`/campaigns/${campaign}/customers`, { query: { offset: '20', limit: '5' } });
     expect(tail.body.map((c: { externalId: string }) => c.externalId)).toEqual(['21', '22', '23', '24', '25']);
-    for (const bad of [{ offset: '-1' }, { limit: 'ten' }, { limit: '1.5' }] as Record<string, string>[]) {
-      const res = await sb.get(`/campaigns/${campaign}/customers`, { query: bad });
-      expect(res.status).toBe(400);
+    const page = async (query: Record<string, string>) => {
+      const res = await sb.get(`/campaigns/${campaign}/customers`, { query });
+      return res.status === 200 ? (res.body as unknown[]).length : res.status;
+    };
+    // The extremes of a (Java) integer parameter.
+    expect(await page({ limit: '0' })).toBe(0);
+    expect(await page({ limit: '2147483647' })).toBe(150);
+    expect(await page({ offset: '2147483647' })).toBe(0);
+    expect(await page({ offset: '149', limit: '05' })).toBe(1);
+    for (const bad of ['-1', 'ten', '1.5', '', ' 5', '+5', '1e3', '0x10', '2147483648', '99999999999999999999']) {
+      for (const field of ['offset', 'limit']) {
+        const res = await sb.get(`/campaigns/${campaign}/customers`, { query: { [field]: bad } });
+        expect(res.status, `${field}=${bad}`).toBe(400);
+        expect(res.body).toEqual({ statusCode: 400, error: `Invalid ${field}: '${bad}'` });
+      }
     }
   });
 
@@ -393,7 +456,7 @@ describe('GET /campaigns/{id}/customers', () => {
     }
   });
 
-  it('includes the script only with includeScript=true', async () => {
+  it('includes the script with includeScript=true in lists, by default for one customer', async () => {
     const sb = await emptySandbox();
     const campaign = sb.campaign(0);
     const [id] = (await sb.addCustomers(campaign, [newCustomer(1)])) as [string];
@@ -407,6 +470,10 @@ describe('GET /campaigns/{id}/customers', () => {
     expect(withScript.body[0].script.answers).toHaveLength(3);
     const single = await sb.get(`/campaigns/${campaign}/customers/${id}`, { query: { includeScript: 'true' } });
     expect(single.body.script).toEqual(withScript.body[0].script);
+    // The document's single-customer example carries the script with no parameter.
+    expect((await sb.get(`/campaigns/${campaign}/customers/${id}`)).body.script).toEqual(single.body.script);
+    const without = await sb.get(`/campaigns/${campaign}/customers/${id}`, { query: { includeScript: 'false' } });
+    expect(without.body.script).toBeUndefined();
     expect(Date.parse(withScript.body[0].modificationDate)).toBeGreaterThan(NOW_MS);
   });
 });

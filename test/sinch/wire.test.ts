@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CampaignSchema, CustomerSchema } from '../../contracts/sinch/schemas.ts';
-import { MINUTE, PREFIX, type TestSimulator, basic, newCustomer, startSinch } from './harness.ts';
+import { MINUTE, PREFIX, type SinchSandbox, type TestSimulator, basic, newCustomer, startSinch } from './harness.ts';
 
 let t: TestSimulator;
 beforeAll(async () => {
@@ -137,15 +137,57 @@ describe('XML both ways', () => {
       '<?xml version="1.0" encoding="UTF-8"?><error><statusCode>404</statusCode><error>Campaign not found: 0123456789ABCDEF0123456789ABCDEF</error></error>',
     );
   });
+});
 
-  it('XML without a DOCTYPE expansion: entities are not expanded (no billion laughs)', async () => {
+describe('hostile bodies', () => {
+  /** Posts a body and checks the refusal: 400 in the error shape, nothing stored. */
+  async function refused(sb: SinchSandbox, path: string, body: string, contentType: string, error: RegExp) {
+    const res = await sb.send('POST', path, body, { contentType });
+    expect(res.status, res.text).toBe(400);
+    expect(res.body).toEqual({ statusCode: 400, error: expect.stringMatching(error) });
+    expect((await sb.get(`/campaigns/${sb.campaign(0)}/customers`)).body).toEqual([]);
+  }
+
+  it('a DOCTYPE is refused: no internal entity is expanded, no external one is fetched', async () => {
     const sb = await emptySandbox();
-    const bomb = `<?xml version="1.0"?><!DOCTYPE customer [<!ENTITY a "1234567890"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><customer><numbers>&b;</numbers></customer>`;
-    const res = await sb.send('POST', `/campaigns/${sb.campaign(0)}/customers`, bomb, {
-      contentType: 'application/xml',
+    const path = `/campaigns/${sb.campaign(0)}/customers`;
+    const doctypes = [
+      // Expanded, this would be a valid number and the customer would be created.
+      '<!DOCTYPE customer [<!ENTITY n "0215428754">]><customer><numbers>&n;</numbers></customer>',
+      '<!DOCTYPE customer [<!ENTITY a "12"><!ENTITY b "&a;&a;">]><customer><numbers>&b;</numbers></customer>',
+      '<!DOCTYPE customer [<!ENTITY x SYSTEM "file:///etc/passwd">]><customer><numbers>&x;</numbers></customer>',
+      '<!DOCTYPE customer SYSTEM "http://127.0.0.1:1/customer.dtd"><customer><numbers>1</numbers></customer>',
+    ];
+    for (const doctype of doctypes) {
+      for (const prolog of ['', '<?xml version="1.0"?>', '\uFEFF<?xml version="1.0"?>\n<!-- c --><?pi x?> ']) {
+        await refused(sb, path, `${prolog}${doctype}`, 'application/xml', /^Malformed XML: a DOCTYPE/);
+      }
+    }
+    // The same words as text are only text.
+    const text = '<customer><externalId>&lt;!DOCTYPE x&gt;</externalId><numbers>1</numbers></customer>';
+    const created = await sb.send('POST', path, text, { contentType: 'application/xml' });
+    expect(created.status, created.text).toBe(201);
+    expect((await sb.customer(sb.campaign(0), created.text)).externalId).toBe('<!DOCTYPE x>');
+  });
+
+  it('deeply nested XML and JSON answer 400, whole requests and list items alike', async () => {
+    const sb = await emptySandbox();
+    const path = `/campaigns/${sb.campaign(0)}/customers`;
+    const depth = 100_000;
+    const deepXml = `<customer><numbers>1</numbers><attributes>${'<a>'.repeat(depth)}x${'</a>'.repeat(depth)}</attributes></customer>`;
+    await refused(sb, path, deepXml, 'application/xml', /^Malformed XML/);
+    const deepArray = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const deepObject = `${'{"numbers":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    await refused(sb, path, `{"numbers":${deepArray}}`, 'application/json', /^Invalid numbers: '\[/);
+    await refused(sb, path, deepObject, 'application/json', /^Invalid numbers: '\{/);
+    const list = await sb.send('POST', `${path}/list`, `[${deepObject},${deepArray}]`, {
+      contentType: 'application/json',
     });
-    expect(res.status).toBe(400);
-    expect(res.body.error).toMatch(/^Invalid numbers/);
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([
+      { statusCode: 400, error: expect.stringMatching(/^Invalid numbers: '\{/) },
+      { statusCode: 400, error: expect.stringMatching(/^Invalid customer: '\[/) },
+    ]);
   });
 });
 
