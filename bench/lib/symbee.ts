@@ -1,3 +1,4 @@
+import type { SymbeeSandboxDescription } from '../../src/clients/symbee/index.ts';
 import { expectJson } from './http.ts';
 
 /** What the bench needs from a sandbox's `vendors.symbee` section. */
@@ -9,21 +10,11 @@ export interface SymbeeTarget {
   campaigns: string[];
 }
 
-interface SymbeeSection {
-  baseUrl: string;
-  headers: Record<string, string>;
-  platform: string;
-  companyCode: string;
-  environment: string;
-  region: string;
-  campaigns: string[];
-}
-
 /** Reads the default sandbox's Symbee credentials and switches its journal off (load tests). */
 export async function symbeeTarget(origin: string, sandboxId = 'default'): Promise<SymbeeTarget> {
   const admin = `${origin}/__admin/sandboxes/${sandboxId}`;
   await expectJson(200, `${admin}/journal`, { enabled: false });
-  const described = (await expectJson(200, admin)) as { vendors: { symbee: SymbeeSection } };
+  const described = (await expectJson(200, admin)) as { vendors: { symbee: SymbeeSandboxDescription } };
   const s = described.vendors.symbee;
   return {
     sandboxId,

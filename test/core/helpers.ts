@@ -1,65 +1,22 @@
-import { once } from 'node:events';
-import request from 'supertest';
 import type { Response } from 'supertest';
 import { expect } from 'vitest';
+import type { SymbeeSandboxDescription } from '../../src/clients/symbee/index.ts';
 import { API_PREFIX } from '../../simulators/symbee/routes.ts';
-import { createSimulator, type Simulator, type SimulatorOptions } from '../../simulators/core/app.ts';
-import { VENDORS } from '../../simulators/index.ts';
+import { type SandboxDescription as AnySandboxDescription, type TestServer, postSandbox } from '../helpers/sim.ts';
+import { symbeeEnvelope } from '../symbee/harness.ts';
+
+/** A fresh simulator with every served vendor, listening on an ephemeral port. */
+export { startTestServer as newSim } from '../helpers/sim.ts';
 
 /** The `vendors.symbee` section of a sandbox description (what a client needs). */
-export interface SymbeeSection {
-  baseUrl: string;
-  headers: Record<string, string>;
-  platform: string;
-  companyCode: string;
-  environment: string;
-  region: string;
-  campaigns: string[];
-  skillQueues: string[];
-  agents: string[];
-  clientIds: Record<string, string[]>;
-  apiKeyRotation: { generation: number; rotatedAt: string; intervalMinutes: number };
-}
+export type SymbeeSection = SymbeeSandboxDescription;
 
-export interface SandboxDescription {
-  id: string;
-  seed: number;
-  default: boolean;
-  clock: { now: string; frozen: boolean };
-  journal: { enabled: boolean; limit: number };
-  vendors: { symbee: SymbeeSection };
-}
+export type SandboxDescription = AnySandboxDescription<{ symbee: SymbeeSection }>;
 
-export interface TestSim {
-  sim: Simulator;
-  api: ReturnType<typeof request>;
-  /** Stops the listening server and the simulator (saves when persistent). */
-  close(): Promise<void>;
-}
+export type TestSim = TestServer;
 
-/**
- * A fresh simulator with every served vendor (each test file builds its own: no shared state). It listens once on
- * an ephemeral port: handing supertest the bare app would bind a new server for every single request.
- */
-export async function newSim(options: Partial<SimulatorOptions> = {}): Promise<TestSim> {
-  const sim = await createSimulator({ vendors: VENDORS, ...options });
-  const server = sim.app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    sim,
-    api: request(server),
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await sim.close();
-    },
-  };
-}
-
-export async function createSandbox(api: TestSim['api'], body: object = {}): Promise<SandboxDescription> {
-  const res = await api.post('/__admin/sandboxes').send(body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as SandboxDescription;
+export function createSandbox(api: TestSim['api'], body: object = {}): Promise<SandboxDescription> {
+  return postSandbox<SandboxDescription>(api, body);
 }
 
 /** The admin error shape every refusal of the control plane uses. */
@@ -83,14 +40,7 @@ export function symbee(
   return api
     .post(symbeePath(action))
     .set(s.headers)
-    .send({
-      platform: s.platform,
-      companyCode: s.companyCode,
-      environment: s.environment,
-      region: s.region,
-      campaignName: campaign,
-      ...body,
-    });
+    .send({ ...symbeeEnvelope(s, campaign), ...body });
 }
 
 export function addRecord(api: TestSim['api'], sandbox: SandboxDescription, clientId: string, name = 'Ann Example') {

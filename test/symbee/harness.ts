@@ -1,8 +1,7 @@
-import type { Server } from 'node:http';
 import request from 'supertest';
 import type { Action, PreviewRecord } from '../../contracts/symbee/schemas.ts';
-import { createSimulator, type Simulator } from '../../simulators/core/app.ts';
-import { VENDORS } from '../../simulators/index.ts';
+import type { SymbeeSandboxDescription } from '../../src/clients/symbee/index.ts';
+import { type AdminMethod, type Api, type TestServer, createFrozenSandbox, startTestServer } from '../helpers/sim.ts';
 
 /**
  * HTTP harness of the Symbee tests: one simulator per test file (supertest against `createSimulator`), one sandbox
@@ -12,24 +11,10 @@ export const NOW = '2021-11-03T05:00:00.000Z';
 export const NOW_MS = Date.parse(NOW);
 export const MINUTE = 60_000;
 
-export interface SymbeeSection {
-  baseUrl: string;
-  headers: Record<string, string>;
-  platform: string;
-  companyCode: string;
-  environment: string;
-  region: string;
-  campaigns: string[];
-  skillQueues: string[];
-  agents: string[];
-  clientIds: Record<string, string[]>;
-}
+export type SymbeeSection = SymbeeSandboxDescription;
 
-export interface TestSimulator {
-  sim: Simulator;
-  server: Server;
+export interface TestSimulator extends TestServer {
   sandbox(options?: SandboxOptions): Promise<SymbeeSandbox>;
-  close(): Promise<void>;
 }
 
 export interface SandboxOptions {
@@ -39,21 +24,8 @@ export interface SandboxOptions {
 }
 
 export async function startSymbee(): Promise<TestSimulator> {
-  const sim = await createSimulator({ vendors: VENDORS });
-  const server = sim.app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  return {
-    sim,
-    server,
-    sandbox: (options) => createSandbox(server, options),
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await sim.close();
-    },
-  };
+  const t = await startTestServer();
+  return { ...t, sandbox: (options) => createSandbox(t.api, options) };
 }
 
 export type Body = Record<string, unknown>;
@@ -74,47 +46,50 @@ export interface SymbeeSandbox {
   find(clientId: string, campaignName?: string): Promise<PreviewRecord | undefined>;
   /** Every record of a campaign as the records backdoor lists them. */
   records(campaignName?: string): Promise<PreviewRecord[]>;
-  admin(method: 'GET' | 'POST', path: string, body?: Body): Promise<request.Response>;
+  admin(method: Extract<AdminMethod, 'GET' | 'POST'>, path: string, body?: Body): Promise<request.Response>;
   advance(ms: number): Promise<void>;
   now(): Promise<number>;
   actionPath(action: Action): string;
 }
 
-async function createSandbox(server: Server, options: SandboxOptions = {}): Promise<SymbeeSandbox> {
-  const created = await request(server)
-    .post('/__admin/sandboxes')
-    .send({
-      seed: options.seed ?? 42,
-      clock: { now: options.now ?? NOW, frozen: true },
-      ...(options.symbee ? { options: { symbee: options.symbee } } : {}),
-    });
-  if (created.status !== 201) throw new Error(`sandbox not created: ${created.status} ${created.text}`);
-  const id = created.body.id as string;
-  const section = created.body.vendors.symbee as SymbeeSection;
-  const prefix = new URL(section.baseUrl).pathname;
-  const actionPath = (action: Action) => `${prefix}/${action}`;
-  const envelope = (campaignName = section.campaigns[0]) => ({
+/** The body envelope every action carries (document), for one campaign of the sandbox. */
+export function symbeeEnvelope(section: SymbeeSection, campaignName = section.campaigns[0]): Body {
+  return {
     platform: section.platform,
     companyCode: section.companyCode,
     environment: section.environment,
     region: section.region,
     campaignName,
+  };
+}
+
+async function createSandbox(api: Api, options: SandboxOptions = {}): Promise<SymbeeSandbox> {
+  const base = await createFrozenSandbox<SymbeeSection>(api, 'symbee', {
+    seed: options.seed,
+    now: options.now ?? NOW,
+    vendorOptions: options.symbee,
   });
-  const adminPath = (path: string) => `/__admin/sandboxes/${id}${path}`;
+  const { section } = base;
+  const prefix = new URL(section.baseUrl).pathname;
+  const actionPath = (action: Action) => `${prefix}/${action}`;
+  const envelope = (campaignName?: string) => symbeeEnvelope(section, campaignName);
 
   const sandbox: SymbeeSandbox = {
-    id,
+    id: base.id,
     section,
     headers: section.headers,
     envelope,
     actionPath,
+    admin: base.admin,
+    advance: base.advance,
+    now: base.now,
     post: (action, body = {}, headers = {}) =>
-      request(server)
+      api
         .post(actionPath(action))
         .set({ ...section.headers, ...headers })
         .send({ ...envelope(), ...body }),
     raw: (action, body, headers = {}) =>
-      request(server)
+      api
         .post(actionPath(action))
         .set({ ...section.headers, 'content-type': 'application/json', ...headers })
         .send(body),
@@ -129,23 +104,9 @@ async function createSandbox(server: Server, options: SandboxOptions = {}): Prom
       return res.body.previewRecordClientData[0] as PreviewRecord;
     },
     async records(campaignName = section.campaigns[0]) {
-      const res = await request(server)
-        .get(adminPath('/vendors/symbee/records'))
-        .query({ campaignName, limit: 100_000 });
+      const res = await base.admin('GET', '/vendors/symbee/records').query({ campaignName, limit: 100_000 });
       if (res.status !== 200) throw new Error(`records backdoor: ${res.status} ${res.text}`);
       return res.body.records as PreviewRecord[];
-    },
-    admin: (method, path, body) => {
-      const req = method === 'GET' ? request(server).get(adminPath(path)) : request(server).post(adminPath(path));
-      return body === undefined ? req : req.send(body);
-    },
-    async advance(ms) {
-      const res = await request(server).post(adminPath('/clock')).send({ advanceMs: ms });
-      if (res.status !== 200) throw new Error(`clock: ${res.status} ${res.text}`);
-    },
-    async now() {
-      const res = await request(server).get(adminPath('/clock'));
-      return Date.parse(res.body.now as string);
     },
   };
   return sandbox;

@@ -277,6 +277,17 @@ export interface SymbeeSandboxSection {
   headers: Record<string, string>;
 }
 
+/** The whole `vendors.symbee` section: what the client needs plus the fixtures it names (for tests and benches). */
+export interface SymbeeSandboxDescription extends SymbeeSandboxSection {
+  platform: string;
+  campaigns: string[];
+  skillQueues: string[];
+  agents: string[];
+  /** Up to 20 clientIds per campaign. */
+  clientIds: Record<string, string[]>;
+  apiKeyRotation: { generation: number; rotatedAt: string; intervalMinutes: number };
+}
+
 /** Client configuration for a simulator sandbox, with its current key as a static key unless one is given. */
 export function symbeeConfigFromSandbox(
   section: SymbeeSandboxSection,

@@ -1,0 +1,104 @@
+import type { Server } from 'node:http';
+import request from 'supertest';
+import { expect } from 'vitest';
+import type { SimulatorOptions } from '../../simulators/core/app.ts';
+import { type RunningSimulator, startSimulator } from '../../simulators/core/server.ts';
+import type { VendorId } from '../../simulators/core/vendor.ts';
+import { VENDORS } from '../../simulators/index.ts';
+
+/**
+ * The generic half of every HTTP test harness: one simulator per test file and sandboxes made through the admin API.
+ * Vendor harnesses add only their own conveniences (credentials, request envelopes, typed backdoors) on top.
+ */
+export type Api = ReturnType<typeof request>;
+
+export interface TestServer {
+  sim: RunningSimulator;
+  server: Server;
+  /** supertest bound to the listening server. */
+  api: Api;
+  /** Stops the listening server and the simulator (saves when persistent). */
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh simulator with every served vendor (each test file builds its own: no shared state). It listens once on
+ * an ephemeral port: handing supertest the bare app would bind a new server for every single request.
+ */
+export async function startTestServer(options: Partial<SimulatorOptions> = {}): Promise<TestServer> {
+  const sim = await startSimulator({ vendors: VENDORS, ...options, port: 0 });
+  return { sim, server: sim.server, api: request(sim.server), close: () => sim.stop() };
+}
+
+/** What `POST /__admin/sandboxes` answers; `vendors` holds one section per served vendor. */
+export interface SandboxDescription<Vendors = Record<string, unknown>> {
+  id: string;
+  seed: number;
+  default: boolean;
+  clock: { now: string; frozen: boolean };
+  journal: { enabled: boolean; limit: number };
+  vendors: Vendors;
+}
+
+/** `POST /__admin/sandboxes` with `body`; fails the test unless the sandbox is created. */
+export async function postSandbox<D = SandboxDescription>(api: Api, body: object = {}): Promise<D> {
+  const res = await api.post('/__admin/sandboxes').send(body);
+  expect(res.status, res.text).toBe(201);
+  return res.body as D;
+}
+
+export interface FrozenSandboxOptions {
+  /** Default 42. */
+  seed?: number;
+  /** The frozen virtual time the sandbox starts at. */
+  now: string;
+  /** `options.<vendor>` of the sandbox, when any. */
+  vendorOptions?: Record<string, unknown>;
+}
+
+export type AdminMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A sandbox on a frozen clock, seen from one vendor: its section and its admin API. */
+export interface TestSandbox<Section> {
+  id: string;
+  section: Section;
+  /** `/__admin/sandboxes/{id}{path}`. */
+  adminPath(path: string): string;
+  /** A call of the sandbox's admin API (backdoors included); sends `body` when given. */
+  admin(method: AdminMethod, path: string, body?: object | string): request.Test;
+  /** Moves the virtual clock forward; fails on any refusal. */
+  advance(ms: number): Promise<void>;
+  /** The virtual time, epoch ms. */
+  now(): Promise<number>;
+}
+
+export async function createFrozenSandbox<Section>(
+  api: Api,
+  vendor: VendorId,
+  { seed = 42, now, vendorOptions }: FrozenSandboxOptions,
+): Promise<TestSandbox<Section>> {
+  const created = await postSandbox<SandboxDescription<Record<string, Section>>>(api, {
+    seed,
+    clock: { now, frozen: true },
+    ...(vendorOptions ? { options: { [vendor]: vendorOptions } } : {}),
+  });
+  const adminPath = (path: string) => `/__admin/sandboxes/${created.id}${path}`;
+  const admin = (method: AdminMethod, path: string, body?: object | string) => {
+    const call = api[method.toLowerCase() as Lowercase<AdminMethod>](adminPath(path));
+    return body === undefined ? call : call.send(body);
+  };
+  return {
+    id: created.id,
+    section: created.vendors[vendor] as Section,
+    adminPath,
+    admin,
+    async advance(ms) {
+      const res = await admin('POST', '/clock', { advanceMs: ms });
+      if (res.status !== 200) throw new Error(`clock: ${res.status} ${res.text}`);
+    },
+    async now() {
+      const res = await admin('GET', '/clock');
+      return Date.parse(res.body.now as string);
+    },
+  };
+}
