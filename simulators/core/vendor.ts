@@ -54,6 +54,26 @@ export type KernelFailure =
   | { kind: 'fault'; status: number; message: string }
   | { kind: 'internal'; message: string };
 
+type StatusedKind = Exclude<KernelFailure['kind'], 'fault'>;
+
+/** The usual HTTP status of each kernel failure; an injected fault carries its own. */
+export const KERNEL_FAILURE_STATUS: Readonly<Record<StatusedKind, number>> = {
+  unauthenticated: 401,
+  notFound: 404,
+  badRequest: 400,
+  payloadTooLarge: 413,
+  unsupportedMediaType: 415,
+  internal: 500,
+};
+
+/** The HTTP status a vendor answers a kernel failure with: the usual one unless its document says otherwise. */
+export function kernelFailureStatus(
+  failure: KernelFailure,
+  overrides: Partial<Record<StatusedKind, number>> = {},
+): number {
+  return failure.kind === 'fault' ? failure.status : (overrides[failure.kind] ?? KERNEL_FAILURE_STATUS[failure.kind]);
+}
+
 export interface VendorDefinition<S = unknown> {
   id: VendorId;
   title: string;

@@ -1,22 +1,11 @@
 import { API_PREFIX } from '../../contracts/sinch/schemas.ts';
 import { sinchOpenApi } from '../../contracts/sinch/openapi.ts';
-import type { KernelFailure, VendorDefinition } from '../core/vendor.ts';
+import { type VendorDefinition, kernelFailureStatus } from '../core/vendor.ts';
 import { MESSAGES, ObiError } from './errors.ts';
 import { createSinchState, restoreSinch, snapshotSinch } from './fixtures.ts';
 import { WWW_AUTHENTICATE, basicCredentials, errorFormat, errorReply } from './handlers.ts';
 import { type SinchState, advanceTo } from './models.ts';
 import { adminRoutes, routes } from './routes.ts';
-
-/** HTTP statuses of kernel-level failures (the document names none: assumed). */
-const STATUS: Record<KernelFailure['kind'], number> = {
-  unauthenticated: 401,
-  notFound: 404,
-  badRequest: 400,
-  payloadTooLarge: 413,
-  unsupportedMediaType: 415,
-  fault: 500,
-  internal: 500,
-};
 
 /** Known paths, to answer 405 (with Allow) rather than 404 when only the method is wrong. */
 const ROUTE_PATTERNS = routes.map((r) => ({
@@ -68,8 +57,8 @@ export const sinch: VendorDefinition<SinchState> = {
         );
       }
     }
-    const status = failure.kind === 'fault' ? failure.status : STATUS[failure.kind];
-    return errorReply(format, new ObiError(status, failure.message));
+    // The document names no status for these (assumed): the usual ones.
+    return errorReply(format, new ObiError(kernelFailureStatus(failure), failure.message));
   },
   openapi: sinchOpenApi,
 };

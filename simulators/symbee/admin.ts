@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { EpochMillisSchema, RecordDataItemSchema } from '../../contracts/symbee/schemas.ts';
-import { AdminError, parseAdmin } from '../core/errors.ts';
+import { AdminError, adminErrorsFrom, parseAdminBody } from '../core/errors.ts';
 import { take } from '../core/iterate.ts';
 import { type Reply, reply } from '../core/reply.ts';
-import { parseJson } from '../core/serializers/json.ts';
 import type { VendorCall } from '../core/vendor.ts';
 import { SymbeeFailure } from './errors.ts';
 import {
@@ -90,22 +89,13 @@ const SeedRecordsSchema = z.strictObject({
   generate: z.number().int().min(0).max(5_000_000).default(0),
 });
 
-function body(call: Call): unknown {
-  return call.rawBody === '' ? {} : parseJson(call.rawBody);
-}
-
 /** Model failures surface as admin errors: 404 for a missing record, 400 otherwise. */
-function asAdmin<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof SymbeeFailure) throw new AdminError(err.status === 'NORECORDFOUND' ? 404 : 400, err.message);
-    throw err;
-  }
-}
+const asAdmin = adminErrorsFrom((err) =>
+  err instanceof SymbeeFailure ? (err.status === 'NORECORDFOUND' ? 404 : 400) : undefined,
+);
 
 export function work(call: Call): Reply {
-  const input = parseAdmin(WorkSchema, body(call));
+  const input = parseAdminBody(WorkSchema, call);
   const { state } = call;
   const now = call.now();
   return asAdmin(() => {
@@ -151,7 +141,7 @@ export function getPool(call: Call): Reply {
 }
 
 export function setPool(call: Call): Reply {
-  const input = parseAdmin(PoolSchema, body(call));
+  const input = parseAdminBody(PoolSchema, call);
   const { state } = call;
   const agents = input.agents ?? state.agents;
   const unknown = agents.filter((a) => !state.agents.includes(a));
@@ -181,7 +171,7 @@ export function secret(call: Call): Reply {
 }
 
 export function seedRecords(call: Call): Reply {
-  const input = parseAdmin(SeedRecordsSchema, body(call));
+  const input = parseAdminBody(SeedRecordsSchema, call);
   const { state } = call;
   const now = call.now();
   return asAdmin(() => {

@@ -1,24 +1,13 @@
 import { ACTIONS, HEADER_NAMES } from '../../contracts/symbee/schemas.ts';
 import { symbeeOpenApi } from '../../contracts/symbee/openapi.ts';
 import { take } from '../core/iterate.ts';
-import type { KernelFailure, VendorDefinition } from '../core/vendor.ts';
+import { type VendorDefinition, kernelFailureStatus } from '../core/vendor.ts';
 import { createSymbeeState, restoreSymbee, snapshotSymbee } from './fixtures.ts';
 import { transportFailure } from './handlers.ts';
 import { type SymbeeState, advanceTo } from './models.ts';
 import { API_PREFIX, adminRoutes, routes } from './routes.ts';
 
 const ACTION_PATHS = new Set(ACTIONS.map((a) => `${API_PREFIX}/${a}`));
-
-/** HTTP statuses for kernel-level failures. The document names none of them (assumed). */
-const STATUS: Record<KernelFailure['kind'], number> = {
-  unauthenticated: 401,
-  notFound: 404,
-  badRequest: 400,
-  payloadTooLarge: 413,
-  unsupportedMediaType: 415,
-  fault: 500,
-  internal: 500,
-};
 
 export const symbee: VendorDefinition<SymbeeState> = {
   id: 'symbee',
@@ -62,8 +51,8 @@ export const symbee: VendorDefinition<SymbeeState> = {
     if (failure.kind === 'notFound' && ACTION_PATHS.has(req.path)) {
       return transportFailure(405, `Method ${req.method} not allowed; actions are POST`, { allow: 'POST' });
     }
-    const status = failure.kind === 'fault' ? failure.status : STATUS[failure.kind];
-    return transportFailure(status, failure.message);
+    // The document names no status for these (assumed): the usual ones.
+    return transportFailure(kernelFailureStatus(failure), failure.message);
   },
   openapi: symbeeOpenApi,
 };
