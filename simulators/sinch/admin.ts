@@ -17,6 +17,8 @@ import { ObiError } from './errors.ts';
 import { fakeCustomerInput } from './fixtures.ts';
 import { campaignAdminView, customerView } from './handlers.ts';
 import {
+  type Campaign,
+  type Customer,
   type SinchState,
   addCampaign,
   changeStatus,
@@ -141,78 +143,72 @@ export function createCampaign(call: Call): Reply {
   });
 }
 
-export function inspectCampaign(call: Call): Reply {
-  return asAdmin(() => {
-    const campaign = requireCampaign(call.state, call.params.campaignId ?? '');
-    return reply.json(200, campaignAdminView(call.state, campaign, call.now()));
-  });
+interface CampaignBackdoor<T> {
+  input: T;
+  state: SinchState;
+  campaign: Campaign;
+  now: number;
+  /** The customer the path names (404/400 as the API answers). */
+  customer: () => Customer;
 }
 
-export function configureCampaign(call: Call): Reply {
-  const input = parseAdmin(ConfigureCampaignSchema, body(call));
-  const { state } = call;
-  const now = call.now();
-  return asAdmin(() => {
-    const campaign = requireCampaign(state, call.params.campaignId ?? '');
-    if (input.agentIds) setAgents(state, campaign, input.agentIds, now);
-    if (input.retryCount !== undefined) setRetryCount(state, campaign, input.retryCount, now);
-    if (input.status) changeStatus(state, campaign, input.status, now);
-    return reply.json(200, campaignAdminView(state, campaign, now));
-  });
-}
-
-export function seedCustomers(call: Call): Reply {
-  const input = parseAdmin(SeedCustomersSchema, body(call));
-  const { state } = call;
-  const now = call.now();
-  return asAdmin(() => {
-    const campaign = requireCampaign(state, call.params.campaignId ?? '');
-    const ids: string[] = [];
-    input.customers.forEach(({ id, ...fields }, index) => {
-      if (id !== undefined && campaign.customers.has(id)) throw new AdminError(409, `customer ${id} already exists`);
-      const draft = draftCustomer(state, fields);
-      if (isExternalIdTaken(campaign, draft.externalId)) {
-        throw new AdminError(409, `customers.${index}: externalId ${draft.externalId} is not unique`);
-      }
-      ids.push(insertCustomer(state, campaign, draft, now, { id }).id);
+/** A backdoor on one campaign of the path: JSON body parsed with `schema`, model failures as admin errors. */
+function onCampaign<S extends z.ZodType>(schema: S, run: (ctx: CampaignBackdoor<z.infer<S>>) => Reply) {
+  return (call: Call): Reply => {
+    const input = parseAdmin(schema, body(call));
+    return asAdmin(() => {
+      const campaign = requireCampaign(call.state, call.params.campaignId ?? '');
+      const customer = () => requireCustomer(campaign, call.params.customerId ?? '');
+      return run({ input, state: call.state, campaign, now: call.now(), customer });
     });
-    const faker = seededFaker(state.rng.int(2 ** 31), 'sinch-admin');
-    for (let i = 0; i < input.count; i++) {
-      ids.push(insertCustomer(state, campaign, draftCustomer(state, fakeCustomerInput(faker)), now).id);
-    }
-    reopen(state, campaign, now);
-    return reply.json(201, { ids });
-  });
+  };
 }
 
-export function configureCustomer(call: Call): Reply {
-  const input = parseAdmin(ConfigureCustomerSchema, body(call));
-  const { state } = call;
-  const now = call.now();
-  return asAdmin(() => {
-    const campaign = requireCampaign(state, call.params.campaignId ?? '');
-    const customer = requireCustomer(campaign, call.params.customerId ?? '');
-    setFiltered(state, campaign, customer, input.filtered, now);
-    return reply.json(200, customerView(customer, true));
+const NoBody = z.strictObject({});
+
+export const inspectCampaign = onCampaign(NoBody, ({ state, campaign, now }) =>
+  reply.json(200, campaignAdminView(state, campaign, now)),
+);
+
+export const configureCampaign = onCampaign(ConfigureCampaignSchema, ({ input, state, campaign, now }) => {
+  if (input.agentIds) setAgents(state, campaign, input.agentIds, now);
+  if (input.retryCount !== undefined) setRetryCount(state, campaign, input.retryCount, now);
+  if (input.status) changeStatus(state, campaign, input.status, now);
+  return reply.json(200, campaignAdminView(state, campaign, now));
+});
+
+export const seedCustomers = onCampaign(SeedCustomersSchema, ({ input, state, campaign, now }) => {
+  const ids: string[] = [];
+  input.customers.forEach(({ id, ...fields }, index) => {
+    if (id !== undefined && campaign.customers.has(id)) throw new AdminError(409, `customer ${id} already exists`);
+    const draft = draftCustomer(state, fields);
+    if (isExternalIdTaken(campaign, draft.externalId)) {
+      throw new AdminError(409, `customers.${index}: externalId ${draft.externalId} is not unique`);
+    }
+    ids.push(insertCustomer(state, campaign, draft, now, { id }).id);
   });
-}
+  const faker = seededFaker(state.rng.int(2 ** 31), 'sinch-admin');
+  for (let i = 0; i < input.count; i++) {
+    ids.push(insertCustomer(state, campaign, draftCustomer(state, fakeCustomerInput(faker)), now).id);
+  }
+  reopen(state, campaign, now);
+  return reply.json(201, { ids });
+});
+
+export const configureCustomer = onCampaign(ConfigureCustomerSchema, ({ input, state, campaign, now, customer }) => {
+  const target = customer();
+  setFiltered(state, campaign, target, input.filtered, now);
+  return reply.json(200, customerView(target, true));
+});
 
 /** The same forced outcomes for every customer of the campaign (e.g. "everyone answers SUCCESS"). */
-export function forceCampaignOutcomes(call: Call): Reply {
-  const input = parseAdmin(ForceOutcomesSchema, body(call));
-  return asAdmin(() => {
-    const campaign = requireCampaign(call.state, call.params.campaignId ?? '');
-    for (const customer of campaign.customers.values()) forceOutcomes(customer, input.outcomes);
-    return reply.json(200, { customers: campaign.customers.size, forced: input.outcomes });
-  });
-}
+export const forceCampaignOutcomes = onCampaign(ForceOutcomesSchema, ({ input, campaign }) => {
+  for (const c of campaign.customers.values()) forceOutcomes(c, input.outcomes);
+  return reply.json(200, { customers: campaign.customers.size, forced: input.outcomes });
+});
 
-export function forceCustomerOutcomes(call: Call): Reply {
-  const input = parseAdmin(ForceOutcomesSchema, body(call));
-  return asAdmin(() => {
-    const campaign = requireCampaign(call.state, call.params.campaignId ?? '');
-    const customer = requireCustomer(campaign, call.params.customerId ?? '');
-    forceOutcomes(customer, input.outcomes);
-    return reply.json(200, { id: customer.id, forced: [...customer.forced] });
-  });
-}
+export const forceCustomerOutcomes = onCampaign(ForceOutcomesSchema, ({ input, customer }) => {
+  const target = customer();
+  forceOutcomes(target, input.outcomes);
+  return reply.json(200, { id: target.id, forced: [...target.forced] });
+});

@@ -17,7 +17,7 @@ import { Lifecycle } from '../core/lifecycle.ts';
 import { SeededRandom, seededUuid } from '../core/random.ts';
 import { TimedQueue } from '../core/scheduler.ts';
 import { MESSAGES, ObiError } from './errors.ts';
-import { StatisticsStore } from './statistics.ts';
+import { type CallMeasures, StatisticsStore } from './statistics.ts';
 
 /** `date` of a customer that will never be called again (document examples: handled customers). */
 export const FAR_FUTURE = Date.parse('9999-12-31T23:59:59Z');
@@ -82,53 +82,34 @@ export interface OutcomeRule {
   dialerOnly: boolean;
   retryAfterMs: number;
   /** Seconds of ringing and talking, [min, max]. */
-  ring: [number, number];
-  talk: [number, number];
+  ring: Seconds;
+  talk: Seconds;
 }
 
 const MIN = 60_000;
+type Seconds = [number, number];
+
+/** A call that gives the customer a final result: never called again. A conversation took place when talk > 0. */
+function finalOutcome(final: NonNullable<OutcomeRule['final']>, classifier: string, ring: Seconds, talk: Seconds) {
+  return { final, classifier, connected: talk[1] > 0, dialerOnly: false, retryAfterMs: 0, ring, talk };
+}
+
+/** A call after which the customer is called again `retryMinutes` later (MAXCALLS once attempts run out). */
+function retryOutcome(retryMinutes: number, dialerOnly: boolean, ring: Seconds, talk: Seconds = [0, 0]): OutcomeRule {
+  return { final: null, connected: talk[1] > 0, dialerOnly, retryAfterMs: retryMinutes * MIN, ring, talk };
+}
+
 export const OUTCOME_RULES: Record<CallResult, OutcomeRule> = {
-  SUCCESS: {
-    final: 'SUCCESS',
-    classifier: 'Offer accepted',
-    connected: true,
-    dialerOnly: false,
-    retryAfterMs: 0,
-    ring: [5, 20],
-    talk: [60, 300],
-  },
-  REFUSAL: {
-    final: 'REFUSAL',
-    classifier: 'Refusal',
-    connected: true,
-    dialerOnly: false,
-    retryAfterMs: 0,
-    ring: [5, 20],
-    talk: [20, 90],
-  },
-  AGENT_REJECTED: {
-    final: 'AGENT_REJECTED',
-    classifier: 'AGENT_REJECTED',
-    connected: false,
-    dialerOnly: false,
-    retryAfterMs: 0,
-    ring: [0, 0],
-    talk: [0, 0],
-  },
-  BUSY: { final: null, connected: false, dialerOnly: true, retryAfterMs: 10 * MIN, ring: [2, 6], talk: [0, 0] },
-  NOANSWER: { final: null, connected: false, dialerOnly: true, retryAfterMs: 60 * MIN, ring: [25, 35], talk: [0, 0] },
-  HANGUP: { final: null, connected: true, dialerOnly: false, retryAfterMs: 30 * MIN, ring: [5, 20], talk: [5, 30] },
-  ABANDONED: { final: null, connected: false, dialerOnly: true, retryAfterMs: 10 * MIN, ring: [5, 20], talk: [0, 0] },
-  SKIP: { final: null, connected: false, dialerOnly: false, retryAfterMs: 30 * MIN, ring: [0, 0], talk: [0, 0] },
-  OPER_LOGOUT: {
-    final: null,
-    connected: true,
-    dialerOnly: false,
-    retryAfterMs: 10 * MIN,
-    ring: [5, 20],
-    talk: [10, 60],
-  },
-  NOT_DIALED: { final: null, connected: false, dialerOnly: true, retryAfterMs: 60 * MIN, ring: [0, 0], talk: [0, 0] },
+  SUCCESS: finalOutcome('SUCCESS', 'Offer accepted', [5, 20], [60, 300]),
+  REFUSAL: finalOutcome('REFUSAL', 'Refusal', [5, 20], [20, 90]),
+  AGENT_REJECTED: finalOutcome('AGENT_REJECTED', 'AGENT_REJECTED', [0, 0], [0, 0]),
+  BUSY: retryOutcome(10, true, [2, 6]),
+  NOANSWER: retryOutcome(60, true, [25, 35]),
+  HANGUP: retryOutcome(30, false, [5, 20], [5, 30]),
+  ABANDONED: retryOutcome(10, true, [5, 20]),
+  SKIP: retryOutcome(30, false, [0, 0]),
+  OPER_LOGOUT: retryOutcome(10, false, [5, 20], [10, 60]),
+  NOT_DIALED: retryOutcome(60, true, [0, 0]),
 };
 
 /** Drawn outcomes when QA forces none (the other results only happen when forced). */
@@ -162,7 +143,7 @@ export interface ScriptTemplate {
 }
 
 /** A call in progress: everything about it is decided when it starts, applied when it ends. */
-export interface ActiveCall {
+export interface ActiveCall extends CallMeasures {
   seq: number;
   /** The agent (line) the call occupies. */
   lineAgentId: string;
@@ -172,12 +153,6 @@ export interface ActiveCall {
   endsAt: number;
   result: CallResult;
   numberIndex: number;
-  amount: number;
-  waitTime: number;
-  previewTime: number;
-  callTime: number;
-  talkingTime: number;
-  wrapTime: number;
   answers?: Script['answers'];
 }
 
@@ -205,14 +180,13 @@ export interface Customer {
   forced: CallResult[];
 }
 
-export interface Campaign {
+/** What a campaign is made of (admin backdoor, fixtures); the settings part of its state. */
+export interface CampaignSeed {
   id: string;
   name: string;
   remarks?: string;
   dialerId: string;
   dialingMode: DialingMode;
-  status: CampaignStatus;
-  dialerStatus: DialerStatus;
   queueId: string;
   customIvrNumber?: string;
   startDate?: number;
@@ -221,10 +195,17 @@ export interface Campaign {
   timeZone?: string;
   abandonRate?: number;
   increasePredictiveRatio?: number;
-  retryCount: number;
+  /** Default 3 (document). */
+  retryCount?: number;
   /** Agents logged on to the campaign; each handles one call at a time. */
   agentIds: string[];
   script?: ScriptTemplate;
+}
+
+export interface Campaign extends CampaignSeed {
+  status: CampaignStatus;
+  dialerStatus: DialerStatus;
+  retryCount: number;
   /** When the campaign was Active: decides whether total/daily statistics exist. */
   activeIntervals: { from: number; to?: number }[];
   customers: Map<string, Customer>;
@@ -292,20 +273,21 @@ function drawOutcome(rng: SeededRandom): CallResult {
   return 'NOANSWER';
 }
 
-export function requireCampaign(state: SinchState, rawId: string): Campaign {
+/** The object a path id names: 400 when the id is not id32/id36, 404 when nothing has it. */
+function requireById<T>(items: Map<string, T>, field: string, rawId: string, notFound: (id: string) => string): T {
   const id = toId32(rawId);
-  if (!id) throw new ObiError(400, MESSAGES.invalidValue('campaignId', rawId));
-  const campaign = state.campaigns.get(id);
-  if (!campaign) throw new ObiError(404, MESSAGES.campaignNotFound(rawId));
-  return campaign;
+  if (!id) throw new ObiError(400, MESSAGES.invalidValue(field, rawId));
+  const item = items.get(id);
+  if (!item) throw new ObiError(404, notFound(rawId));
+  return item;
+}
+
+export function requireCampaign(state: SinchState, rawId: string): Campaign {
+  return requireById(state.campaigns, 'campaignId', rawId, MESSAGES.campaignNotFound);
 }
 
 export function requireCustomer(campaign: Campaign, rawId: string): Customer {
-  const id = toId32(rawId);
-  if (!id) throw new ObiError(400, MESSAGES.invalidValue('customerId', rawId));
-  const customer = campaign.customers.get(id);
-  if (!customer) throw new ObiError(404, MESSAGES.customerNotFound(rawId));
-  return customer;
+  return requireById(campaign.customers, 'customerId', rawId, MESSAGES.customerNotFound);
 }
 
 export function queueOf(state: SinchState, campaign: Campaign): Queue | undefined {
@@ -745,19 +727,13 @@ function endCall(state: SinchState, campaign: Campaign, customer: Customer, now:
     customer.date = now + rule.retryAfterMs;
     scheduleCustomer(campaign, customer);
   }
+  // The call carries its agent, result and measures; the statistics read only what they count.
   state.stats.record({
+    ...call,
     campaignId: campaign.id,
     customerId: customer.id,
-    agentId: call.agentId,
     endedAt: now,
-    result: call.result,
-    handledNow: rule.final !== null,
-    amount: call.amount,
-    waitTime: call.waitTime,
-    previewTime: call.previewTime,
-    callTime: call.callTime,
-    talkingTime: call.talkingTime,
-    wrapTime: call.wrapTime,
+    handledNow: !!rule.final,
   });
   refreshDialer(campaign, now);
   dispatch(state, campaign, now);
@@ -784,25 +760,6 @@ export function advanceTo(state: SinchState, now: number): void {
 }
 
 // ---- Creation and restore ------------------------------------------------------------------------------------------
-
-export interface CampaignSeed {
-  id: string;
-  name: string;
-  remarks?: string;
-  dialerId: string;
-  dialingMode: DialingMode;
-  queueId: string;
-  customIvrNumber?: string;
-  startDate?: number;
-  endDate?: number;
-  registered: number;
-  timeZone?: string;
-  abandonRate?: number;
-  increasePredictiveRatio?: number;
-  retryCount?: number;
-  agentIds: string[];
-  script?: ScriptTemplate;
-}
 
 export function addCampaign(state: SinchState, seed: CampaignSeed, now: number): Campaign {
   const campaign: Campaign = {

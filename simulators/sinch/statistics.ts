@@ -26,8 +26,18 @@ export interface StatsBucket {
   customers: Set<string>;
 }
 
-/** What one finished call contributes. Times are in seconds. */
-export interface CallFacts {
+/** What a call measured: the amount collected and the agent's times, in seconds. */
+export interface CallMeasures {
+  amount: number;
+  waitTime: number;
+  previewTime: number;
+  callTime: number;
+  talkingTime: number;
+  wrapTime: number;
+}
+
+/** What one finished call contributes. */
+export interface CallFacts extends CallMeasures {
   campaignId: string;
   customerId: string;
   agentId: string | null;
@@ -35,12 +45,6 @@ export interface CallFacts {
   result: CallResult;
   /** The customer reached a final result with this call. */
   handledNow: boolean;
-  amount: number;
-  waitTime: number;
-  previewTime: number;
-  callTime: number;
-  talkingTime: number;
-  wrapTime: number;
 }
 
 /** Which counter each call result increments, besides numberOfCalls (document's counter descriptions). */

@@ -10,7 +10,7 @@ import {
 } from '../../src/clients/sinch/index.ts';
 import { type RunningSimulator, startSimulator } from '../../simulators/core/server.ts';
 import { VENDORS } from '../../simulators/index.ts';
-import { MINUTE, NOW, newCustomer } from './harness.ts';
+import { MINUTE, NOW, type SinchSection, newCustomer } from './harness.ts';
 
 /** The reference client against a real (listening) simulator, in both wire formats. */
 let sim: RunningSimulator;
@@ -23,14 +23,7 @@ afterAll(async () => {
 
 interface Sandbox {
   id: string;
-  section: {
-    baseUrl: string;
-    username: string;
-    password: string;
-    campaigns: string[];
-    queues: string[];
-    agents: string[];
-  };
+  section: SinchSection;
 }
 
 async function sandbox(customersPerCampaign = 3): Promise<Sandbox> {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CALL_RESULTS } from '../../contracts/sinch/schemas.ts';
+import type { CampaignCounters } from '../../simulators/sinch/models.ts';
 import { MINUTE, type SinchSandbox, type TestSimulator, newCustomer, startSinch } from './harness.ts';
 
 /**
@@ -13,11 +14,10 @@ beforeAll(async () => {
 });
 
 type Customer = { id: string; result: string; callCount: number; date: string };
-type Counters = Record<'total' | 'handled' | 'notHandled' | 'callable' | 'maxCalls' | 'filtered', number>;
 type Stats = { numberOfCalls: number; numberOfHandledCustomers: number };
 
 async function checkInvariants(sb: SinchSandbox, campaign: string, now: number): Promise<void> {
-  const view = (await sb.campaignView(campaign, { statistics: 'true' })) as unknown as Counters & {
+  const view = (await sb.campaignView(campaign, { statistics: 'true' })) as unknown as CampaignCounters & {
     status: string;
     dialerStatus: string;
     stats?: { total?: Stats };

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CampaignSchema, StatisticsEntrySchema } from '../../contracts/sinch/schemas.ts';
 import { createSimulator } from '../../simulators/core/app.ts';
 import { VENDORS } from '../../simulators/index.ts';
-import { campaignLifecycle, dialerLifecycle } from '../../simulators/sinch/models.ts';
+import { type CampaignCounters, campaignLifecycle, dialerLifecycle } from '../../simulators/sinch/models.ts';
 import { DAY, MINUTE, NOW, NOW_MS, type SinchSandbox, type TestSimulator, newCustomer, startSinch } from './harness.ts';
 
 let t: TestSimulator;
@@ -22,19 +22,10 @@ function force(sb: SinchSandbox, campaign: string, customer: string, outcomes: s
   return sb.admin('POST', `/vendors/sinch/campaigns/${campaign}/customers/${customer}/outcomes`, { outcomes });
 }
 
-type Counters = {
-  total: number;
-  handled: number;
-  notHandled: number;
-  callable: number;
-  maxCalls: number;
-  filtered: number;
-};
-
 async function counters(
   sb: SinchSandbox,
   campaign: string,
-): Promise<Counters & { status: string; dialerStatus: string }> {
+): Promise<CampaignCounters & { status: string; dialerStatus: string }> {
   const view = await sb.campaignView(campaign);
   const { total, handled, notHandled, callable, maxCalls, filtered, status, dialerStatus } = view as never;
   return { total, handled, notHandled, callable, maxCalls, filtered, status, dialerStatus };
@@ -346,6 +337,24 @@ describe('statistics', () => {
     expect(only1.map((c: { id: string }) => c.id)).toEqual([sb.campaign(1)]);
     expect(only1[0].stats.total.numberOfAgents).toBe(1);
     expect((await list(`${agent0},${agent1}`)).map((c: { id: string }) => c.id)).toEqual(sb.section.campaigns);
+    // "Can be used with statisticsDate parameter": that day's statistics of those agents only, no total.
+    const day = await sb.get('/campaigns', {
+      query: { statistics: 'true', agentId: ` ${agent1} `, statisticsDate: '2024-05-17T00:00:00Z' },
+    });
+    expect(day.body.map((c: { id: string }) => c.id)).toEqual([sb.campaign(1)]);
+    expect(day.body[0].stats.total).toBeUndefined();
+    const dayRows = (
+      await sb.get('/statistics', {
+        query: { agentId: agent1, startDate: '2024-05-17T00:00:00Z', endDate: '2024-05-17T00:00:00Z' },
+      })
+    ).body as { numberOfCalls: number; numberOfHandledCustomers: number }[];
+    expect(day.body[0].stats.daily).toMatchObject({
+      numberOfCalls: dayRows.reduce((n, r) => n + r.numberOfCalls, 0),
+      numberOfHandledCustomers: dayRows.reduce((n, r) => n + r.numberOfHandledCustomers, 0),
+      numberOfAgents: 1,
+    });
+    const quietDay = { statistics: 'true', agentId: agent1, statisticsDate: '2024-05-10T00:00:00Z' };
+    expect((await sb.get('/campaigns', { query: quietDay })).body).toEqual([]);
     const rows = (await sb.get('/statistics', { query: { agentId: agent1 } })).body as { agentId: string }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.agentId === agent1)).toBe(true);
