@@ -14,15 +14,25 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 60_000 };
 
-export interface HttpClientOptions {
-  baseUrl: string;
-  /** Headers for every request; a function is called per attempt (so a refreshed credential is picked up). */
-  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+/** Transport settings every vendor client configuration carries and hands to its HttpClient. */
+export interface TransportOptions {
+  /** Per-attempt timeout (default 10 s). */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   fetch?: typeof fetch;
-  /** Injected in tests to avoid real waiting. */
+  /** Injected in tests to avoid real waiting between retries. */
   sleep?: (ms: number) => Promise<void>;
+}
+
+/** The transport settings of a vendor client configuration (and nothing else of it). */
+export function transportOptions({ timeoutMs, retry, fetch, sleep }: TransportOptions): TransportOptions {
+  return { timeoutMs, retry, fetch, sleep };
+}
+
+export interface HttpClientOptions extends TransportOptions {
+  baseUrl: string;
+  /** Headers for every request; a function is called per attempt (so a refreshed credential is picked up). */
+  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
 }
 
 export interface HttpRequest {

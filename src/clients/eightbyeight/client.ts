@@ -12,15 +12,23 @@ import {
   RecordsResponseSchema,
   type StatusRequest,
 } from '../../../contracts/eightbyeight/schemas.ts';
-import { HttpClient, type HttpRequest, type HttpResponse, type RetryPolicy, TimeoutError } from '../core/http.ts';
-import { EightByEightHttpError, EightByEightResponseError, safeJson } from './errors.ts';
+import { basicAuthorization, checkContract, parseJsonOrUndefined } from '../core/contract.ts';
+import {
+  HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+  TimeoutError,
+  type TransportOptions,
+  transportOptions,
+} from '../core/http.ts';
+import { EightByEightHttpError, EightByEightResponseError } from './errors.ts';
 
 /** The vendor's real base URL: the platform is the host (`vcc-na12.8x8.com`). */
 export function eightByEightBaseUrl(platform: string): string {
   return `https://vcc-${platform.toLowerCase()}.8x8.com`;
 }
 
-export interface EightByEightClientConfig {
+export interface EightByEightClientConfig extends TransportOptions {
   /** Everything before `/api`; defaults to the vendor URL of `platform`. In tests: `vendors.eightbyeight.baseUrl`. */
   baseUrl?: string;
   /** Contact Center platform, e.g. `na12` (needed when baseUrl is not given). */
@@ -35,10 +43,6 @@ export interface EightByEightClientConfig {
   deleteToken?: 'action' | 'data';
   /** CRM field name for the `phone-list` filter (`*Contact Number|5551234567`). */
   phoneField?: string;
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RecordToAdd {
@@ -109,10 +113,6 @@ function outcomeOf(entry: AddCustomerOutcome, index: number): AddOutcome {
     httpStatus: entry['http-status'],
     ...(message === undefined ? {} : { message }),
   };
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
 }
 
 const xmlParser = new XMLParser({
@@ -209,10 +209,7 @@ export class EightByEightClient {
     this.config = config;
     this.http = new HttpClient({
       baseUrl: config.baseUrl ?? eightByEightBaseUrl(config.platform as string),
-      timeoutMs: config.timeoutMs,
-      retry: config.retry,
-      fetch: config.fetch,
-      sleep: config.sleep,
+      ...transportOptions(config),
     });
   }
 
@@ -377,7 +374,7 @@ export class EightByEightClient {
 
   private authHeaders(token: 'action' | 'data'): Record<string, string> {
     const password = token === 'action' ? this.config.actionToken : this.config.dataToken;
-    return { authorization: `Basic ${Buffer.from(`${this.config.username}:${password}`).toString('base64')}` };
+    return { authorization: basicAuthorization(this.config.username, password) };
   }
 
   private send(token: 'action' | 'data', request: HttpRequest): Promise<HttpResponse> {
@@ -393,10 +390,8 @@ export class EightByEightClient {
     operation: string,
     text: string,
     schema: T,
-    value: unknown = safeJson(text),
+    value: unknown = parseJsonOrUndefined(text),
   ): z.infer<T> {
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw new EightByEightResponseError(operation, text, describeIssues(parsed.error));
-    return parsed.data;
+    return checkContract(schema, value, (issues) => new EightByEightResponseError(operation, text, issues));
   }
 }

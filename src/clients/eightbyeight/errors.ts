@@ -1,4 +1,5 @@
 import { ErrorResponseSchema, MESSAGES } from '../../../contracts/eightbyeight/schemas.ts';
+import { ContractResponseError, httpErrorMessage, parseJsonOrUndefined } from '../core/contract.ts';
 import { HttpError } from '../core/http.ts';
 
 /** Whole-request failures the vendor documents, by message. */
@@ -40,9 +41,9 @@ export class EightByEightHttpError extends HttpError {
     headers: Headers,
     readonly attempts: number,
   ) {
-    const parsed = ErrorResponseSchema.safeParse(safeJson(body));
+    const parsed = ErrorResponseSchema.safeParse(parseJsonOrUndefined(body));
     const vendorMessage = parsed.success ? parsed.data.message : undefined;
-    super(status, body, headers, `${operation}: HTTP ${status}${vendorMessage ? ` — ${vendorMessage}` : ''}`);
+    super(status, body, headers, httpErrorMessage(operation, status, vendorMessage));
     this.name = 'EightByEightHttpError';
     this.vendorMessage = vendorMessage;
     this.code =
@@ -51,21 +52,4 @@ export class EightByEightHttpError extends HttpError {
 }
 
 /** A 2xx answer whose body breaks the contract (a vendor change, or not an 8x8 endpoint). */
-export class EightByEightResponseError extends Error {
-  constructor(
-    readonly operation: string,
-    readonly body: string,
-    readonly issues: string,
-  ) {
-    super(`${operation}: response does not match the contract: ${issues}`);
-    this.name = 'EightByEightResponseError';
-  }
-}
-
-export function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+export class EightByEightResponseError extends ContractResponseError {}

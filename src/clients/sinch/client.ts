@@ -19,7 +19,14 @@ import {
   type StatisticsEntry,
   StatisticsEntrySchema,
 } from '../../../contracts/sinch/schemas.ts';
-import { HttpClient, type HttpRequest, type HttpResponse, type RetryPolicy } from '../core/http.ts';
+import { basicAuthorization, checkContract, parseJsonOrUndefined } from '../core/contract.ts';
+import {
+  HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+  type TransportOptions,
+  transportOptions,
+} from '../core/http.ts';
 import {
   SinchHttpError,
   SinchNotFoundError,
@@ -31,7 +38,7 @@ import { coerceToSchema, parseXmlDocument, toXml, xmlCollection, xmlEntity } fro
 
 export type WireFormat = 'json' | 'xml';
 
-export interface SinchClientConfig {
+export interface SinchClientConfig extends TransportOptions {
   /** `http(s)://host:port/RI/obi` (the simulator's `vendors.sinch.baseUrl`). */
   baseUrl: string;
   /** HTTP Basic: a Contact Center user with rights to the objects. */
@@ -39,12 +46,6 @@ export interface SinchClientConfig {
   password: string;
   /** Wire format of every call unless a call says otherwise (default JSON). */
   format?: WireFormat;
-  /** Per-attempt timeout (default 10 s). */
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  fetch?: typeof fetch;
-  /** Injected in tests to avoid real waiting between retries. */
-  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface CallOptions {
@@ -138,18 +139,6 @@ function wireQuery(query: Record<string, QueryValue>): HttpRequest['query'] {
   return out;
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 const ID32 = /^[0-9A-F]{32}$/;
 
 const MEDIA: Record<WireFormat, string> = { json: 'application/json', xml: 'application/xml' };
@@ -175,14 +164,10 @@ export class SinchClient {
 
   constructor(config: SinchClientConfig) {
     this.config = config;
-    const authorization = `Basic ${Buffer.from(`${config.username}:${config.password}`).toString('base64')}`;
     this.http = new HttpClient({
       baseUrl: config.baseUrl,
-      headers: { authorization },
-      timeoutMs: config.timeoutMs,
-      retry: config.retry,
-      fetch: config.fetch,
-      sleep: config.sleep,
+      headers: { authorization: basicAuthorization(config.username, config.password) },
+      ...transportOptions(config),
     });
   }
 
@@ -321,8 +306,7 @@ export class SinchClient {
   // ---- plumbing --------------------------------------------------------------------------------------------------
 
   private check(operation: SinchOperation, schema: z.ZodType, value: unknown, what: string): void {
-    const checked = schema.safeParse(value);
-    if (!checked.success) throw new TypeError(`${operation}: invalid ${what}: ${describeIssues(checked.error)}`);
+    checkContract(schema, value, (issues) => new TypeError(`${operation}: invalid ${what}: ${issues}`));
   }
 
   /** A request body in the call's format, checked against the contract first. */
@@ -351,7 +335,7 @@ export class SinchClient {
     const res = await this.http.send({ accept: MEDIA.json, ...request });
     if (res.status >= 200 && res.status <= 299) return res;
     const isXml = res.headers.get('content-type')?.includes('xml') ?? false;
-    const raw = isXml ? safeXmlEntity(res.text) : parseJson(res.text);
+    const raw = isXml ? safeXmlEntity(res.text) : parseJsonOrUndefined(res.text);
     const error = ErrorSchema.safeParse(raw);
     const ErrorClass =
       res.status === 404 ? SinchNotFoundError : res.status === 401 ? SinchUnauthorizedError : SinchHttpError;
@@ -368,15 +352,13 @@ export class SinchClient {
   private parse<T>(operation: SinchOperation, res: HttpResponse, format: WireFormat, shape: Shape): T {
     let value: unknown;
     try {
-      if (format === 'json') value = parseJson(res.text);
+      if (format === 'json') value = parseJsonOrUndefined(res.text);
       else if (shape.item) value = xmlCollection(res.text, shape.root, shape.item, shape.schema);
       else value = xmlEntity(res.text, shape.root, shape.schema);
     } catch (err) {
       throw new SinchResponseError(operation, res.text, (err as Error).message);
     }
-    const parsed = shape.schema.safeParse(value);
-    if (!parsed.success) throw new SinchResponseError(operation, res.text, describeIssues(parsed.error));
-    return parsed.data as T;
+    return checkContract(shape.schema, value, (issues) => new SinchResponseError(operation, res.text, issues)) as T;
   }
 }
 

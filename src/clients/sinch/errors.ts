@@ -1,3 +1,4 @@
+import { ContractResponseError, httpErrorMessage } from '../core/contract.ts';
 import { HttpError } from '../core/http.ts';
 
 /** The OBI operations, by the OpenAPI operationId. */
@@ -27,7 +28,7 @@ export class SinchHttpError extends HttpError {
     readonly error: string | undefined,
     readonly attempts: number,
   ) {
-    super(status, body, headers, `${operation}: HTTP ${status}${error ? ` — ${error}` : ''}`);
+    super(status, body, headers, httpErrorMessage(operation, status, error));
     this.name = 'SinchHttpError';
   }
 }
@@ -38,13 +39,10 @@ export class SinchNotFoundError extends SinchHttpError {}
 export class SinchUnauthorizedError extends SinchHttpError {}
 
 /** A 2xx body that does not match the contract (a vendor change, or not an OBI endpoint). */
-export class SinchResponseError extends Error {
-  constructor(
-    readonly operation: SinchOperation,
-    readonly body: string,
-    readonly issues: string,
-  ) {
-    super(`${operation}: response does not match the contract: ${issues}`);
-    this.name = 'SinchResponseError';
+export class SinchResponseError extends ContractResponseError {
+  declare readonly operation: SinchOperation;
+
+  constructor(operation: SinchOperation, body: string, issues: string) {
+    super(operation, body, issues);
   }
 }

@@ -13,7 +13,8 @@ import {
   TransportErrorSchema,
   type WorkedState,
 } from '../../../contracts/symbee/schemas.ts';
-import { HttpClient, type HttpResponse, type RetryPolicy } from '../core/http.ts';
+import { checkContract, parseJsonOrUndefined } from '../core/contract.ts';
+import { HttpClient, type HttpResponse, type TransportOptions, transportOptions } from '../core/http.ts';
 import { type ApiKeyProvider, type ApiKeySource, apiKeyProvider } from './apiKey.ts';
 import { NoRecordFoundError, SymbeeHttpError, SymbeeResponseError, resultError } from './errors.ts';
 
@@ -26,7 +27,7 @@ export function symbeeBaseUrl(region = 'us-east-1'): string {
   return `https://${prefix}symbeeconnect.com:9443${SYMBEE_API_PATH}`;
 }
 
-export interface SymbeeClientConfig {
+export interface SymbeeClientConfig extends TransportOptions {
   /** Defaults to the vendor's URL for `region`; point it at the simulator's `vendors.symbee.baseUrl` in tests. */
   baseUrl?: string;
   /** Symbee Connect Company Alias. */
@@ -43,12 +44,6 @@ export interface SymbeeClientConfig {
   apiKeyMaxAgeMs?: number;
   /** Clock of the key cache, in epoch ms (injected in tests). */
   now?: () => number;
-  /** Per-attempt timeout (default 10 s). */
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  fetch?: typeof fetch;
-  /** Injected in tests to avoid real waiting between retries. */
-  sleep?: (ms: number) => Promise<void>;
 }
 
 /** A time as epoch milliseconds (the wire's UTC Unix epoch) or a Date. */
@@ -126,18 +121,6 @@ function wireFields(fields: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Typed client of the Symbee Connect Preview Campaign Realtime API. Each method sends one action with the envelope
  * (platform, companyCode, environment, region) filled from the configuration and the five `X-sc-*` headers, and
@@ -156,10 +139,7 @@ export class SymbeeClient {
     this.keys = apiKeyProvider(config.apiKey, { maxAgeMs: config.apiKeyMaxAgeMs, now: config.now });
     this.http = new HttpClient({
       baseUrl: config.baseUrl ?? symbeeBaseUrl(config.region),
-      timeoutMs: config.timeoutMs,
-      retry: config.retry,
-      fetch: config.fetch,
-      sleep: config.sleep,
+      ...transportOptions(config),
     });
   }
 
@@ -212,8 +192,7 @@ export class SymbeeClient {
   private buildBody<A extends Action>(action: A, input: object): string {
     const body = { ...this.envelope(), ...wireFields(input as Record<string, unknown>) };
     // The contract schemas are strict: an unknown or mistyped field is a caller bug, caught before sending.
-    const checked = REQUEST_SCHEMAS[action].safeParse(body);
-    if (!checked.success) throw new TypeError(`${action}: invalid request: ${describeIssues(checked.error)}`);
+    checkContract(REQUEST_SCHEMAS[action], body, (issues) => new TypeError(`${action}: invalid request: ${issues}`));
     return JSON.stringify(body);
   }
 
@@ -232,7 +211,7 @@ export class SymbeeClient {
       }
     }
     if (res.status < 200 || res.status > 299) {
-      const error = TransportErrorSchema.safeParse(parseJson(res.text));
+      const error = TransportErrorSchema.safeParse(parseJsonOrUndefined(res.text));
       throw new SymbeeHttpError(
         action,
         res.status,
@@ -243,10 +222,13 @@ export class SymbeeClient {
       );
     }
     const schema = RESPONSE_SCHEMAS[action] as unknown as z.ZodType<ResponseOf<A>>;
-    const parsed = schema.safeParse(parseJson(res.text));
-    if (!parsed.success) throw new SymbeeResponseError(action, res.text, describeIssues(parsed.error));
-    if (parsed.data.previewResult.previewResultStatus !== 'SUCCESS') throw resultError(action, parsed.data);
-    return parsed.data;
+    const parsed = checkContract(
+      schema,
+      parseJsonOrUndefined(res.text),
+      (issues) => new SymbeeResponseError(action, res.text, issues),
+    );
+    if (parsed.previewResult.previewResultStatus !== 'SUCCESS') throw resultError(action, parsed);
+    return parsed;
   }
 
   private post(action: Action, body: string, apiKey: string): Promise<HttpResponse> {

@@ -1,3 +1,4 @@
+import { ContractResponseError, httpErrorMessage } from '../core/contract.ts';
 import { HttpError } from '../core/http.ts';
 import type { Action, ActionResponse, PreviewResult, ResultStatus } from '../../../contracts/symbee/schemas.ts';
 
@@ -54,19 +55,18 @@ export class SymbeeHttpError extends HttpError {
     readonly previewResult: PreviewResult | undefined,
     readonly attempts: number,
   ) {
-    super(status, body, headers, `${action}: HTTP ${status}${previewResult?.error ? ` — ${previewResult.error}` : ''}`);
+    super(status, body, headers, httpErrorMessage(action, status, previewResult?.error));
     this.name = 'SymbeeHttpError';
   }
 }
 
 /** HTTP 200 whose body does not match the contract schema (a vendor change, or not a Symbee endpoint). */
-export class SymbeeResponseError extends Error {
+export class SymbeeResponseError extends ContractResponseError {
   constructor(
     readonly action: Action,
-    readonly body: string,
-    readonly issues: string,
+    body: string,
+    issues: string,
   ) {
-    super(`${action}: response does not match the contract: ${issues}`);
-    this.name = 'SymbeeResponseError';
+    super(action, body, issues);
   }
 }
