@@ -265,6 +265,13 @@ export const CustomerSchema = z.strictObject({
 export type Customer = z.infer<typeof CustomerSchema>;
 export const CustomerListSchema = z.array(CustomerSchema);
 
+/** The document's `integer` inputs are Java `int`s: a value outside their range is refused, not stored. */
+const javaInt = z
+  .number()
+  .int()
+  .min(-(2 ** 31))
+  .max(2 ** 31 - 1);
+
 /**
  * A new customer (`POST /customers`, `/customers/list`). `externalId` is generated when absent; phone numbers come
  * from `numbers` or, when it is absent, from the Phone1..3 attributes. Attributes are accepted in the documented
@@ -276,8 +283,8 @@ export const NewCustomerSchema = z.strictObject({
   date: DateTimeSchema.optional(),
   agentId: GuidSchema.optional(),
   dialingMode: CustomerDialingModeSchema.optional(),
-  previewTime: z.number().int().min(0).optional(),
-  priority: z.number().int().optional(),
+  previewTime: javaInt.min(0).optional(),
+  priority: javaInt.optional(),
   timeZone: z.string().optional(),
   attributes: z.union([AttributesSchema, z.array(AttributeSchema)]).optional(),
 });

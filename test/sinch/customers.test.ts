@@ -180,6 +180,10 @@ describe('POST /campaigns/{id}/customers', () => {
     const cases: [object, string][] = [
       [newCustomer(2, { dialingMode: 'PROGRESSIVE' }), "Invalid dialingMode: 'PROGRESSIVE'"],
       [newCustomer(2, { previewTime: 1.5 }), "Invalid previewTime: '1.5'"],
+      [newCustomer(2, { previewTime: -1 }), "Invalid previewTime: '-1'"],
+      // The document's integers are Java ints.
+      [newCustomer(2, { previewTime: 2 ** 31 }), "Invalid previewTime: '2147483648'"],
+      [newCustomer(2, { priority: -(2 ** 31) - 1 }), "Invalid priority: '-2147483649'"],
       [newCustomer(2, { priority: 'high' }), "Invalid priority: 'high'"],
       [newCustomer(2, { date: 'tomorrow' }), "Invalid date: 'tomorrow'"],
       [newCustomer(2, { agentId: 'bob' }), "Invalid agentId: 'bob'"],
@@ -196,6 +200,8 @@ describe('POST /campaigns/{id}/customers', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body).toEqual({ statusCode: 400, error });
     }
+    const extremes = newCustomer(3, { externalId: 'A-3', previewTime: 2 ** 31 - 1, priority: -(2 ** 31) });
+    expect((await sb.send('POST', path, extremes)).status).toBe(201);
     // A customer read back can be posted again (read-only fields ignored) under a new externalId.
     const readBack = await sb.customer(sb.campaign(0), created.text);
     const again = await sb.send('POST', path, { ...readBack, externalId: 'A-2' });
