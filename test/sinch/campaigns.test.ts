@@ -162,6 +162,10 @@ describe('GET /campaigns/{id}', () => {
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ statusCode: 404, error: 'Campaign not found: 00000000000000000000000000000000' });
     expect((await sb.get('/campaigns/not-an-id')).status).toBe(400);
+    // Parameters the endpoint does not declare are ignored here (no "any fields" search on one campaign).
+    const extra = await sb.get(`/campaigns/${id}`, { query: { colour: 'blue', name: 'Other*' } });
+    expect(extra.status).toBe(200);
+    expect(extra.body.id).toBe(id);
   });
 });
 
