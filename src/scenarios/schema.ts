@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SandboxSeedSchema, VendorOptionsSchema } from '../../simulators/core/admin/schemas.ts';
 import { VENDOR_IDS } from '../../simulators/core/vendor.ts';
 
 /**
@@ -70,14 +71,9 @@ export type StepKind = keyof typeof STEP_KINDS;
 export const ScenarioHeaderSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .optional(),
+  seed: SandboxSeedSchema.optional(),
   clock: z.strictObject({ now: z.string().optional(), frozen: z.boolean().optional() }).optional(),
-  options: z.partialRecord(z.enum(VENDOR_IDS), z.record(z.string(), z.unknown())).optional(),
+  options: VendorOptionsSchema.optional(),
   journal: z.strictObject({ enabled: z.boolean().optional(), limit: z.number().int().min(1).optional() }).optional(),
   steps: z.array(z.unknown()).min(1, 'a scenario has at least one step'),
 });

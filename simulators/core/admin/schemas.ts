@@ -5,23 +5,31 @@ import { VENDOR_IDS } from '../vendor.ts';
 /** Request bodies of the admin control plane (`/__admin`). Public contract: documented in the README. */
 const isoDate = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
 
+/** Seed of a sandbox's faker and RNG (also the seed of a scenario's sandbox). */
+export const SandboxSeedSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
+
+/** Vendor-specific options of a new sandbox, `options.<vendorId>` (also a scenario's `options`). */
+export const VendorOptionsSchema = z.partialRecord(z.enum(VENDOR_IDS), z.record(z.string(), z.unknown()));
+
+/** Where the virtual clock of a new or reset sandbox starts. */
+const ClockStartSchema = z.strictObject({ now: isoDate.optional(), frozen: z.boolean().optional() });
+
 export const CreateSandboxSchema = z.strictObject({
   id: z.string().optional(),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .optional(),
-  clock: z.strictObject({ now: isoDate.optional(), frozen: z.boolean().optional() }).optional(),
+  seed: SandboxSeedSchema.optional(),
+  clock: ClockStartSchema.optional(),
   journal: z
     .strictObject({ enabled: z.boolean().optional(), limit: z.number().int().min(1).max(100_000).optional() })
     .optional(),
-  options: z.partialRecord(z.enum(VENDOR_IDS), z.record(z.string(), z.unknown())).optional(),
+  options: VendorOptionsSchema.optional(),
 });
 
 export const ResetSandboxSchema = z.strictObject({
-  clock: z.strictObject({ now: isoDate.optional(), frozen: z.boolean().optional() }).optional(),
+  clock: ClockStartSchema.optional(),
 });
 
 export const ClockChangeSchema = z
