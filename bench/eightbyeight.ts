@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CampaignRecordSchema } from '../contracts/eightbyeight/schemas.ts';
 import { EightByEightClient } from '../src/clients/eightbyeight/index.ts';
+import { createSandboxSection } from './lib/http.ts';
 import { freePort, rssBytes, simulatorCommand, startServer } from './lib/processes.ts';
 
 const RECORDS = 5_000_000;
@@ -35,20 +36,13 @@ export default async function run(records = RECORDS): Promise<Record<string, unk
   const port = await freePort();
   const sim = await startServer(simulatorCommand(port), port, '/__admin/health');
   try {
-    const created = await fetch(`${sim.url}/__admin/sandboxes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: 'bench-8x8',
-        seed: 1,
-        clock: { now: '2024-03-01T10:00:00Z', frozen: true },
-        journal: { enabled: false },
-        options: { eightbyeight: { crmSize: Math.max(records, 1) } },
-      }),
+    const section = await createSandboxSection<Record<string, string>>(sim.url, 'eightbyeight', {
+      id: 'bench-8x8',
+      seed: 1,
+      clock: { now: '2024-03-01T10:00:00Z', frozen: true },
+      journal: { enabled: false },
+      options: { eightbyeight: { crmSize: Math.max(records, 1) } },
     });
-    if (created.status !== 201) throw new Error(`sandbox: ${created.status} ${await created.text()}`);
-    const section = ((await created.json()) as { vendors: { eightbyeight: Record<string, string> } }).vendors
-      .eightbyeight;
     const client = new EightByEightClient({
       baseUrl: section.baseUrl as string,
       username: section.username as string,

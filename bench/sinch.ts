@@ -5,7 +5,8 @@
  * [customers]` runs it alone.
  */
 import { fileURLToPath } from 'node:url';
-import { SinchClient, sinchConfigFromSandbox } from '../src/clients/sinch/index.ts';
+import { SinchClient, type SinchSandboxSection, sinchConfigFromSandbox } from '../src/clients/sinch/index.ts';
+import { createSandboxSection } from './lib/http.ts';
 import { freePort, simulatorCommand, startServer } from './lib/processes.ts';
 
 const CUSTOMERS = 10_000;
@@ -27,23 +28,13 @@ export default async function run(customers = CUSTOMERS): Promise<Record<string,
   const port = await freePort();
   const sim = await startServer(simulatorCommand(port), port, '/__admin/health');
   try {
-    const created = await fetch(`${sim.url}/__admin/sandboxes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: 'bench-sinch',
-        seed: 1,
-        clock: { now: '2024-05-16T08:00:00Z', frozen: true },
-        journal: { enabled: false },
-        options: { sinch: { customersPerCampaign: 0 } },
-      }),
+    const section = await createSandboxSection<SinchSandboxSection & { campaigns: string[] }>(sim.url, 'sinch', {
+      id: 'bench-sinch',
+      seed: 1,
+      clock: { now: '2024-05-16T08:00:00Z', frozen: true },
+      journal: { enabled: false },
+      options: { sinch: { customersPerCampaign: 0 } },
     });
-    if (created.status !== 201) throw new Error(`sandbox: ${created.status} ${await created.text()}`);
-    const section = (
-      (await created.json()) as {
-        vendors: { sinch: Parameters<typeof sinchConfigFromSandbox>[0] & { campaigns: string[] } };
-      }
-    ).vendors.sinch;
     const client = new SinchClient(sinchConfigFromSandbox(section, { timeoutMs: 120_000 }));
     const [preview, predictive] = section.campaigns as [string, string];
 

@@ -64,6 +64,12 @@ export async function expectJson(
   return res.body;
 }
 
+/** Creates a sandbox (`POST /__admin/sandboxes` with `body`) and returns one vendor's section of its description. */
+export async function createSandboxSection<Section>(origin: string, vendor: string, body: object): Promise<Section> {
+  const created = (await expectJson(201, `${origin}/__admin/sandboxes`, body)) as { vendors: Record<string, Section> };
+  return created.vendors[vendor] as Section;
+}
+
 export interface LatencyStats {
   samples: number;
   medianMs: number;
