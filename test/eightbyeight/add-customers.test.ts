@@ -1,40 +1,25 @@
-import request from 'supertest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AddCustomersResponseSchema } from '../../contracts/eightbyeight/schemas.ts';
 import { SeededRandom, seededFaker } from '../../simulators/core/random.ts';
 import { createEightByEightState } from '../../simulators/eightbyeight/fixtures.ts';
 import { addCustomers } from '../../simulators/eightbyeight/handlers.ts';
-import {
-  DAY,
-  CAMPAIGN,
-  NOW_MS,
-  iso,
-  startEightByEight,
-  type EightByEightSandbox,
-  type TestSimulator,
-} from './harness.ts';
+import { DAY, CAMPAIGN, NOW_MS, iso, useEightByEight } from './harness.ts';
 
 /** POST /api/tstats/campaigns/{id}/customers: every documented 207 outcome and whole-request failure. */
-let sim: TestSimulator;
-let sb: EightByEightSandbox;
+const t = useEightByEight();
 
-beforeAll(async () => {
-  sim = await startEightByEight();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  sb = await sim.sandbox();
-});
-
-const customers = () => sb.section.crmCustomers;
-const noOfRecords = async (id: number) => (await sb.campaign(id)).body.campaign['no-of-records'] as number;
-const scheduleTo = (id: number) => Date.parse(sb.section.campaigns.find((c) => c.id === id)!.scheduleTo);
+const customers = () => t.sb.section.crmCustomers;
+const noOfRecords = async (id: number) => (await t.sb.campaign(id)).body.campaign['no-of-records'] as number;
+const scheduleTo = (id: number) => Date.parse(t.sb.section.campaigns.find((c) => c.id === id)!.scheduleTo);
 
 describe('per-record outcomes (HTTP 207)', () => {
   it('answers 207 with one entry per record, in request order, echoing schedule-date-time only when given', async () => {
     const [a, b] = customers();
     const at = iso(NOW_MS + 2 * 60 * 60 * 1000);
-    const res = await sb.add(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': at }, { 'customer-id': b }]);
+    const res = await t.sb.add(CAMPAIGN.running, [
+      { 'customer-id': a, 'schedule-date-time': at },
+      { 'customer-id': b },
+    ]);
     expect(res.status).toBe(207);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(AddCustomersResponseSchema.parse(res.body)).toEqual([
@@ -46,7 +31,7 @@ describe('per-record outcomes (HTTP 207)', () => {
 
   it('reproduces the document example: every message, each entry in its request position', async () => {
     const [ok1, ok2, dup, fmt, past, outside, far] = customers();
-    await sb.addOk(CAMPAIGN.running, [{ 'customer-id': dup }]);
+    await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': dup }]);
     const end = scheduleTo(CAMPAIGN.running);
     const body = [
       { 'customer-id': ok1, 'schedule-date-time': iso(NOW_MS + DAY) },
@@ -59,8 +44,8 @@ describe('per-record outcomes (HTTP 207)', () => {
       { 'customer-id': outside, 'schedule-date-time': iso(end + 60_000) },
       { 'customer-id': far, 'schedule-date-time': iso(NOW_MS + 8 * DAY) },
     ];
-    const from = sb.section.campaigns.find((c) => c.id === CAMPAIGN.running)!.scheduleFrom;
-    expect(await sb.addOk(CAMPAIGN.running, body)).toEqual([
+    const from = t.sb.section.campaigns.find((c) => c.id === CAMPAIGN.running)!.scheduleFrom;
+    expect(await t.sb.addOk(CAMPAIGN.running, body)).toEqual([
       { 'customer-id': ok1, 'schedule-date-time': iso(NOW_MS + DAY), 'http-status': 200 },
       { 'customer-id': ok2, 'http-status': 200 },
       { 'customer-id': dup, 'http-status': 400, message: 'Duplicate customer' },
@@ -93,12 +78,12 @@ describe('per-record outcomes (HTTP 207)', () => {
     ]);
     // Exactly the three 200s (one earlier, two now) are in the campaign.
     expect(await noOfRecords(CAMPAIGN.running)).toBe(3);
-    for (const id of [fmt, past, outside, far]) expect(await sb.inspect(CAMPAIGN.running, id!)).toBeUndefined();
+    for (const id of [fmt, past, outside, far]) expect(await t.sb.inspect(CAMPAIGN.running, id!)).toBeUndefined();
   });
 
   it('reports a customer repeated inside one batch as a duplicate the second time', async () => {
     const [a] = customers();
-    const out = await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }, { 'customer-id': a }]);
+    const out = await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }, { 'customer-id': a }]);
     expect(out.map((o) => o['http-status'])).toEqual([200, 400]);
     expect(out[1]!.message).toBe('Duplicate customer');
   });
@@ -115,17 +100,17 @@ describe('per-record outcomes (HTTP 207)', () => {
     ['object', { id: 1 }, null],
   ])('answers "Invalid customer-id" for a %s customer-id', async (_label, value, echoed) => {
     const entry = value === undefined ? {} : { 'customer-id': value };
-    expect(await sb.addOk(CAMPAIGN.running, [entry])).toEqual([
+    expect(await t.sb.addOk(CAMPAIGN.running, [entry])).toEqual([
       { 'customer-id': echoed, 'http-status': 400, message: 'Invalid customer-id' },
     ]);
   });
 
   it('accepts an ACCOUNTNUM given as a string of digits and echoes it as given', async () => {
     const [a] = customers();
-    expect(await sb.addOk(CAMPAIGN.running, [{ 'customer-id': String(a) }])).toEqual([
+    expect(await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': String(a) }])).toEqual([
       { 'customer-id': String(a), 'http-status': 200 },
     ]);
-    expect((await sb.inspect(CAMPAIGN.running, a!))?.['customer-id']).toBe(a);
+    expect((await t.sb.inspect(CAMPAIGN.running, a!))?.['customer-id']).toBe(a);
   });
 
   it.each([
@@ -142,7 +127,7 @@ describe('per-record outcomes (HTTP 207)', () => {
     '',
   ])('answers the ISO 8601 format message for schedule-date-time %j', async (value) => {
     const [a] = customers();
-    expect(await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': value }])).toEqual([
+    expect(await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': value }])).toEqual([
       {
         'customer-id': a,
         'schedule-date-time': value,
@@ -154,7 +139,7 @@ describe('per-record outcomes (HTTP 207)', () => {
 
   it('answers the format message without echo for a non-string schedule-date-time', async () => {
     const [a] = customers();
-    expect(await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': 1709287200000 }])).toEqual([
+    expect(await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': 1709287200000 }])).toEqual([
       {
         'customer-id': a,
         'http-status': 400,
@@ -171,16 +156,16 @@ describe('per-record outcomes (HTTP 207)', () => {
     ['no seconds', '2024-03-02T09:00Z'],
   ])('accepts schedule-date-time with %s', async (_label, value) => {
     const [a] = customers();
-    const out = await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': value }]);
+    const out = await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': value }]);
     expect(out[0]).toEqual({ 'customer-id': a, 'schedule-date-time': value, 'http-status': 200 });
-    const seen = await sb.inspect(CAMPAIGN.running, a!);
+    const seen = await t.sb.inspect(CAMPAIGN.running, a!);
     expect(seen?.record.status).toBe(4); // Scheduled
     expect(seen?.nextEventAt).toBe('2024-03-02T09:00:00.000Z');
   });
 
   it('treats a null schedule-date-time as absent', async () => {
     const [a] = customers();
-    expect(await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': null }])).toEqual([
+    expect(await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': a, 'schedule-date-time': null }])).toEqual([
       { 'customer-id': a, 'http-status': 200 },
     ]);
   });
@@ -188,7 +173,7 @@ describe('per-record outcomes (HTTP 207)', () => {
   it.each([9, 1000001, 9_999_999, 15_000_000, 4_294_967_296])(
     'answers 404 "The customer-id has not been found." for %s (not in the CC CRM)',
     async (id) => {
-      expect(await sb.addOk(CAMPAIGN.running, [{ 'customer-id': id }])).toEqual([
+      expect(await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': id }])).toEqual([
         { 'customer-id': id, 'http-status': 404, message: 'The customer-id has not been found.' },
       ]);
     },
@@ -196,7 +181,7 @@ describe('per-record outcomes (HTTP 207)', () => {
 
   it('accepts a schedule at exactly now (New) and refuses one a millisecond earlier (past)', async () => {
     const [a, b] = customers();
-    const out = await sb.addOk(CAMPAIGN.running, [
+    const out = await t.sb.addOk(CAMPAIGN.running, [
       { 'customer-id': a, 'schedule-date-time': iso(NOW_MS) },
       { 'customer-id': b, 'schedule-date-time': iso(NOW_MS - 1) },
     ]);
@@ -204,7 +189,7 @@ describe('per-record outcomes (HTTP 207)', () => {
   });
 
   it('allows exactly 7 days ahead and refuses a millisecond more', async () => {
-    await sb.admin('POST', '/vendors/eightbyeight/campaigns', {
+    await t.sb.admin('POST', '/vendors/eightbyeight/campaigns', {
       id: 900,
       name: 'Long schedule',
       status: 3,
@@ -212,7 +197,7 @@ describe('per-record outcomes (HTTP 207)', () => {
       scheduleTo: iso(NOW_MS + 30 * DAY),
     });
     const [a, b] = customers();
-    const out = await sb.addOk(900, [
+    const out = await t.sb.addOk(900, [
       { 'customer-id': a, 'schedule-date-time': iso(NOW_MS + 7 * DAY) },
       { 'customer-id': b, 'schedule-date-time': iso(NOW_MS + 7 * DAY + 1) },
     ]);
@@ -223,7 +208,7 @@ describe('per-record outcomes (HTTP 207)', () => {
   it('refuses a schedule before the campaign starts, naming the campaign schedule', async () => {
     const from = NOW_MS + 2 * DAY;
     const to = NOW_MS + 4 * DAY;
-    await sb.admin('POST', '/vendors/eightbyeight/campaigns', {
+    await t.sb.admin('POST', '/vendors/eightbyeight/campaigns', {
       id: 901,
       name: 'Later',
       status: 3,
@@ -231,7 +216,7 @@ describe('per-record outcomes (HTTP 207)', () => {
       scheduleTo: iso(to),
     });
     const [a, b] = customers();
-    const out = await sb.addOk(901, [
+    const out = await t.sb.addOk(901, [
       { 'customer-id': a, 'schedule-date-time': iso(NOW_MS + DAY) },
       { 'customer-id': b, 'schedule-date-time': iso(from) },
     ]);
@@ -243,8 +228,8 @@ describe('per-record outcomes (HTTP 207)', () => {
 
   it('checks in a fixed order: customer-id, format, CRM, duplicate, then the schedule rules', async () => {
     const [a] = customers();
-    await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }]);
-    const out = await sb.addOk(CAMPAIGN.running, [
+    await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }]);
+    const out = await t.sb.addOk(CAMPAIGN.running, [
       { 'customer-id': 'x', 'schedule-date-time': 'bad' },
       { 'customer-id': 9, 'schedule-date-time': 'bad' },
       { 'customer-id': 9, 'schedule-date-time': '2016-08-29T09:00:00.000Z' },
@@ -260,12 +245,12 @@ describe('per-record outcomes (HTTP 207)', () => {
 
   it('accepts records while the campaign is paused or purged (they wait as New)', async () => {
     const [a, b] = customers();
-    expect((await sb.setStatus(CAMPAIGN.running, 'PAUSED')).status).toBe(200);
-    await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }]);
-    expect((await sb.setStatus(CAMPAIGN.running, 'PURGED')).status).toBe(200);
-    await sb.addOk(CAMPAIGN.running, [{ 'customer-id': b }]);
-    await sb.advance(DAY);
-    expect((await sb.inspect(CAMPAIGN.running, b!))?.record.status).toBe(0);
+    expect((await t.sb.setStatus(CAMPAIGN.running, 'PAUSED')).status).toBe(200);
+    await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }]);
+    expect((await t.sb.setStatus(CAMPAIGN.running, 'PURGED')).status).toBe(200);
+    await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': b }]);
+    await t.sb.advance(DAY);
+    expect((await t.sb.inspect(CAMPAIGN.running, b!))?.record.status).toBe(0);
   });
 });
 
@@ -285,20 +270,20 @@ describe('whole-request failures', () => {
       'The operation is invalid for a campaign that has not started.',
     ],
   ])('refuses %s', async (_label, id, status, message) => {
-    const before = await sb.campaign(typeof id === 'number' ? id : 0);
-    const res = await sb.add(id as number, list());
+    const before = await t.sb.campaign(typeof id === 'number' ? id : 0);
+    const res = await t.sb.add(id as number, list());
     expect(res.status).toBe(status);
     expect(res.body).toEqual({ 'http-status': status, message });
     if (before.status === 200) expect(await noOfRecords(id as number)).toBe(before.body.campaign['no-of-records']);
   });
 
   it('refuses a Scheduled (not yet started) campaign too', async () => {
-    await sb.admin('POST', `/vendors/eightbyeight/campaigns/${CAMPAIGN.notStarted}`, {
+    await t.sb.admin('POST', `/vendors/eightbyeight/campaigns/${CAMPAIGN.notStarted}`, {
       status: 2,
       scheduleFrom: iso(NOW_MS + DAY),
       scheduleTo: iso(NOW_MS + 3 * DAY),
     });
-    const res = await sb.add(CAMPAIGN.notStarted, list());
+    const res = await t.sb.add(CAMPAIGN.notStarted, list());
     expect(res.body.message).toBe('The operation is invalid for a campaign that has not started.');
   });
 
@@ -312,16 +297,16 @@ describe('whole-request failures', () => {
     ['null', 'null'],
     ['an empty body', ''],
   ])('answers "The provided customer list is invalid." for %s, adding nothing', async (_label, body) => {
-    const res = await sb.add(CAMPAIGN.running, body);
+    const res = await t.sb.add(CAMPAIGN.running, body);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ 'http-status': 400, message: 'The provided customer list is invalid.' });
     expect(await noOfRecords(CAMPAIGN.running)).toBe(0);
   });
 
   it('refuses a body that is not declared as JSON (415, assumed)', async () => {
-    const plain = await request(sim.server)
-      .post(`${sb.base}/api/tstats/campaigns/${CAMPAIGN.running}/customers`)
-      .set({ ...sb.basic('action'), 'content-type': 'text/plain' })
+    const plain = await t.api
+      .post(`${t.sb.base}/api/tstats/campaigns/${CAMPAIGN.running}/customers`)
+      .set({ ...t.sb.basic('action'), 'content-type': 'text/plain' })
       .send(JSON.stringify(list()));
     expect(plain.status).toBe(415);
     expect(plain.body).toEqual({ 'http-status': 415, message: 'Content-Type must be application/json' });
@@ -329,7 +314,7 @@ describe('whole-request failures', () => {
   });
 
   it('checks the campaign before the body', async () => {
-    const res = await sb.add(4242, 'not json');
+    const res = await t.sb.add(4242, 'not json');
     expect(res.body.message).toBe('The campaign cannot be found.');
   });
 });

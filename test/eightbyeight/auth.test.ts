@@ -1,21 +1,12 @@
 import request from 'supertest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CAMPAIGN, startEightByEight, type EightByEightSandbox, type TestSimulator } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { CAMPAIGN, useEightByEight, type EightByEightSandbox } from './harness.ts';
 
 /**
  * Basic auth: username = tenant, password = Data Request Token for reads, Action Request Token for writes (README);
  * the other token is refused. The 401 body is not documented (assumed).
  */
-let sim: TestSimulator;
-let sb: EightByEightSandbox;
-
-beforeAll(async () => {
-  sim = await startEightByEight();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  sb = await sim.sandbox();
-});
+const t = useEightByEight();
 
 type Call = (token: string) => Promise<request.Response>;
 const ENDPOINTS: { name: string; needs: 'action' | 'data'; call: (sb: EightByEightSandbox) => Call }[] = [
@@ -44,48 +35,46 @@ describe.each(ENDPOINTS)('$name', ({ needs, call }) => {
   const label = needs === 'action' ? 'Action' : 'Data';
 
   it(`accepts the ${label} Request Token`, async () => {
-    const res = await call(sb)(needs);
+    const res = await call(t.sb)(needs);
     expect(res.status).toBeLessThan(300);
   });
 
   it(`refuses the other token with 401 naming the ${label} Request Token`, async () => {
-    unauthorized(await call(sb)(other), `This call requires the ${label} Request Token.`);
+    unauthorized(await call(t.sb)(other), `This call requires the ${label} Request Token.`);
   });
 
   it('refuses a wrong password, and no credentials at all', async () => {
-    unauthorized(await call(sb)('not-a-token'));
-    unauthorized(await call(sb)('none'));
+    unauthorized(await call(t.sb)('not-a-token'));
+    unauthorized(await call(t.sb)('none'));
   });
 });
 
 describe('tenant resolution', () => {
   it('refuses an unknown tenant (username) with 401', async () => {
-    const auth = `Basic ${Buffer.from(`nobody:${sb.section.dataToken}`).toString('base64')}`;
-    unauthorized(await request(sim.server).get(`${sb.base}/api/stats/campaigns/125.json`).set('authorization', auth));
+    const auth = `Basic ${Buffer.from(`nobody:${t.sb.section.dataToken}`).toString('base64')}`;
+    unauthorized(await t.api.get(`${t.sb.base}/api/stats/campaigns/125.json`).set('authorization', auth));
   });
 
   it('refuses the right credentials on another platform (vcc-{platform} segment)', async () => {
-    const other = sb.section.platform === 'eu3' ? 'na12' : 'eu3';
+    const other = t.sb.section.platform === 'eu3' ? 'na12' : 'eu3';
     const path = `/eightbyeight/vcc-${other}/api/stats/campaigns/125.json`;
-    unauthorized(await request(sim.server).get(path).set(sb.basic('data')));
+    unauthorized(await t.api.get(path).set(t.sb.basic('data')));
   });
 
   it('treats the platform segment case-insensitively (the host name is)', async () => {
-    const path = `/eightbyeight/vcc-${sb.section.platform.toUpperCase()}/api/stats/campaigns/125.json`;
-    expect((await request(sim.server).get(path).set(sb.basic('data'))).status).toBe(200);
+    const path = `/eightbyeight/vcc-${t.sb.section.platform.toUpperCase()}/api/stats/campaigns/125.json`;
+    expect((await t.api.get(path).set(t.sb.basic('data'))).status).toBe(200);
   });
 
   it.each([['Bearer abc'], ['Basic'], ['Basic !!!'], [`Basic ${Buffer.from('no-colon').toString('base64')}`]])(
     'refuses a malformed Authorization header %j',
     async (header) => {
-      unauthorized(
-        await request(sim.server).get(`${sb.base}/api/stats/campaigns/125.json`).set('authorization', header),
-      );
+      unauthorized(await t.api.get(`${t.sb.base}/api/stats/campaigns/125.json`).set('authorization', header));
     },
   );
 
   it('answers an unknown endpoint with 404 in the same envelope', async () => {
-    const res = await request(sim.server).get(`${sb.base}/api/stats/nothing`).set(sb.basic('data'));
+    const res = await t.api.get(`${t.sb.base}/api/stats/nothing`).set(t.sb.basic('data'));
     expect(res.status).toBe(404);
     expect(res.body['http-status']).toBe(404);
   });
@@ -97,19 +86,19 @@ describe('DELETE token (sandbox option deleteToken)', () => {
     ['either', ['data', 'action'], []],
     ['action', ['action'], ['data']],
   ] as const)('with deleteToken=%s', async (deleteToken, accepted, refused) => {
-    sb = await sim.sandbox({ eightbyeight: { deleteToken } });
+    t.sb = await t.sim.sandbox({ eightbyeight: { deleteToken } });
     for (const token of accepted) {
-      const [id] = sb.section.crmCustomers;
-      await sb.addOk(CAMPAIGN.running, [{ 'customer-id': id }]);
-      expect((await sb.remove(CAMPAIGN.running, id!, token)).status).toBe(204);
+      const [id] = t.sb.section.crmCustomers;
+      await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': id }]);
+      expect((await t.sb.remove(CAMPAIGN.running, id!, token)).status).toBe(204);
     }
-    for (const token of refused) expect((await sb.remove(CAMPAIGN.stopped, 10_000_000, token)).status).toBe(401);
+    for (const token of refused) expect((await t.sb.remove(CAMPAIGN.stopped, 10_000_000, token)).status).toBe(401);
   });
 });
 
 describe('the default sandbox', () => {
   it('has the fixed, documented credentials and fixture campaigns', async () => {
-    const res = await request(sim.server).get('/__admin/sandboxes/default');
+    const res = await t.api.get('/__admin/sandboxes/default');
     const section = res.body.vendors.eightbyeight;
     expect(section).toMatchObject({
       username: 'bocdemo',
@@ -129,26 +118,20 @@ describe('the default sandbox', () => {
     ]);
     expect(section.crmCustomers[0]).toBe(10_000_007);
     const auth = `Basic ${Buffer.from('bocdemo:demo-data-request-token').toString('base64')}`;
-    const campaign = await request(sim.server)
-      .get('/eightbyeight/vcc-na12/api/stats/campaigns/125.json')
-      .set('authorization', auth);
+    const campaign = await t.api.get('/eightbyeight/vcc-na12/api/stats/campaigns/125.json').set('authorization', auth);
     expect(campaign.body.campaign['campaign-name']).toBe('BOC Admin Demo');
   });
 
   it('refuses sandbox options it does not know, or bad ones, with 400', async () => {
     for (const options of [{ colour: 'red' }, { platform: 'x' }, { crmSize: -1 }, { talkMinMs: 10, talkMaxMs: 5 }]) {
-      const res = await request(sim.server)
-        .post('/__admin/sandboxes')
-        .send({ options: { eightbyeight: options } });
+      const res = await t.api.post('/__admin/sandboxes').send({ options: { eightbyeight: options } });
       expect(res.status).toBe(400);
     }
   });
 
   it('refuses a second sandbox with the same tenant on the same platform (409)', async () => {
-    const taken = { username: sb.section.username, platform: sb.section.platform };
-    const res = await request(sim.server)
-      .post('/__admin/sandboxes')
-      .send({ options: { eightbyeight: taken } });
+    const taken = { username: t.sb.section.username, platform: t.sb.section.platform };
+    const res = await t.api.post('/__admin/sandboxes').send({ options: { eightbyeight: taken } });
     expect(res.status).toBe(409);
   });
 });

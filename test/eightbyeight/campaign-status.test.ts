@@ -1,30 +1,11 @@
-import request from 'supertest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CampaignResponseSchema } from '../../contracts/eightbyeight/schemas.ts';
-import {
-  CAMPAIGN,
-  DAY,
-  HOUR,
-  NOW_MS,
-  iso,
-  startEightByEight,
-  type EightByEightSandbox,
-  type TestSimulator,
-} from './harness.ts';
+import { CAMPAIGN, DAY, HOUR, NOW_MS, iso, useEightByEight } from './harness.ts';
 
 /** GET /api/stats/campaigns/{id}.json and the status state machine of POST /api/tstats/campaigns/{id}. */
-let sim: TestSimulator;
-let sb: EightByEightSandbox;
+const t = useEightByEight();
 
-beforeAll(async () => {
-  sim = await startEightByEight();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  sb = await sim.sandbox();
-});
-
-const statusOf = async (id: number) => (await sb.campaign(id)).body.campaign.status as number;
+const statusOf = async (id: number) => (await t.sb.campaign(id)).body.campaign.status as number;
 
 /** Puts the running fixture campaign into a status through the admin API, with a schedule that keeps it there. */
 async function startFrom(status: number): Promise<void> {
@@ -32,14 +13,14 @@ async function startFrom(status: number): Promise<void> {
     status === 2
       ? { scheduleFrom: iso(NOW_MS + DAY), scheduleTo: iso(NOW_MS + 3 * DAY) }
       : { scheduleFrom: iso(NOW_MS - DAY), scheduleTo: iso(NOW_MS + 3 * DAY) };
-  const res = await sb.admin('POST', `/vendors/eightbyeight/campaigns/${CAMPAIGN.running}`, { status, ...schedule });
+  const res = await t.sb.admin('POST', `/vendors/eightbyeight/campaigns/${CAMPAIGN.running}`, { status, ...schedule });
   expect(res.status).toBe(200);
   expect(await statusOf(CAMPAIGN.running)).toBe(status);
 }
 
 describe('GET /api/stats/campaigns/{campaignId}.json', () => {
   it('answers the full documented campaign object', async () => {
-    const res = await sb.campaign(CAMPAIGN.running);
+    const res = await t.sb.campaign(CAMPAIGN.running);
     expect(res.status).toBe(200);
     const { campaign } = CampaignResponseSchema.parse(res.body);
     expect(Object.keys(campaign)).toEqual([
@@ -84,11 +65,11 @@ describe('GET /api/stats/campaigns/{campaignId}.json', () => {
     [CAMPAIGN.notStarted, { status: 0, 'actual-run-time': '' }],
     [CAMPAIGN.disabled, { enabled: 'N' }],
   ])('describes fixture campaign %s', async (id, expected) => {
-    expect((await sb.campaign(id)).body.campaign).toMatchObject(expected);
+    expect((await t.sb.campaign(id)).body.campaign).toMatchObject(expected);
   });
 
   it('answers 404 for an unknown campaign', async () => {
-    const res = await sb.campaign(4242);
+    const res = await t.sb.campaign(4242);
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ 'http-status': 404, message: 'The campaign cannot be found.' });
   });
@@ -123,7 +104,7 @@ const CASES = TABLE.flatMap(([from, ...outcomes]) =>
 describe('POST /api/tstats/campaigns/{campaignId} — the state machine', () => {
   it.each(CASES)('from status %i, %s → %s', async (from, request, expected) => {
     await startFrom(from);
-    const res = await sb.setStatus(CAMPAIGN.running, request);
+    const res = await t.sb.setStatus(CAMPAIGN.running, request);
     if (typeof expected === 'number') {
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ message: 'Campaign status changed.' });
@@ -136,49 +117,49 @@ describe('POST /api/tstats/campaigns/{campaignId} — the state machine', () => 
   });
 
   it('never restarts a stopped campaign', async () => {
-    expect((await sb.setStatus(CAMPAIGN.running, 'STOPPED')).status).toBe(200);
+    expect((await t.sb.setStatus(CAMPAIGN.running, 'STOPPED')).status).toBe(200);
     for (const request of ['RUNNING', 'PAUSED', 'PURGED', 'STOPPED']) {
-      expect((await sb.setStatus(CAMPAIGN.running, request)).body.message).toBe(INVALID);
+      expect((await t.sb.setStatus(CAMPAIGN.running, request)).body.message).toBe(INVALID);
     }
     expect(await statusOf(CAMPAIGN.running)).toBe(5);
   });
 
   it('records actual run and stop times on the virtual clock', async () => {
-    await sb.advance(HOUR);
-    await sb.setStatus(CAMPAIGN.notStarted, 'RUNNING');
-    await sb.advance(HOUR);
-    await sb.setStatus(CAMPAIGN.notStarted, 'STOPPED');
-    const { campaign } = (await sb.campaign(CAMPAIGN.notStarted)).body;
+    await t.sb.advance(HOUR);
+    await t.sb.setStatus(CAMPAIGN.notStarted, 'RUNNING');
+    await t.sb.advance(HOUR);
+    await t.sb.setStatus(CAMPAIGN.notStarted, 'STOPPED');
+    const { campaign } = (await t.sb.campaign(CAMPAIGN.notStarted)).body;
     expect(campaign['actual-run-time']).toBe(iso(NOW_MS + HOUR));
     expect(campaign['actual-stop-time']).toBe(iso(NOW_MS + 2 * HOUR));
   });
 
   it('moves a Scheduled campaign to Schedule Running at its start time and Schedule Stopped at its end time', async () => {
     await startFrom(2);
-    await sb.advance(DAY - 1);
+    await t.sb.advance(DAY - 1);
     expect(await statusOf(CAMPAIGN.running)).toBe(2);
-    await sb.advance(1);
+    await t.sb.advance(1);
     expect(await statusOf(CAMPAIGN.running)).toBe(4);
-    await sb.advance(2 * DAY);
+    await t.sb.advance(2 * DAY);
     expect(await statusOf(CAMPAIGN.running)).toBe(7);
-    const { campaign } = (await sb.campaign(CAMPAIGN.running)).body;
+    const { campaign } = (await t.sb.campaign(CAMPAIGN.running)).body;
     expect(campaign['actual-run-time']).toBe(iso(NOW_MS + DAY));
     expect(campaign['actual-stop-time']).toBe(iso(NOW_MS + 3 * DAY));
   });
 
   it('keeps manually run campaigns running past their end time (assumed)', async () => {
-    await sb.advance(10 * DAY);
+    await t.sb.advance(10 * DAY);
     expect(await statusOf(CAMPAIGN.running)).toBe(3);
   });
 
   it('refuses a disabled campaign with "The campaign is not enabled."', async () => {
-    const res = await sb.setStatus(CAMPAIGN.disabled, 'RUNNING');
+    const res = await t.sb.setStatus(CAMPAIGN.disabled, 'RUNNING');
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ 'http-status': 400, message: 'The campaign is not enabled.' });
   });
 
   it('answers 404 for an unknown campaign', async () => {
-    const res = await sb.setStatus(999, 'RUNNING');
+    const res = await t.sb.setStatus(999, 'RUNNING');
     expect(res.status).toBe(404);
     expect(res.body.message).toBe('The campaign cannot be found.');
   });
@@ -186,7 +167,7 @@ describe('POST /api/tstats/campaigns/{campaignId} — the state machine', () => 
   it.each([['running'], ['START'], [3], [null], [undefined]])(
     'answers "Invalid state transition" for status %j (not one of the four values)',
     async (value) => {
-      const res = await sb.setStatus(CAMPAIGN.running, value);
+      const res = await t.sb.setStatus(CAMPAIGN.running, value);
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ 'http-status': 400, message: INVALID });
       expect(await statusOf(CAMPAIGN.running)).toBe(3);
@@ -194,9 +175,9 @@ describe('POST /api/tstats/campaigns/{campaignId} — the state machine', () => 
   );
 
   it('answers "Invalid state transition" for a body that is not JSON', async () => {
-    const res = await request(sim.server)
-      .post(`${sb.base}/api/tstats/campaigns/${CAMPAIGN.running}`)
-      .set({ ...sb.basic('action'), 'content-type': 'application/json' })
+    const res = await t.api
+      .post(`${t.sb.base}/api/tstats/campaigns/${CAMPAIGN.running}`)
+      .set({ ...t.sb.basic('action'), 'content-type': 'application/json' })
       .send('{status: RUNNING');
     expect(res.status).toBe(400);
     expect(res.body.message).toBe(INVALID);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   EightByEightClient,
   EightByEightHttpError,
@@ -6,38 +6,17 @@ import {
   RecordStreamParser,
   eightByEightBaseUrl,
 } from '../../src/clients/eightbyeight/index.ts';
-import {
-  CAMPAIGN,
-  DAY,
-  NOW_MS,
-  iso,
-  startEightByEight,
-  type EightByEightSandbox,
-  type TestSimulator,
-} from './harness.ts';
+import { CAMPAIGN, DAY, NOW_MS, iso, useEightByEight } from './harness.ts';
 
 /** The reference client against the simulator: typed 207 outcomes, both tokens, typed errors, streaming. */
-let sim: TestSimulator;
-let sb: EightByEightSandbox;
-let origin: string;
+const t = useEightByEight();
 
-beforeAll(async () => {
-  sim = await startEightByEight();
-  const address = sim.server.address() as { port: number };
-  origin = `http://127.0.0.1:${address.port}`;
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  sb = await sim.sandbox();
-});
-
-/** The sandbox's baseUrl points at the origin the admin request saw; supertest's differs per call, so rebuild it. */
 function client(overrides: Partial<ConstructorParameters<typeof EightByEightClient>[0]> = {}) {
   return new EightByEightClient({
-    baseUrl: `${origin}${sb.base}`,
-    username: sb.section.username,
-    actionToken: sb.section.actionToken,
-    dataToken: sb.section.dataToken,
+    baseUrl: t.sb.section.baseUrl,
+    username: t.sb.section.username,
+    actionToken: t.sb.section.actionToken,
+    dataToken: t.sb.section.dataToken,
     retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 5 },
     ...overrides,
   });
@@ -45,7 +24,7 @@ function client(overrides: Partial<ConstructorParameters<typeof EightByEightClie
 
 describe('addRecords', () => {
   it('returns one typed outcome per record, in request order', async () => {
-    const [a, b, c] = sb.section.crmCustomers;
+    const [a, b, c] = t.sb.section.crmCustomers;
     const at = iso(NOW_MS + DAY);
     const result = await client().addRecords(CAMPAIGN.running, [
       { customerId: a!, scheduleDateTime: new Date(at) },
@@ -55,7 +34,7 @@ describe('addRecords', () => {
       { customerId: c!, scheduleDateTime: '2016-08-29T 09:00:00.000Z' },
       { customerId: c!, scheduleDateTime: '2016-08-29T09:00:00.000Z' },
       { customerId: c!, scheduleDateTime: iso(NOW_MS + 8 * DAY) },
-      { customerId: c!, scheduleDateTime: iso(Date.parse(sb.section.campaigns[0]!.scheduleTo) + 1) },
+      { customerId: c!, scheduleDateTime: iso(Date.parse(t.sb.section.campaigns[0]!.scheduleTo) + 1) },
       { customerId: 'x' },
     ]);
     expect(result.outcomes.map((o) => [o.index, o.kind, o.httpStatus])).toEqual([
@@ -100,7 +79,7 @@ describe('addRecords', () => {
   });
 
   it('sends the Action Request Token: a client holding only the data token is refused', async () => {
-    const err = await client({ actionToken: sb.section.dataToken })
+    const err = await client({ actionToken: t.sb.section.dataToken })
       .addRecords(CAMPAIGN.running, [{ customerId: 10_000_100 }])
       .catch((e: unknown) => e);
     expect(err).toMatchObject({
@@ -113,7 +92,7 @@ describe('addRecords', () => {
 
 describe('reads', () => {
   it('lists records from records.json and from the XML endpoint identically, with the phone filter', async () => {
-    await sb.admin('POST', '/vendors/eightbyeight/crm/customers', {
+    await t.sb.admin('POST', '/vendors/eightbyeight/crm/customers', {
       customers: [
         { 'customer-id': 60_000_001, phone: '5551112222' },
         { 'customer-id': 60_000_002, phone: '5553334444' },
@@ -129,7 +108,7 @@ describe('reads', () => {
   });
 
   it('streams records in batches', async () => {
-    const ids = sb.section.crmCustomers;
+    const ids = t.sb.section.crmCustomers;
     await client().addRecords(
       CAMPAIGN.running,
       Array.from({ length: 3000 }, (_, i) => ({ customerId: ids[0]! + i })),
@@ -142,12 +121,12 @@ describe('reads', () => {
 
   it('reads the campaign with the Data Request Token and refuses the action token', async () => {
     expect((await client().getCampaign(CAMPAIGN.running))['campaign-id']).toBe(125);
-    await expect(client({ dataToken: sb.section.actionToken }).getCampaign(CAMPAIGN.running)).rejects.toMatchObject({
+    await expect(client({ dataToken: t.sb.section.actionToken }).getCampaign(CAMPAIGN.running)).rejects.toMatchObject({
       status: 401,
       vendorMessage: 'This call requires the Data Request Token.',
     });
     await expect(
-      client({ dataToken: sb.section.actionToken }).streamRecords(CAMPAIGN.running).next(),
+      client({ dataToken: t.sb.section.actionToken }).streamRecords(CAMPAIGN.running).next(),
     ).rejects.toMatchObject({
       status: 401,
     });
@@ -164,7 +143,7 @@ describe('writes', () => {
   });
 
   it('deletes a record, and reports a customer not located', async () => {
-    const [a] = sb.section.crmCustomers;
+    const [a] = t.sb.section.crmCustomers;
     await client().addRecords(CAMPAIGN.running, [{ customerId: a! }]);
     await client().deleteRecord(CAMPAIGN.running, a!);
     expect(await client().listRecords(CAMPAIGN.running)).toEqual([]);
@@ -172,8 +151,8 @@ describe('writes', () => {
   });
 
   it('sends the Data Request Token for DELETE when configured so (deleteToken option of both)', async () => {
-    sb = await sim.sandbox({ eightbyeight: { deleteToken: 'data' } });
-    const [a] = sb.section.crmCustomers;
+    t.sb = await t.sim.sandbox({ eightbyeight: { deleteToken: 'data' } });
+    const [a] = t.sb.section.crmCustomers;
     await client().addRecords(CAMPAIGN.running, [{ customerId: a! }]);
     await expect(client().deleteRecord(CAMPAIGN.running, a!)).rejects.toMatchObject({ status: 401 });
     await client({ deleteToken: 'data' }).deleteRecord(CAMPAIGN.running, a!);
@@ -182,7 +161,7 @@ describe('writes', () => {
 
 describe('transport', () => {
   it('retries a 503 honouring Retry-After, then succeeds', async () => {
-    const fault = await sb.admin('POST', '/faults', {
+    const fault = await t.sb.admin('POST', '/faults', {
       vendor: 'eightbyeight',
       method: 'GET',
       action: { type: 'status', status: 503, retryAfterSeconds: 0 },
@@ -193,12 +172,12 @@ describe('transport', () => {
   });
 
   it('gives up after the retries and surfaces the last error', async () => {
-    await sb.admin('POST', '/faults', { vendor: 'eightbyeight', action: { type: 'status', status: 500 }, times: 5 });
+    await t.sb.admin('POST', '/faults', { vendor: 'eightbyeight', action: { type: 'status', status: 500 }, times: 5 });
     await expect(client().getCampaign(CAMPAIGN.running)).rejects.toMatchObject({ status: 500, attempts: 3 });
   });
 
   it('throws EightByEightResponseError when a 2xx body breaks the contract', async () => {
-    await sb.admin('POST', '/faults', {
+    await t.sb.admin('POST', '/faults', {
       vendor: 'eightbyeight',
       action: { type: 'status', status: 200, body: { campaign: { 'campaign-id': 'x' } } },
       times: 1,

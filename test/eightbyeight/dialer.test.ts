@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CampaignRecord } from '../../contracts/eightbyeight/schemas.ts';
 import {
   CAMPAIGN,
@@ -7,22 +7,16 @@ import {
   MINUTE,
   NOW_MS,
   iso,
-  startEightByEight,
+  useEightByEight,
   type EightByEightSandbox,
   type SandboxOptions,
-  type TestSimulator,
 } from './harness.ts';
 
 /**
  * The record lifecycle on the virtual clock: New → Queued → Accepted → Completed (or Scheduled for a retry or a
  * schedule-date-time), status codes and dispositions, and what paused / purged / stopped campaigns do.
  */
-let sim: TestSimulator;
-
-beforeAll(async () => {
-  sim = await startEightByEight();
-});
-afterAll(() => sim.close());
+const t = useEightByEight('none');
 
 const NEW = 0;
 const QUEUED = 1;
@@ -41,7 +35,7 @@ const PHONES = ['5551230001', '5551230002', '5551230003', '5551230004'];
 const IDS = [30_000_001, 30_000_002, 30_000_003, 30_000_004];
 
 async function timedSandbox(options: SandboxOptions = TIMED): Promise<EightByEightSandbox> {
-  const sb = await sim.sandbox(options);
+  const sb = await t.sim.sandbox(options);
   const customers = IDS.map((id, i) => ({ 'customer-id': id, phone: PHONES[i] }));
   expect((await sb.admin('POST', '/vendors/eightbyeight/crm/customers', { customers })).status).toBe(200);
   return sb;
@@ -104,7 +98,7 @@ describe('dial-through', () => {
   });
 
   it('dials a whole campaign to completion over a virtual day, never using more lines than it has', async () => {
-    const sb = await sim.sandbox({ eightbyeight: { lines: 3 } });
+    const sb = await t.sim.sandbox({ eightbyeight: { lines: 3 } });
     const batch = sb.section.crmCustomers.slice(0, 20).map((id) => ({ 'customer-id': id }));
     await sb.addOk(CAMPAIGN.running, batch);
     for (let step = 0; step < 48; step++) {
@@ -122,7 +116,7 @@ describe('dial-through', () => {
 
   it('replays exactly for the same seed, and differs for another seed', async () => {
     const run = async (seed: number) => {
-      const sb = await sim.sandbox({ seed, eightbyeight: { lines: 4 } });
+      const sb = await t.sim.sandbox({ seed, eightbyeight: { lines: 4 } });
       await sb.addOk(
         CAMPAIGN.running,
         sb.section.crmCustomers.slice(0, 20).map((id) => ({ 'customer-id': id })),
@@ -143,7 +137,7 @@ describe('dial-through', () => {
 
 describe('status codes', () => {
   it('completes a customer without a phone number with status-code 3 and an invalid one with 4', async () => {
-    const sb = await sim.sandbox(TIMED);
+    const sb = await t.sim.sandbox(TIMED);
     await sb.admin('POST', '/vendors/eightbyeight/crm/customers', {
       customers: [
         { 'customer-id': 40_000_001, phone: '' },

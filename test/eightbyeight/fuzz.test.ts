@@ -1,29 +1,14 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AddCustomersResponseSchema, ErrorResponseSchema } from '../../contracts/eightbyeight/schemas.ts';
-import {
-  CAMPAIGN,
-  DAY,
-  NOW_MS,
-  iso,
-  startEightByEight,
-  type EightByEightSandbox,
-  type TestSimulator,
-} from './harness.ts';
+import { CAMPAIGN, DAY, NOW_MS, iso, useEightByEight } from './harness.ts';
 
 /**
  * Fuzzing every endpoint: no input gets a 5xx, every failure is the vendor envelope, and a mixed batch never
  * half-applies silently — each record's fate is exactly what its 207 entry says.
  */
-let sim: TestSimulator;
-let sb: EightByEightSandbox;
-
-beforeAll(async () => {
-  sim = await startEightByEight();
-  sb = await sim.sandbox();
-});
-afterAll(() => sim.close());
+const t = useEightByEight('perFile');
 
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 60) };
 const campaignIds = fc.oneof(
@@ -59,9 +44,9 @@ describe('no input gets a 5xx', () => {
   it('POST customers', async () => {
     await fc.assert(
       fc.asyncProperty(campaignIds, bodies, contentTypes, tokens, async (id, body, type, token) => {
-        const res = await request(sim.server)
-          .post(`${sb.base}/api/tstats/campaigns/${segment(id)}/customers`)
-          .set({ ...sb.basic(token), ...(type ? { 'content-type': type } : {}) })
+        const res = await t.api
+          .post(`${t.sb.base}/api/tstats/campaigns/${segment(id)}/customers`)
+          .set({ ...t.sb.basic(token), ...(type ? { 'content-type': type } : {}) })
           .send(body);
         expectVendorAnswer(res);
         if (res.status === 207) AddCustomersResponseSchema.parse(res.body);
@@ -81,9 +66,9 @@ describe('no input gets a 5xx', () => {
         ),
         tokens,
         async (id, body, token) => {
-          const res = await request(sim.server)
-            .post(`${sb.base}/api/tstats/campaigns/${segment(id)}`)
-            .set({ ...sb.basic(token), 'content-type': 'application/json' })
+          const res = await t.api
+            .post(`${t.sb.base}/api/tstats/campaigns/${segment(id)}`)
+            .set({ ...t.sb.basic(token), 'content-type': 'application/json' })
             .send(body);
           expectVendorAnswer(res);
         },
@@ -101,22 +86,20 @@ describe('no input gets a 5xx', () => {
         fc.string({ maxLength: 40 }),
         tokens,
         async (id, customer, filter, token) => {
-          const base = `${sb.base}/api`;
+          const base = `${t.sb.base}/api`;
           const calls = [
-            request(sim.server)
-              .get(`${base}/stats/campaigns/${segment(id)}.json`)
-              .set(sb.basic(token)),
-            request(sim.server)
+            t.api.get(`${base}/stats/campaigns/${segment(id)}.json`).set(t.sb.basic(token)),
+            t.api
               .get(`${base}/stats/campaigns/${segment(id)}/records.json`)
               .query({ 'phone-list': filter })
-              .set(sb.basic(token)),
-            request(sim.server)
+              .set(t.sb.basic(token)),
+            t.api
               .get(`${base}/stats/campaigns/${segment(id)}/records`)
               .query({ 'phone-list': filter })
-              .set(sb.basic(token)),
-            request(sim.server)
+              .set(t.sb.basic(token)),
+            t.api
               .delete(`${base}/tstats/campaigns/${segment(id)}/customers/${segment(customer)}`)
-              .set(sb.basic(token)),
+              .set(t.sb.basic(token)),
           ];
           for (const res of await Promise.all(calls)) expect(res.status).toBeLessThan(500);
         },
@@ -141,7 +124,7 @@ describe('a mixed batch never half-applies silently', () => {
   it('each 200 entry is in the campaign, each refused entry changed nothing, and the count moved by the 200s', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 25 }), async (entries) => {
-        const box = await sim.sandbox();
+        const box = await t.sim.sandbox();
         const pool = box.section.crmCustomers;
         const existing = pool[19]!;
         await box.addOk(CAMPAIGN.running, [{ 'customer-id': existing }]);
@@ -181,7 +164,7 @@ describe('a mixed batch never half-applies silently', () => {
           const present = (await box.inspect(CAMPAIGN.running, id)) !== undefined;
           expect(present).toBe(accepted.has(id) || id === existing);
         }
-        await request(sim.server).delete(`/__admin/sandboxes/${box.id}`);
+        await t.api.delete(`/__admin/sandboxes/${box.id}`);
       }),
       { numRuns: 25 },
     );

@@ -1,9 +1,8 @@
-import type { Server } from 'node:http';
-import request from 'supertest';
+import type request from 'supertest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AddCustomerOutcome, CampaignRecord } from '../../contracts/eightbyeight/schemas.ts';
 import { RecordsResponseSchema } from '../../contracts/eightbyeight/schemas.ts';
-import { createSimulator, type Simulator } from '../../simulators/core/app.ts';
-import { VENDORS } from '../../simulators/index.ts';
+import { type Api, type TestServer, createFrozenSandbox, startTestServer } from '../helpers/sim.ts';
 
 /**
  * HTTP harness of the 8x8 tests: one simulator per test file (supertest against `createSimulator` on an ephemeral
@@ -76,44 +75,72 @@ export interface RecordInspection {
   forcedOutcome: Record<string, unknown> | null;
 }
 
-export interface TestSimulator {
-  sim: Simulator;
-  server: Server;
+export interface TestSimulator extends TestServer {
+  /** `http://127.0.0.1:<port>` of the listening server (for clients that open their own connections). */
+  origin: string;
   sandbox(options?: SandboxOptions): Promise<EightByEightSandbox>;
-  close(): Promise<void>;
 }
 
 export async function startEightByEight(): Promise<TestSimulator> {
-  const sim = await createSimulator({ vendors: VENDORS });
-  const server = sim.app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const t = await startTestServer();
+  return { ...t, origin: t.sim.url, sandbox: (options) => createSandbox(t.api, options) };
+}
+
+/** What a test file sees through `useEightByEight`: the file's simulator and the current test's sandbox. */
+export interface EightByEightSuite {
+  readonly sim: TestSimulator;
+  /** supertest bound to the file's simulator. */
+  readonly api: Api;
+  /** The sandbox of the running test; a test may replace it with one made with other options. */
+  sb: EightByEightSandbox;
+}
+
+/**
+ * Registers the hooks of an 8x8 test file: one simulator for the file, closed after it, and a fresh sandbox before
+ * each test (`perTest`, the default), one sandbox for the whole file (`perFile`), or none (`none`: tests make their
+ * own with `sim.sandbox()`).
+ */
+export function useEightByEight(sandboxes: 'perTest' | 'perFile' | 'none' = 'perTest'): EightByEightSuite {
+  let sim: TestSimulator | undefined;
+  let sb: EightByEightSandbox | undefined;
+  beforeAll(async () => {
+    sim = await startEightByEight();
+    if (sandboxes === 'perFile') sb = await sim.sandbox();
+  });
+  afterAll(() => sim?.close());
+  if (sandboxes === 'perTest') {
+    beforeEach(async () => {
+      sb = await (sim as TestSimulator).sandbox();
+    });
+  }
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`no ${what} yet: use it inside a test or hook`);
+    return value;
+  };
   return {
-    sim,
-    server,
-    sandbox: (options) => createSandbox(server, options),
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await sim.close();
+    get sim() {
+      return ready(sim, 'simulator');
+    },
+    get api() {
+      return ready(sim, 'simulator').api;
+    },
+    get sb() {
+      return ready(sb, 'sandbox');
+    },
+    set sb(value) {
+      sb = value;
     },
   };
 }
 
-export async function createSandbox(server: Server, options: SandboxOptions = {}): Promise<EightByEightSandbox> {
-  const created = await request(server)
-    .post('/__admin/sandboxes')
-    .send({
-      seed: options.seed ?? 42,
-      clock: { now: options.now ?? NOW, frozen: true },
-      ...(options.eightbyeight ? { options: { eightbyeight: options.eightbyeight } } : {}),
-    });
-  if (created.status !== 201) throw new Error(`sandbox not created: ${created.status} ${created.text}`);
-  const id = created.body.id as string;
-  const section = created.body.vendors.eightbyeight as EightByEightSection;
+async function createSandbox(api: Api, options: SandboxOptions = {}): Promise<EightByEightSandbox> {
+  const created = await createFrozenSandbox<EightByEightSection>(api, 'eightbyeight', {
+    seed: options.seed,
+    now: options.now ?? NOW,
+    vendorOptions: options.eightbyeight,
+  });
+  const { id, section } = created;
   const base = new URL(section.baseUrl).pathname;
-  const adminPath = (path: string) => `/__admin/sandboxes/${id}${path}`;
 
   const basic = (token: Token): Record<string, string> => {
     if (token === 'none') return {};
@@ -128,7 +155,7 @@ export async function createSandbox(server: Server, options: SandboxOptions = {}
     base,
     basic,
     add: (campaignId, body, token = 'action') =>
-      request(server)
+      api
         .post(`${base}/api/tstats/campaigns/${campaignId}/customers`)
         .set({ ...basic(token), 'content-type': 'application/json' })
         .send(json(body)),
@@ -138,11 +165,11 @@ export async function createSandbox(server: Server, options: SandboxOptions = {}
       return res.body as AddCustomerOutcome[];
     },
     remove: (campaignId, customerId, token = 'action') =>
-      request(server).delete(`${base}/api/tstats/campaigns/${campaignId}/customers/${customerId}`).set(basic(token)),
+      api.delete(`${base}/api/tstats/campaigns/${campaignId}/customers/${customerId}`).set(basic(token)),
     recordsJson: (campaignId, query = {}, token = 'data') =>
-      request(server).get(`${base}/api/stats/campaigns/${campaignId}/records.json`).query(query).set(basic(token)),
+      api.get(`${base}/api/stats/campaigns/${campaignId}/records.json`).query(query).set(basic(token)),
     recordsXml: (campaignId, query = {}, token = 'data') =>
-      request(server)
+      api
         .get(`${base}/api/stats/campaigns/${campaignId}/records`)
         .query(query)
         .set(basic(token))
@@ -159,26 +186,20 @@ export async function createSandbox(server: Server, options: SandboxOptions = {}
       return RecordsResponseSchema.parse(res.body).records.record;
     },
     campaign: (campaignId, token = 'data') =>
-      request(server).get(`${base}/api/stats/campaigns/${campaignId}.json`).set(basic(token)),
+      api.get(`${base}/api/stats/campaigns/${campaignId}.json`).set(basic(token)),
     setStatus: (campaignId, status, token = 'action') =>
-      request(server)
+      api
         .post(`${base}/api/tstats/campaigns/${campaignId}`)
         .set({ ...basic(token), 'content-type': 'application/json' })
         .send(json({ status })),
-    admin: (method, path, body) => {
-      const req = method === 'GET' ? request(server).get(adminPath(path)) : request(server).post(adminPath(path));
-      return body === undefined ? req : req.send(body as object);
-    },
+    admin: (method, path, body) => created.admin(method, path, body as object | undefined),
     async inspect(campaignId, customerId) {
       const res = await sandbox.admin('GET', `/vendors/eightbyeight/campaigns/${campaignId}/customers/${customerId}`);
       if (res.status === 404) return undefined;
       if (res.status !== 200) throw new Error(`inspect: ${res.status} ${res.text}`);
       return res.body as RecordInspection;
     },
-    async advance(ms) {
-      const res = await request(server).post(adminPath('/clock')).send({ advanceMs: ms });
-      if (res.status !== 200) throw new Error(`clock: ${res.status} ${res.text}`);
-    },
+    advance: (ms) => created.advance(ms),
   };
   return sandbox;
 }

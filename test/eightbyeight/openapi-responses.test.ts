@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { openApiPath, renderOpenApi } from '../../contracts/generate.ts';
 import { eightbyeight } from '../../simulators/eightbyeight/index.ts';
@@ -11,7 +11,7 @@ import {
   MessageResponseSchema,
   RecordsResponseSchema,
 } from '../../contracts/eightbyeight/schemas.ts';
-import { CAMPAIGN, startEightByEight, type EightByEightSandbox, type TestSimulator } from './harness.ts';
+import { CAMPAIGN, useEightByEight } from './harness.ts';
 
 /**
  * Every status the simulator answers per operation is declared in the checked-in contracts/eightbyeight/openapi.json,
@@ -29,13 +29,7 @@ function declared(operationId: string): Set<string> {
   throw new Error(`operation ${operationId} is not in the document`);
 }
 
-let sim: TestSimulator;
-let sb: EightByEightSandbox;
-beforeAll(async () => {
-  sim = await startEightByEight();
-  sb = await sim.sandbox();
-});
-afterAll(() => sim.close());
+const t = useEightByEight('perFile');
 
 const SUCCESS: Record<string, z.ZodType | undefined> = {
   addCampaignRecords: AddCustomersResponseSchema,
@@ -64,10 +58,10 @@ it('the checked-in openapi.json is what the contracts generate now (npm run open
 describe('answers match the OpenAPI document', () => {
   it('addCampaignRecords', async () => {
     const seen = await check('addCampaignRecords', [
-      sb.add(CAMPAIGN.running, [{ 'customer-id': sb.section.crmCustomers[0] }, { 'customer-id': 9 }]),
-      sb.add(CAMPAIGN.list, [{ 'customer-id': 1 }]),
-      sb.add(4242, [{ 'customer-id': 1 }]),
-      sb.add(CAMPAIGN.running, [], 'data'),
+      t.sb.add(CAMPAIGN.running, [{ 'customer-id': t.sb.section.crmCustomers[0] }, { 'customer-id': 9 }]),
+      t.sb.add(CAMPAIGN.list, [{ 'customer-id': 1 }]),
+      t.sb.add(4242, [{ 'customer-id': 1 }]),
+      t.sb.add(CAMPAIGN.running, [], 'data'),
     ]);
     expect([...seen].sort()).toEqual([207, 400, 401, 404]);
   });
@@ -75,39 +69,39 @@ describe('answers match the OpenAPI document', () => {
   it('viewCampaignRecordsJson and viewCampaignRecordsXml', async () => {
     expect(
       await check('viewCampaignRecordsJson', [
-        sb.recordsJson(CAMPAIGN.stopped),
-        sb.recordsJson(4242),
-        sb.recordsJson(CAMPAIGN.stopped, {}, 'action'),
+        t.sb.recordsJson(CAMPAIGN.stopped),
+        t.sb.recordsJson(4242),
+        t.sb.recordsJson(CAMPAIGN.stopped, {}, 'action'),
       ]),
     ).toEqual(new Set([200, 404, 401]));
     expect(
       await check('viewCampaignRecordsXml', [
-        sb.recordsXml(CAMPAIGN.stopped),
-        sb.recordsXml(4242),
-        sb.recordsXml(CAMPAIGN.stopped, {}, 'action'),
+        t.sb.recordsXml(CAMPAIGN.stopped),
+        t.sb.recordsXml(4242),
+        t.sb.recordsXml(CAMPAIGN.stopped, {}, 'action'),
       ]),
     ).toEqual(new Set([200, 404, 401]));
   });
 
   it('deleteCampaignRecord', async () => {
     const seen = await check('deleteCampaignRecord', [
-      sb.remove(CAMPAIGN.stopped, 10_000_001),
-      sb.remove(CAMPAIGN.stopped, 1),
-      sb.remove(CAMPAIGN.list, 10_000_004),
-      sb.remove(CAMPAIGN.stopped, 10_000_002, 'data'),
+      t.sb.remove(CAMPAIGN.stopped, 10_000_001),
+      t.sb.remove(CAMPAIGN.stopped, 1),
+      t.sb.remove(CAMPAIGN.list, 10_000_004),
+      t.sb.remove(CAMPAIGN.stopped, 10_000_002, 'data'),
     ]);
     expect(seen).toEqual(new Set([204, 404, 400, 401]));
   });
 
   it('getCampaign and changeCampaignStatus', async () => {
     expect(
-      await check('getCampaign', [sb.campaign(CAMPAIGN.running), sb.campaign(1), sb.campaign(125, 'action')]),
+      await check('getCampaign', [t.sb.campaign(CAMPAIGN.running), t.sb.campaign(1), t.sb.campaign(125, 'action')]),
     ).toEqual(new Set([200, 404, 401]));
     const seen = await check('changeCampaignStatus', [
-      sb.setStatus(CAMPAIGN.notStarted, 'RUNNING'),
-      sb.setStatus(CAMPAIGN.stopped, 'RUNNING'),
-      sb.setStatus(1, 'RUNNING'),
-      sb.setStatus(CAMPAIGN.running, 'PAUSED', 'data'),
+      t.sb.setStatus(CAMPAIGN.notStarted, 'RUNNING'),
+      t.sb.setStatus(CAMPAIGN.stopped, 'RUNNING'),
+      t.sb.setStatus(1, 'RUNNING'),
+      t.sb.setStatus(CAMPAIGN.running, 'PAUSED', 'data'),
     ]);
     expect(seen).toEqual(new Set([200, 400, 404, 401]));
   });

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CampaignRecordSchema, RecordsResponseSchema } from '../../contracts/eightbyeight/schemas.ts';
 import { parseXml } from '../../simulators/core/serializers/xml.ts';
-import { CAMPAIGN, DAY, startEightByEight, type EightByEightSandbox, type TestSimulator } from './harness.ts';
+import { CAMPAIGN, DAY, useEightByEight } from './harness.ts';
 
 /** GET …/records.json and …/records (XML), the phone-list filter, and DELETE …/customers/{customerId}. */
-let sim: TestSimulator;
-let sb: EightByEightSandbox;
-
-beforeAll(async () => {
-  sim = await startEightByEight();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  sb = await sim.sandbox();
-});
+const t = useEightByEight();
 
 const KNOWN = [
   { 'customer-id': 20_000_001, phone: '5551234567' },
@@ -22,9 +13,9 @@ const KNOWN = [
 ];
 
 async function addKnownCustomers(campaignId = CAMPAIGN.running) {
-  const crm = await sb.admin('POST', '/vendors/eightbyeight/crm/customers', { customers: KNOWN });
+  const crm = await t.sb.admin('POST', '/vendors/eightbyeight/crm/customers', { customers: KNOWN });
   expect(crm.status).toBe(200);
-  await sb.addOk(
+  await t.sb.addOk(
     campaignId,
     KNOWN.map((c) => ({ 'customer-id': c['customer-id'] })),
   );
@@ -40,11 +31,11 @@ function xmlRecords(text: string): Record<string, string>[] {
 describe('GET /api/stats/campaigns/{campaignId}/records.json', () => {
   it('lists every record in the documented shape, in the order they were added', async () => {
     await addKnownCustomers();
-    const res = await sb.recordsJson(CAMPAIGN.running);
+    const res = await t.sb.recordsJson(CAMPAIGN.running);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const { record } = RecordsResponseSchema.parse(res.body).records;
-    const name = sb.section.campaigns[0]!.name;
+    const name = t.sb.section.campaigns[0]!.name;
     expect(record).toEqual([
       {
         'campaign-name': name,
@@ -66,20 +57,20 @@ describe('GET /api/stats/campaigns/{campaignId}/records.json', () => {
 
   it('streams a large answer (chunked, no Content-Length)', async () => {
     const batch = Array.from({ length: 2000 }, (_, i) => ({ 'customer-id': 10_001_000 + i }));
-    expect((await sb.addOk(CAMPAIGN.running, batch)).every((o) => o['http-status'] === 200)).toBe(true);
-    const res = await sb.recordsJson(CAMPAIGN.running);
+    expect((await t.sb.addOk(CAMPAIGN.running, batch)).every((o) => o['http-status'] === 200)).toBe(true);
+    const res = await t.sb.recordsJson(CAMPAIGN.running);
     expect(res.headers['transfer-encoding']).toBe('chunked');
     expect(res.headers['content-length']).toBeUndefined();
     expect(RecordsResponseSchema.parse(res.body).records.record).toHaveLength(2000);
   });
 
   it('answers an empty list as {"records": {"record": []}}', async () => {
-    const res = await sb.recordsJson(CAMPAIGN.running);
+    const res = await t.sb.recordsJson(CAMPAIGN.running);
     expect(res.body).toEqual({ records: { record: [] } });
   });
 
   it('shows the finished fixture records of the stopped campaign with their status and disposition codes', async () => {
-    const { record } = (await sb.recordsJson(CAMPAIGN.stopped)).body.records;
+    const { record } = (await t.sb.recordsJson(CAMPAIGN.stopped)).body.records;
     expect(record.map((r: Record<string, number>) => [r.status, r['status-code'], r['disposition-code']])).toEqual([
       [3, 0, 1002],
       [3, 1, 1001],
@@ -94,31 +85,31 @@ describe('GET /api/stats/campaigns/{campaignId}/records.json', () => {
     ['the bare number', '5551234567'],
   ])('filters by phone-list with %s', async (_label, filter) => {
     await addKnownCustomers();
-    const { record } = (await sb.recordsJson(CAMPAIGN.running, { 'phone-list': filter })).body.records;
+    const { record } = (await t.sb.recordsJson(CAMPAIGN.running, { 'phone-list': filter })).body.records;
     expect(record.map((r: { 'phone-list': string }) => r['phone-list'])).toEqual(['*Phone Number|5551234567']);
   });
 
   it('answers an empty list when no record has the filtered phone', async () => {
     await addKnownCustomers();
-    const res = await sb.recordsJson(CAMPAIGN.running, { 'phone-list': '*Contact Number|5550000000' });
+    const res = await t.sb.recordsJson(CAMPAIGN.running, { 'phone-list': '*Contact Number|5550000000' });
     expect(res.body).toEqual({ records: { record: [] } });
   });
 
   it('shows the CRM field name chosen for the sandbox (option phoneLabel)', async () => {
-    sb = await sim.sandbox({ eightbyeight: { phoneLabel: 'Contact Number' } });
+    t.sb = await t.sim.sandbox({ eightbyeight: { phoneLabel: 'Contact Number' } });
     await addKnownCustomers();
-    const { record } = (await sb.recordsJson(CAMPAIGN.running)).body.records;
+    const { record } = (await t.sb.recordsJson(CAMPAIGN.running)).body.records;
     expect(record[0]['phone-list']).toBe('*Contact Number|5551234567');
   });
 
   it('answers 404 for an unknown campaign', async () => {
-    const res = await sb.recordsJson(4242);
+    const res = await t.sb.recordsJson(4242);
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ 'http-status': 404, message: 'The campaign cannot be found.' });
   });
 
   it('lists records of a non-dynamic campaign too', async () => {
-    const res = await sb.recordsJson(CAMPAIGN.list);
+    const res = await t.sb.recordsJson(CAMPAIGN.list);
     expect(res.status).toBe(200);
     expect(res.body.records.record).toHaveLength(3);
   });
@@ -127,8 +118,8 @@ describe('GET /api/stats/campaigns/{campaignId}/records.json', () => {
 describe('GET /api/stats/campaigns/{campaignId}/records (XML)', () => {
   it('answers the same records as XML <records><record>…', async () => {
     await addKnownCustomers();
-    const json = (await sb.recordsJson(CAMPAIGN.running)).body.records.record;
-    const res = await sb.recordsXml(CAMPAIGN.running);
+    const json = (await t.sb.recordsJson(CAMPAIGN.running)).body.records.record;
+    const res = await t.sb.recordsXml(CAMPAIGN.running);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/xml/);
     const text = res.body as string;
@@ -139,21 +130,21 @@ describe('GET /api/stats/campaigns/{campaignId}/records (XML)', () => {
 
   it('applies the phone-list filter real clients use (?phone-list=*Contact%20Number%7C{phone})', async () => {
     await addKnownCustomers();
-    const res = await sb.recordsXml(CAMPAIGN.running, { 'phone-list': '*Contact Number|5557654321' });
+    const res = await t.sb.recordsXml(CAMPAIGN.running, { 'phone-list': '*Contact Number|5557654321' });
     const records = xmlRecords(res.body as string);
     expect(records.map((r) => r['phone-list'])).toEqual(['*Phone Number|5557654321']);
     expect(records[0]!['record-id']).toMatch(/^\d+$/);
   });
 
   it('answers <records></records> when nothing matches', async () => {
-    const res = await sb.recordsXml(CAMPAIGN.running);
+    const res = await t.sb.recordsXml(CAMPAIGN.running);
     expect(res.body).toBe('<?xml version="1.0" encoding="UTF-8"?><records></records>');
   });
 
   it('escapes text content', async () => {
-    await sb.admin('POST', `/vendors/eightbyeight/campaigns/${CAMPAIGN.running}`, { name: 'Q&A <VIP> "calls"' });
+    await t.sb.admin('POST', `/vendors/eightbyeight/campaigns/${CAMPAIGN.running}`, { name: 'Q&A <VIP> "calls"' });
     await addKnownCustomers();
-    const records = xmlRecords((await sb.recordsXml(CAMPAIGN.running)).body as string);
+    const records = xmlRecords((await t.sb.recordsXml(CAMPAIGN.running)).body as string);
     expect(records[0]!['campaign-name']).toBe('Q&A <VIP> "calls"');
   });
 });
@@ -172,35 +163,35 @@ function numbersOf(record: Record<string, string>): Record<string, string | numb
 describe('DELETE /api/tstats/campaigns/{campaignId}/customers/{customerId}', () => {
   it('answers 204 with no body and removes the record from the list and the count', async () => {
     await addKnownCustomers();
-    const res = await sb.remove(CAMPAIGN.running, 20_000_002);
+    const res = await t.sb.remove(CAMPAIGN.running, 20_000_002);
     expect(res.status).toBe(204);
     expect(res.text).toBe('');
-    const phones = (await sb.records(CAMPAIGN.running)).map((r) => r['phone-list']);
+    const phones = (await t.sb.records(CAMPAIGN.running)).map((r) => r['phone-list']);
     expect(phones).toEqual(['*Phone Number|5551234567', '']);
-    expect((await sb.campaign(CAMPAIGN.running)).body.campaign['no-of-records']).toBe(2);
+    expect((await t.sb.campaign(CAMPAIGN.running)).body.campaign['no-of-records']).toBe(2);
   });
 
   it('never dials a deleted record again, and frees its line for the next one', async () => {
-    sb = await sim.sandbox({ eightbyeight: { lines: 1 } });
-    const [a, b] = sb.section.crmCustomers;
+    t.sb = await t.sim.sandbox({ eightbyeight: { lines: 1 } });
+    const [a, b] = t.sb.section.crmCustomers;
     const when = new Date(Date.parse('2024-03-01T10:00:00.000Z') + 3_600_000).toISOString();
-    await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }, { 'customer-id': b, 'schedule-date-time': when }]);
-    expect((await sb.inspect(CAMPAIGN.running, a!))?.record.status).toBe(1);
-    expect((await sb.remove(CAMPAIGN.running, a!)).status).toBe(204);
-    expect((await sb.remove(CAMPAIGN.running, b!)).status).toBe(204);
-    await sb.advance(DAY);
-    expect(await sb.records(CAMPAIGN.running)).toEqual([]);
-    const dialer = (await sb.admin('GET', `/vendors/eightbyeight/campaigns/${CAMPAIGN.running}`)).body.dialer;
+    await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }, { 'customer-id': b, 'schedule-date-time': when }]);
+    expect((await t.sb.inspect(CAMPAIGN.running, a!))?.record.status).toBe(1);
+    expect((await t.sb.remove(CAMPAIGN.running, a!)).status).toBe(204);
+    expect((await t.sb.remove(CAMPAIGN.running, b!)).status).toBe(204);
+    await t.sb.advance(DAY);
+    expect(await t.sb.records(CAMPAIGN.running)).toEqual([]);
+    const dialer = (await t.sb.admin('GET', `/vendors/eightbyeight/campaigns/${CAMPAIGN.running}`)).body.dialer;
     expect(dialer.busy).toBe(0);
   });
 
   it('lets a deleted customer be added again as a new record', async () => {
-    const [a] = sb.section.crmCustomers;
-    await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }]);
-    const first = (await sb.inspect(CAMPAIGN.running, a!))!.record['record-id'];
-    await sb.remove(CAMPAIGN.running, a!);
-    expect((await sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }]))[0]!['http-status']).toBe(200);
-    expect((await sb.inspect(CAMPAIGN.running, a!))!.record['record-id']).toBeGreaterThan(first);
+    const [a] = t.sb.section.crmCustomers;
+    await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }]);
+    const first = (await t.sb.inspect(CAMPAIGN.running, a!))!.record['record-id'];
+    await t.sb.remove(CAMPAIGN.running, a!);
+    expect((await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': a }]))[0]!['http-status']).toBe(200);
+    expect((await t.sb.inspect(CAMPAIGN.running, a!))!.record['record-id']).toBeGreaterThan(first);
   });
 
   it.each([
@@ -213,17 +204,17 @@ describe('DELETE /api/tstats/campaigns/{campaignId}/customers/{customerId}', () 
   ])('refuses %s', async (_label, campaignId, customer, status, message) => {
     let id = customer;
     if (customer === 'deleted') {
-      id = sb.section.crmCustomers[0]!;
-      await sb.addOk(CAMPAIGN.running, [{ 'customer-id': id }]);
-      await sb.remove(CAMPAIGN.running, id);
+      id = t.sb.section.crmCustomers[0]!;
+      await t.sb.addOk(CAMPAIGN.running, [{ 'customer-id': id }]);
+      await t.sb.remove(CAMPAIGN.running, id);
     }
-    const res = await sb.remove(campaignId, id);
+    const res = await t.sb.remove(campaignId, id);
     expect(res.status).toBe(status);
     expect(res.body).toEqual({ 'http-status': status, message });
   });
 
   it('removes records from a stopped campaign (assumed: deleting is not adding)', async () => {
-    expect((await sb.remove(CAMPAIGN.stopped, 10_000_000)).status).toBe(204);
-    expect(await sb.records(CAMPAIGN.stopped)).toHaveLength(3);
+    expect((await t.sb.remove(CAMPAIGN.stopped, 10_000_000)).status).toBe(204);
+    expect(await t.sb.records(CAMPAIGN.stopped)).toHaveLength(3);
   });
 });
