@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-
-import { join } from 'node:path';
-import { CLI, ROOT, freePort, simulatorCommand, startServer } from './lib/processes.ts';
+import { buildBundle } from '../scripts/build.mjs';
+import { freePort, simulatorCommand, startServer } from './lib/processes.ts';
 import { round } from './lib/http.ts';
 
 export interface StartupVariant {
@@ -18,33 +16,22 @@ export interface StartupReport {
 }
 
 /**
- * Spawn → first 200 from GET /__admin/health, several times per way of starting (the first run also pays for a
- * cold tsx cache). Besides the CLI under tsx (what `npm start` runs), the same CLI bundled ahead of time with
- * esbuild shows how much of the time is the TypeScript loader.
+ * Spawn → first 200 from GET /__admin/health, several times per way of starting: what `npm start` runs (the CLI
+ * bundled by scripts/build.mjs, built before timing so no run pays for a rebuild), the same CLI under the tsx loader
+ * (what tests and `npm run sim` under development use), and bare Node as the floor.
  */
 export async function runStartup(runs = 5): Promise<StartupReport> {
-  const variants: StartupVariant[] = [];
   const notes: string[] = [];
-  variants.push(await measure('CLI under tsx (node --import tsx)', (port) => simulatorCommand(port), runs));
-
-  for (const [name, external] of [
-    ['CLI precompiled: app bundled, dependencies from node_modules', true],
-    ['CLI precompiled: one file, dependencies bundled too', false],
-  ] as const) {
-    const bundle = await bundleCli(external);
-    if (!bundle) {
-      notes.push('esbuild not importable: precompiled variants skipped');
-      break;
-    }
-    try {
-      variants.push(
-        await measure(name, (port) => [bundle.file, 'serve', '--port', String(port), '--no-journal'], runs),
-      );
-    } finally {
-      bundle.cleanup();
-    }
-  }
-  variants.push(await measure('plain `node -e` (process start floor)', nodeFloor, runs));
+  await buildBundle();
+  const variants = [
+    await measure(
+      '`npm start` (node scripts/start.mjs serve: bundled CLI)',
+      (port) => ['scripts/start.mjs', 'serve', '--port', String(port), '--no-journal'],
+      runs,
+    ),
+    await measure('CLI under tsx (node --import tsx src/cli/main.ts)', (port) => simulatorCommand(port), runs),
+    await measure('plain `node -e` (process start floor)', nodeFloor, runs),
+  ];
   return { targetMs: 500, variants, notes };
 }
 
@@ -69,37 +56,4 @@ async function measure(name: string, args: (port: number) => string[], runs: num
     runsMs,
     medianMs: round(sorted[Math.floor(sorted.length / 2)] as number, 0),
   };
-}
-
-/**
- * Bundles the CLI with esbuild (tsx's own compiler) so bare `node` runs it without a TypeScript loader: either the
- * project's code only, its dependencies still resolved from the repository's node_modules (the temporary directory
- * sits inside it for that), or everything in one file.
- */
-async function bundleCli(externalDependencies: boolean): Promise<{ file: string; cleanup: () => void } | undefined> {
-  let esbuild: typeof import('esbuild');
-  try {
-    esbuild = await import('esbuild');
-  } catch {
-    return undefined;
-  }
-  const dir = mkdtempSync(join(ROOT, 'node_modules', '.bench-startup-'));
-  const file = join(dir, 'main.mjs');
-  await esbuild.build({
-    entryPoints: [join(ROOT, CLI)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: externalDependencies ? 'external' : undefined,
-    // CommonJS dependencies inside an ES module bundle still call require().
-    banner: externalDependencies
-      ? undefined
-      : {
-          js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-        },
-    outfile: file,
-    logLevel: 'error',
-  });
-  return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
