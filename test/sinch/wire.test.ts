@@ -205,6 +205,9 @@ describe('content negotiation', () => {
     expect(await type('application/*')).toBe('application/json');
     expect(await type('application/json;q=0.5, application/xml')).toBe('application/xml');
     expect(await type('text/html, application/xml;q=0.1')).toBe('application/xml');
+    expect(await type('Application/XML; charset=UTF-8')).toBe('application/xml');
+    expect(await type('application/json;Q=0.1 , Application/Xml;q=0.9')).toBe('application/xml');
+    expect(await type('text/html, */*;q=0.1')).toBe('application/json');
     expect(await type('text/csv')).toBe(406);
     expect(await type('application/xml;q=0, application/json;q=0')).toBe(406);
     const refused = await sb.get('/campaigns', { accept: 'text/csv' });
