@@ -12,7 +12,8 @@ ENV NODE_ENV=production \
 # Dependencies first: this layer is rebuilt only when the lockfile changes. The server is bundled with esbuild, a
 # runtime dependency, so development dependencies (test and contract tooling) stay out of the image.
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# --ignore-scripts: `prepare` builds the bundle, and the sources are not copied yet (it runs below).
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 COPY . .
 # The CLI bundled into one ES module (scripts/build.mjs): plain node starts it in well under a second.
