@@ -8,10 +8,9 @@ import {
   SettableStatusSchema,
   toId32,
 } from '../../contracts/sinch/schemas.ts';
-import { AdminError, parseAdmin } from '../core/errors.ts';
+import { AdminError, adminErrorsFrom, parseAdminBody } from '../core/errors.ts';
 import { seededFaker } from '../core/random.ts';
 import { type Reply, reply } from '../core/reply.ts';
-import { parseJson } from '../core/serializers/json.ts';
 import type { VendorCall } from '../core/vendor.ts';
 import { ObiError } from './errors.ts';
 import { fakeCustomerInput } from './fixtures.ts';
@@ -88,22 +87,11 @@ const ForceOutcomesSchema = z.strictObject({
   outcomes: z.array(CallResultSchema).min(1).max(100),
 });
 
-function body(call: Call): unknown {
-  return call.rawBody === '' ? {} : parseJson(call.rawBody);
-}
-
 /** Model failures surface as admin errors with the same status. */
-function asAdmin<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof ObiError) throw new AdminError(err.status, err.message);
-    throw err;
-  }
-}
+const asAdmin = adminErrorsFrom((err) => (err instanceof ObiError ? err.status : undefined));
 
 export function createCampaign(call: Call): Reply {
-  const input = parseAdmin(CreateCampaignSchema, body(call));
+  const input = parseAdminBody(CreateCampaignSchema, call);
   const { state } = call;
   const now = call.now();
   return asAdmin(() => {
@@ -155,7 +143,7 @@ interface CampaignBackdoor<T> {
 /** A backdoor on one campaign of the path: JSON body parsed with `schema`, model failures as admin errors. */
 function onCampaign<S extends z.ZodType>(schema: S, run: (ctx: CampaignBackdoor<z.infer<S>>) => Reply) {
   return (call: Call): Reply => {
-    const input = parseAdmin(schema, body(call));
+    const input = parseAdminBody(schema, call);
     return asAdmin(() => {
       const campaign = requireCampaign(call.state, call.params.campaignId ?? '');
       const customer = () => requireCustomer(campaign, call.params.customerId ?? '');

@@ -32,8 +32,7 @@ export const XML_CONTENT_TYPE = {
   'Content-Type': MatchersV3.regex(/^application\/xml(;.*)?$/, 'application/xml; charset=utf-8'),
 };
 
-export const basicAuth = (username: string, password: string) =>
-  `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+export { basicAuthorization as basicAuth } from '../../src/clients/core/contract.ts';
 
 /** What a rejected call threw (for `toBeInstanceOf` and field checks on the error). */
 export const rejectionOf = (call: Promise<unknown>): Promise<unknown> => call.catch((err: unknown) => err);
