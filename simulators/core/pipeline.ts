@@ -31,12 +31,13 @@ function readBody(req: Request, limit: number): Promise<string> {
   });
 }
 
-function flatQuery(req: Request): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
+/** First value of each query parameter. A prototype-less object: `constructor` or `__proto__` are plain keys here. */
+export function flatQuery(originalUrl: string): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = Object.create(null);
   // Most vendor calls carry no query string: no URL to parse then (a measurable share of a request's time).
-  if (!req.originalUrl.includes('?')) return out;
-  const url = new URL(req.originalUrl, 'http://sim.local');
-  for (const [key, value] of url.searchParams) if (!(key in out)) out[key] = value;
+  if (!originalUrl.includes('?')) return out;
+  const url = new URL(originalUrl, 'http://sim.local');
+  for (const [key, value] of url.searchParams) if (!Object.hasOwn(out, key)) out[key] = value;
   return out;
 }
 
@@ -122,7 +123,7 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
             req,
             rawBody,
             params,
-            query: flatQuery(req),
+            query: flatQuery(req.originalUrl),
           };
           // Marked before the handler runs: one that throws half-way must still get its changes saved.
           if (!(route.readOnly ?? route.method === 'GET')) sandbox.dirty = true;

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { ClockError } from '../clock.ts';
 import { AdminError, parseAdmin } from '../errors.ts';
 import { SandboxError, type Sandbox, type SandboxRegistry } from '../sandbox.ts';
+import { flatQuery } from '../pipeline.ts';
 import { sendReply } from '../send.ts';
 import type { AnyVendor, VendorCall } from '../vendor.ts';
 import {
@@ -212,9 +213,7 @@ function mountVendorAdmin(router: Router, vendor: AnyVendor, opts: AdminOptions,
         req,
         rawBody: req.body === undefined ? '' : JSON.stringify(req.body),
         params,
-        query: Object.fromEntries(
-          Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
-        ),
+        query: flatQuery(req.originalUrl),
       };
       const out = await route.handler(call);
       if (!(route.readOnly ?? route.method === 'GET')) mutated(sandbox);
