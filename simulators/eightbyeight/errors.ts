@@ -1,6 +1,6 @@
 import { ASSUMED_MESSAGES, type ErrorResponse } from '../../contracts/eightbyeight/schemas.ts';
 import { type Reply, reply } from '../core/reply.ts';
-import type { KernelFailure } from '../core/vendor.ts';
+import { type KernelFailure, kernelFailureStatus } from '../core/vendor.ts';
 
 /**
  * A whole-request failure. The messages are the vendor's (contracts MESSAGES); the body
@@ -32,18 +32,8 @@ export function renderFailure(err: EightByEightError): Reply {
   return errorReply(err.httpStatus, err.message, err.headers);
 }
 
-const KERNEL_STATUS: Record<Exclude<KernelFailure['kind'], 'fault'>, number> = {
-  unauthenticated: 401,
-  notFound: 404,
-  badRequest: 400,
-  payloadTooLarge: 413,
-  unsupportedMediaType: 415,
-  internal: 500,
-};
-
 /** Kernel failures (no tenant, unknown endpoint, body too large, injected faults) in the same envelope. */
 export function kernelFailure(failure: KernelFailure): Reply {
-  if (failure.kind === 'fault') return errorReply(failure.status, failure.message);
   if (failure.kind === 'unauthenticated') return renderFailure(unauthorized());
-  return errorReply(KERNEL_STATUS[failure.kind], failure.message);
+  return errorReply(kernelFailureStatus(failure), failure.message);
 }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSimulator, type Simulator } from '../../simulators/core/app.ts';
 import { AdminError } from '../../simulators/core/errors.ts';
 import { reply } from '../../simulators/core/reply.ts';
-import type { KernelFailure, VendorDefinition } from '../../simulators/core/vendor.ts';
+import { type KernelFailure, type VendorDefinition, kernelFailureStatus } from '../../simulators/core/vendor.ts';
 import { expectAdminError } from './helpers.ts';
 
 /**
@@ -97,20 +97,11 @@ const tiny: VendorDefinition<TinyState> = {
   },
   describe: (state) => ({ tenant: state.tenant }),
   failure: (failure: KernelFailure) =>
-    reply.json(failure.kind === 'fault' ? failure.status : STATUS[failure.kind], {
+    reply.json(kernelFailureStatus(failure), {
       kernel: failure.kind,
       message: failure.message,
     }),
   openapi: () => ({ openapi: '3.1.0', info: { title: 'tiny', version: '0' }, paths: {} }),
-};
-
-const STATUS: Record<Exclude<KernelFailure['kind'], 'fault'>, number> = {
-  unauthenticated: 401,
-  notFound: 404,
-  badRequest: 400,
-  payloadTooLarge: 413,
-  unsupportedMediaType: 415,
-  internal: 500,
 };
 
 let sim: Simulator;

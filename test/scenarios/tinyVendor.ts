@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { reply, type Reply } from '../../simulators/core/reply.ts';
-import type { KernelFailure, SeedContext, VendorDefinition } from '../../simulators/core/vendor.ts';
+import { type SeedContext, type VendorDefinition, kernelFailureStatus } from '../../simulators/core/vendor.ts';
 
 /**
  * A throw-away vendor for runner tests only (never in VENDORS). Its sandbox section has the same shape the runner
@@ -11,16 +11,6 @@ interface TinyState {
   company: string;
   counters: Record<string, number>;
 }
-
-const STATUS: Record<KernelFailure['kind'], number> = {
-  unauthenticated: 401,
-  notFound: 404,
-  badRequest: 400,
-  payloadTooLarge: 413,
-  unsupportedMediaType: 415,
-  fault: 500,
-  internal: 500,
-};
 
 function parseBody(call: { rawBody: string; req: Request }): unknown {
   if (!call.rawBody) return undefined;
@@ -100,6 +90,6 @@ export const tinyVendor: VendorDefinition<TinyState> = {
     headers: { 'X-sc-company-code': state.company, 'X-sc-company-api-key': 'tiny-key' },
     counters: ['visits', 'calls'],
   }),
-  failure: (failure) => reply.json(STATUS[failure.kind], { error: failure.message }),
+  failure: (failure) => reply.json(kernelFailureStatus(failure), { error: failure.message }),
   openapi: () => ({ openapi: '3.1.0', info: { title: 'tiny', version: '0' }, paths: {} }),
 };
