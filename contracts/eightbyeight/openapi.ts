@@ -29,21 +29,76 @@ const CAMPAIGN = pathParam('campaignId', 'The id of the campaign (Configuration 
 const CUSTOMER = pathParam('customerId', 'ACCOUNTNUM of the customer in the CC CRM', '10003629');
 
 const error = (description: string) => ({ description, schema: ErrorResponseSchema });
-const unauthorized = (token: 'Action' | 'Data') =>
-  error(`assumed: no or wrong Basic credentials, or not the ${token} Request Token (the body is not documented)`);
-const DATA = [{ dataToken: [] }];
-const ACTION = [{ actionToken: [] }];
+const CAMPAIGN_NOT_FOUND = error('documented: The campaign cannot be found.');
+const JSON_REQUIRED = error('assumed: Content-Type is not application/json');
+
+type Token = 'Action' | 'Data';
+type Responses = OperationSpec['responses'];
+
+/**
+ * An operation on one campaign below `/vcc-{ccPlatform}/api`: the platform and campaign path parameters, the
+ * token it needs, and the 401 and 404 (unknown campaign) every one of them answers; `responses` adds to or
+ * overrides those.
+ */
+function campaignOperation(
+  token: Token,
+  op: Omit<OperationSpec, 'path' | 'parameters' | 'security' | 'responses'> & {
+    path: string;
+    parameters?: OperationSpec['parameters'];
+    responses: Responses;
+  },
+): OperationSpec {
+  return {
+    ...op,
+    path: `/vcc-{ccPlatform}/api${op.path}`,
+    parameters: [PLATFORM, CAMPAIGN, ...(op.parameters ?? [])],
+    security: [{ [token === 'Action' ? 'actionToken' : 'dataToken']: [] }],
+    responses: {
+      '401': error(
+        `assumed: no or wrong Basic credentials, or not the ${token} Request Token (the body is not documented)`,
+      ),
+      '404': CAMPAIGN_NOT_FOUND,
+      ...op.responses,
+    },
+  };
+}
+
+/** The two record lists: records.json (JSON) and records (XML, README), the same records and filter. */
+const recordsOperation = (format: 'JSON' | 'XML'): OperationSpec =>
+  campaignOperation('Data', {
+    method: 'get',
+    path: format === 'JSON' ? '/stats/campaigns/{campaignId}/records.json' : '/stats/campaigns/{campaignId}/records',
+    operationId: format === 'JSON' ? 'viewCampaignRecordsJson' : 'viewCampaignRecordsXml',
+    summary:
+      format === 'JSON'
+        ? 'View the records of a campaign (JSON)'
+        : 'View the records of a campaign (XML: <records><record><record-id>…)',
+    tags: ['Campaign records'],
+    query: RecordsQuerySchema,
+    responses: {
+      '200':
+        format === 'JSON'
+          ? {
+              description: 'documented: every record with its status, status-code and disposition-code',
+              schema: RecordsResponseSchema,
+            }
+          : {
+              description:
+                'README: the same records as XML, root <records>, one <record> element each, <record-id> first',
+              schema: RecordsResponseSchema.shape.records,
+              contentTypes: ['application/xml'],
+            },
+    },
+  });
 
 const operations: OperationSpec[] = [
-  {
+  campaignOperation('Action', {
     method: 'post',
-    path: '/vcc-{ccPlatform}/api/tstats/campaigns/{campaignId}/customers',
+    path: '/tstats/campaigns/{campaignId}/customers',
     operationId: 'addCampaignRecords',
     summary: 'Add records (CRM customers) to a dynamic campaign',
     tags: ['Campaign records'],
-    parameters: [PLATFORM, CAMPAIGN],
     requestBody: { schema: AddCustomersRequestSchema },
-    security: ACTION,
     responses: {
       '207': {
         description:
@@ -51,59 +106,21 @@ const operations: OperationSpec[] = [
         schema: AddCustomersResponseSchema,
       },
       '400': error(
-        'documented messages: Not a dynamic campaign / The campaign is not enabled. / The campaign has stopped. No additional customers can be added. / The operation is invalid for a campaign that has not started. / The provided customer list is invalid.',
+        'documented messages: Not a dynamic campaign / The campaign is not enabled. / The campaign has stopped. No additional customers can be added. / The operation is invalid for a campaign that has not started. / The provided customer list is invalid. (also for more than 5,000,000 entries, assumed)',
       ),
-      '401': unauthorized('Action'),
-      '404': error('documented: The campaign cannot be found.'),
       '413': error('assumed: body larger than the simulator limit'),
-      '415': error('assumed: Content-Type is not application/json'),
+      '415': JSON_REQUIRED,
     },
-  },
-  {
-    method: 'get',
-    path: '/vcc-{ccPlatform}/api/stats/campaigns/{campaignId}/records.json',
-    operationId: 'viewCampaignRecordsJson',
-    summary: 'View the records of a campaign (JSON)',
-    tags: ['Campaign records'],
-    parameters: [PLATFORM, CAMPAIGN],
-    query: RecordsQuerySchema,
-    security: DATA,
-    responses: {
-      '200': {
-        description: 'documented: every record with its status, status-code and disposition-code',
-        schema: RecordsResponseSchema,
-      },
-      '401': unauthorized('Data'),
-      '404': error('documented: The campaign cannot be found.'),
-    },
-  },
-  {
-    method: 'get',
-    path: '/vcc-{ccPlatform}/api/stats/campaigns/{campaignId}/records',
-    operationId: 'viewCampaignRecordsXml',
-    summary: 'View the records of a campaign (XML: <records><record>…)',
-    tags: ['Campaign records'],
-    parameters: [PLATFORM, CAMPAIGN],
-    query: RecordsQuerySchema,
-    security: DATA,
-    responses: {
-      '200': {
-        description: 'README: the same records as XML, root <records>, one <record> element each',
-        schema: RecordsResponseSchema.shape.records,
-        contentTypes: ['application/xml'],
-      },
-      '401': unauthorized('Data'),
-      '404': error('documented: The campaign cannot be found.'),
-    },
-  },
-  {
+  }),
+  recordsOperation('JSON'),
+  recordsOperation('XML'),
+  campaignOperation('Action', {
     method: 'delete',
-    path: '/vcc-{ccPlatform}/api/tstats/campaigns/{campaignId}/customers/{customerId}',
+    path: '/tstats/campaigns/{campaignId}/customers/{customerId}',
     operationId: 'deleteCampaignRecord',
     summary: 'Remove a record from a campaign so it is not dialed again',
     tags: ['Campaign records'],
-    parameters: [PLATFORM, CAMPAIGN, CUSTOMER],
-    security: ACTION,
+    parameters: [CUSTOMER],
     responses: {
       '204': { description: 'documented: removed' },
       '400': error('documented messages: Not a dynamic campaign / The campaign is not enabled.'),
@@ -112,40 +129,30 @@ const operations: OperationSpec[] = [
       ),
       '404': error('documented: The campaign cannot be found. / The customer has not been located.'),
     },
-  },
-  {
+  }),
+  campaignOperation('Data', {
     method: 'get',
-    path: '/vcc-{ccPlatform}/api/stats/campaigns/{campaignId}.json',
+    path: '/stats/campaigns/{campaignId}.json',
     operationId: 'getCampaign',
     summary: 'Campaign properties and status id (0–11)',
     tags: ['Campaign status'],
-    parameters: [PLATFORM, CAMPAIGN],
-    security: DATA,
-    responses: {
-      '200': { description: 'README: the campaign object', schema: CampaignResponseSchema },
-      '401': unauthorized('Data'),
-      '404': error('documented: The campaign cannot be found.'),
-    },
-  },
-  {
+    responses: { '200': { description: 'README: the campaign object', schema: CampaignResponseSchema } },
+  }),
+  campaignOperation('Action', {
     method: 'post',
-    path: '/vcc-{ccPlatform}/api/tstats/campaigns/{campaignId}',
+    path: '/tstats/campaigns/{campaignId}',
     operationId: 'changeCampaignStatus',
     summary: 'Run, pause, purge or stop a campaign (STOPPED is final)',
     tags: ['Campaign status'],
-    parameters: [PLATFORM, CAMPAIGN],
     requestBody: { schema: StatusChangeRequestSchema },
-    security: ACTION,
     responses: {
       '200': { description: 'README: {"message": "Campaign status changed."}', schema: MessageResponseSchema },
       '400': error(
         'documented messages: Invalid state transition / The operation is invalid for a campaign that has not started. / The campaign is not enabled.',
       ),
-      '401': unauthorized('Action'),
-      '404': error('documented: The campaign cannot be found.'),
-      '415': error('assumed: Content-Type is not application/json'),
+      '415': JSON_REQUIRED,
     },
-  },
+  }),
 ];
 
 export function eightByEightOpenApi(): OpenAPIV3_1.Document {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 /** Record status (`status`), document: "Record status". */
 export const RECORD_STATUS = { NEW: 0, QUEUED: 1, ACCEPTED: 2, COMPLETED: 3, SCHEDULED: 4 } as const;
-export const RECORD_STATUS_NAMES = ['New', 'Queued', 'Accepted', 'Completed', 'Scheduled'] as const;
+export const RECORD_STATUS_LABELS = { 0: 'New', 1: 'Queued', 2: 'Accepted', 3: 'Completed', 4: 'Scheduled' } as const;
 
 /** `status-code`, document: "Status code". */
 export const STATUS_CODE = {
@@ -19,9 +19,23 @@ export const STATUS_CODE = {
   NO_PHONE_NUMBER: 3,
   INVALID_PHONE_NUMBER: 4,
 } as const;
+export const STATUS_CODE_LABELS = {
+  0: 'Default',
+  1: 'Max Attempt Reached',
+  2: 'Skipped',
+  3: 'No Phone Number',
+  4: 'Invalid Phone Number',
+} as const;
 
 /** `disposition-code`, document: "Disposition code". */
 export const DISPOSITION = { NONE: 1000, TRY_AGAIN: 1001, SCHEDULED_CALL_BACK: 1002 } as const;
+export const DISPOSITION_LABELS = { 1000: 'None', 1001: 'Try Again', 1002: 'Scheduled Call Back' } as const;
+
+/** `0 New, 1 Queued, …`: a code list as the contracts describe a field. */
+const codeList = (labels: Readonly<Record<number, string>>): string =>
+  Object.entries(labels)
+    .map(([code, label]) => `${code} ${label}`)
+    .join(', ');
 
 /** Campaign status ids (README, 8x8 facts). */
 export const CAMPAIGN_STATUS = {
@@ -62,6 +76,8 @@ export type StatusRequest = (typeof STATUS_REQUESTS)[number];
 /** Document: "Uploads for a maximum of 5 million records"; "a possible maximum of 7 days in advance". */
 export const MAX_RECORDS_PER_CAMPAIGN = 5_000_000;
 export const MAX_SCHEDULE_AHEAD_MS = 7 * 24 * 60 * 60 * 1000;
+/** Entries of one add request: the same 5 million (assumed: "Uploads" read per upload as well as per campaign). */
+export const MAX_RECORDS_PER_REQUEST = MAX_RECORDS_PER_CAMPAIGN;
 
 /** Every message the vendor documents, verbatim. */
 export const MESSAGES = {
@@ -96,9 +112,10 @@ export const ASSUMED_MESSAGES = {
 // Add records: POST /api/tstats/campaigns/{campaignId}/customers
 
 /** ACCOUNTNUM of the CC CRM: a positive integer (a string of digits is accepted too — assumed). */
+export const CUSTOMER_ID_DIGITS = /^[1-9][0-9]{0,15}$/;
 export const CustomerIdSchema = z.union([
   z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  z.string().regex(/^[1-9][0-9]{0,15}$/),
+  z.string().regex(CUSTOMER_ID_DIGITS),
 ]);
 
 /**
@@ -139,20 +156,10 @@ export const CampaignRecordSchema = z.strictObject({
   'campaign-id': z.number().int(),
   'record-id': z.number().int(),
   'phone-list': z.string().describe('`*<field name>|<number>` of the CRM customer, e.g. `*Phone Number|5551234567`'),
-  status: z.number().int().min(0).max(4).describe('0 New, 1 Queued, 2 Accepted, 3 Completed, 4 Scheduled'),
-  'status-code': z
-    .number()
-    .int()
-    .min(0)
-    .max(4)
-    .describe('0 Default, 1 Max Attempt Reached, 2 Skipped, 3 No Phone Number, 4 Invalid Phone Number'),
+  status: z.number().int().min(0).max(4).describe(codeList(RECORD_STATUS_LABELS)),
+  'status-code': z.number().int().min(0).max(4).describe(codeList(STATUS_CODE_LABELS)),
   'ext-trans-data': z.string(),
-  'disposition-code': z
-    .number()
-    .int()
-    .min(1000)
-    .max(1002)
-    .describe('1000 None, 1001 Try Again, 1002 Scheduled Call Back'),
+  'disposition-code': z.number().int().min(1000).max(1002).describe(codeList(DISPOSITION_LABELS)),
 });
 export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;
 
@@ -177,7 +184,7 @@ export const CampaignSchema = z.strictObject({
   'campaign-name': z.string(),
   'campaign-id': z.number().int(),
   enabled: YesNo,
-  status: z.number().int().min(0).max(11),
+  status: z.number().int().min(0).max(11).describe(codeList(CAMPAIGN_STATUS_LABELS)),
   'no-of-records': z.number().int().min(0),
   'caller-id': z.string(),
   'queue-id': z.number().int(),

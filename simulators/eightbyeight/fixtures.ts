@@ -39,7 +39,8 @@ const CAMPAIGN_SHAPES: { id: number; dynamic: boolean; enabled: boolean; status:
   { id: 129, dynamic: true, enabled: false, status: CAMPAIGN_STATUS.NEW },
 ];
 
-const PLATFORMS = ['na11', 'na12', 'eu3', 'ca1', 'ap1', 'au1', 'sb1'] as const;
+/** One platform per documented prefix: North America, Europe, Canada, Asia Pacific, Australia, Bell Canada, Sandbox. */
+const PLATFORMS = ['na11', 'na12', 'eu3', 'ca1', 'ap1', 'au1', 'bc1', 'sb1'] as const;
 
 /** `options.eightbyeight` of `POST /__admin/sandboxes`. */
 export const EightByEightOptionsSchema = z

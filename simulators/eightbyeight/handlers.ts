@@ -1,13 +1,10 @@
 import type { Request } from 'express';
 import {
   ASSUMED_MESSAGES,
-  type AddCustomerOutcome,
-  type CampaignRecord,
-  CustomerIdSchema,
-  MAX_RECORDS_PER_CAMPAIGN,
-  MAX_SCHEDULE_AHEAD_MS,
-  MESSAGES,
   type Campaign,
+  CustomerIdSchema,
+  MAX_RECORDS_PER_REQUEST,
+  MESSAGES,
   StatusChangeRequestSchema,
 } from '../../contracts/eightbyeight/schemas.ts';
 import { matchContentType } from '../core/negotiate.ts';
@@ -15,7 +12,8 @@ import { type Reply, reply } from '../core/reply.ts';
 import { JSON_CONTENT_TYPE, parseJson } from '../core/serializers/json.ts';
 import { XML_CONTENT_TYPE, xmlListChunks } from '../core/serializers/xml.ts';
 import type { VendorCall, VendorHandler } from '../core/vendor.ts';
-import { addRecord, deleteRecord, fill, moveCampaign } from './dialer.ts';
+import { addBatch, hasMoreElementsThan } from './batch.ts';
+import { deleteRecord, moveCampaign } from './dialer.ts';
 import { EightByEightError, renderFailure, unauthorized } from './errors.ts';
 import {
   type CampaignModel,
@@ -23,11 +21,9 @@ import {
   REQUEST_TARGET,
   campaignLifecycle,
   campaignOf,
-  inCrm,
   isNotStarted,
   isStopped,
   isoMillis,
-  parseScheduleDateTime,
   phoneList,
   phoneOf,
   statusName,
@@ -91,10 +87,14 @@ function requireCampaign(call: Call): CampaignModel {
   return campaign;
 }
 
-function requireJsonBody(call: Call): unknown {
+function requireJsonContentType(call: Call): void {
   if (!matchContentType(call.req.get('content-type'), [JSON_CONTENT_TYPE])) {
     throw fail(415, ASSUMED_MESSAGES.jsonRequired);
   }
+}
+
+/** The JSON body, or undefined when it is not JSON (each endpoint answers that with its own message). */
+function parsedJson(call: Call): unknown {
   try {
     return parseJson(call.rawBody);
   } catch {
@@ -115,77 +115,17 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 // ---- POST /api/tstats/campaigns/{campaignId}/customers --------------------------------------------------------------
 
-interface Verdict {
-  status: 200 | 400 | 404;
-  message?: string;
-}
-const ADDED: Verdict = { status: 200 };
-const refuse = (status: 400 | 404, message: string): Verdict => ({ status, message });
-const REFUSED = {
-  invalidCustomerId: refuse(400, MESSAGES.invalidCustomerId),
-  invalidScheduleFormat: refuse(400, MESSAGES.invalidScheduleFormat),
-  customerIdNotFound: refuse(404, MESSAGES.customerIdNotFound),
-  duplicateCustomer: refuse(400, MESSAGES.duplicateCustomer),
-  scheduleInPast: refuse(400, MESSAGES.scheduleInPast),
-  scheduleTooFarAhead: refuse(400, MESSAGES.scheduleTooFarAhead),
-  campaignFull: refuse(400, ASSUMED_MESSAGES.campaignFull),
-};
-
-/** ACCOUNTNUM of an entry, or undefined. Numbers skip zod (the hot path of a 50,000-record batch), same rule. */
-function customerIdOf(raw: unknown): number | undefined {
-  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
-  const id = CustomerIdSchema.safeParse(raw);
-  return id.success ? Number(id.data) : undefined;
-}
-
-/** Checks one entry in the documented order and adds it when every check passes. */
-function judge(state: EightByEightState, c: CampaignModel, entry: Record<string, unknown>, now: number): Verdict {
-  const customerId = customerIdOf(entry['customer-id']);
-  if (customerId === undefined) return REFUSED.invalidCustomerId;
-  const rawSchedule = entry['schedule-date-time'];
-  let scheduleAt: number | undefined;
-  if (rawSchedule !== undefined && rawSchedule !== null) {
-    scheduleAt = typeof rawSchedule === 'string' ? parseScheduleDateTime(rawSchedule) : undefined;
-    if (scheduleAt === undefined) return REFUSED.invalidScheduleFormat;
-  }
-  if (!inCrm(state, customerId)) return REFUSED.customerIdNotFound;
-  if (c.records.byCustomer.has(customerId)) return REFUSED.duplicateCustomer;
-  if (scheduleAt !== undefined) {
-    if (scheduleAt < now) return REFUSED.scheduleInPast;
-    if (scheduleAt > now + MAX_SCHEDULE_AHEAD_MS) return REFUSED.scheduleTooFarAhead;
-    if (scheduleAt < c.startTime || scheduleAt > c.endTime) {
-      return refuse(400, MESSAGES.scheduleOutsideCampaign(isoMillis(c.startTime), isoMillis(c.endTime)));
-    }
-  }
-  if (c.records.live >= MAX_RECORDS_PER_CAMPAIGN) return REFUSED.campaignFull;
-  addRecord(state, c, customerId, scheduleAt, now);
-  return ADDED;
-}
-
-/** The 207 entry: the customer-id as sent (null unless a number or string), the schedule echoed when a string. */
-function outcomeOf(entry: Record<string, unknown>, verdict: Verdict): AddCustomerOutcome {
-  const rawId = entry['customer-id'];
-  const rawSchedule = entry['schedule-date-time'];
-  const out = {
-    'customer-id': typeof rawId === 'number' || typeof rawId === 'string' ? rawId : null,
-  } as AddCustomerOutcome;
-  if (typeof rawSchedule === 'string') out['schedule-date-time'] = rawSchedule;
-  out['http-status'] = verdict.status;
-  if (verdict.message !== undefined) out.message = verdict.message;
-  return out;
-}
-
 export const addCustomers = endpoint('action', (call) => {
   const c = requireCampaign(call);
   checkAcceptsCustomers(c);
-  const body = requireJsonBody(call);
+  requireJsonContentType(call);
+  // Counted before parsing: a body of millions of tiny entries must not stall the simulator to be refused.
+  if (hasMoreElementsThan(call.rawBody, MAX_RECORDS_PER_REQUEST)) throw fail(400, MESSAGES.invalidCustomerList);
+  const body = parsedJson(call);
   if (!Array.isArray(body) || body.length === 0 || !body.every(isPlainObject)) {
     throw fail(400, MESSAGES.invalidCustomerList);
   }
-  const now = call.now();
-  const outcomes = body.map((entry) => outcomeOf(entry, judge(call.state, c, entry, now)));
-  fill(call.state, c, now);
-  return reply.json(207, outcomes);
+  return addBatch(call.state, c, body, call.now());
 });
 
 // ---- DELETE /api/tstats/campaigns/{campaignId}/customers/{customerId} ----------------------------------------------
@@ -206,16 +146,21 @@ export const deleteCustomer = endpoint('delete', (call) => {
 const digitsOf = (text: string) => text.replace(/[^0-9]/g, '');
 
 /**
- * `?phone-list=*Contact Number|5551234567`: the number after the last `|` is compared, digits only, so the CRM
- * field name in the filter need not match the one shown (`*Phone Number|…`) — assumed.
+ * `?phone-list=*Contact Number|5551234567`: the digits after the last `|` must equal the record's phone digits, so
+ * the CRM field name in the filter need not match the one shown (`*Phone Number|…`); a filter without digits
+ * matches the records that have no phone number, an empty or absent one lists every record — assumed.
  */
 function phoneFilter(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const digits = digitsOf(value.slice(value.lastIndexOf('|') + 1));
-  return digits === '' ? undefined : digits;
+  return value === undefined || value === '' ? undefined : digitsOf(value.slice(value.lastIndexOf('|') + 1));
 }
 
-function* recordsOf(state: EightByEightState, c: CampaignModel, phone: string | undefined): Generator<CampaignRecord> {
+type XmlRecord = Record<string, string | number>;
+
+/**
+ * The XML form of a record: `<record><record-id>…` first (README), then the other fields in the JSON order
+ * (assumed: the README shows only the first element).
+ */
+function* xmlRecordsOf(state: EightByEightState, c: CampaignModel, phone: string | undefined): Generator<XmlRecord> {
   const rs = c.records;
   const size = rs.size; // rows added while the answer streams are not part of it
   for (let row = 0; row < size; row++) {
@@ -223,9 +168,9 @@ function* recordsOf(state: EightByEightState, c: CampaignModel, phone: string | 
     const number = phoneOf(state, rs.customer[row] as number) ?? '';
     if (phone !== undefined && digitsOf(number) !== phone) continue;
     yield {
+      'record-id': rs.recordId[row] as number,
       'campaign-name': c.name,
       'campaign-id': c.id,
-      'record-id': rs.recordId[row] as number,
       'phone-list': phoneList(state, number),
       status: rs.status[row] as number,
       'status-code': rs.code[row] as number,
@@ -274,7 +219,7 @@ export const listRecordsJson = endpoint('data', (call) => {
 /** `records` (no `.json`): the same list as XML `<records><record>…`, streamed. */
 export const listRecordsXml = endpoint('data', (call) => {
   const c = requireCampaign(call);
-  const records = recordsOf(call.state, c, phoneFilter(call.query['phone-list']));
+  const records = xmlRecordsOf(call.state, c, phoneFilter(call.query['phone-list']));
   return reply.stream(200, `${XML_CONTENT_TYPE}; charset=utf-8`, () => xmlListChunks('records', 'record', records));
 });
 
@@ -323,7 +268,8 @@ export const getCampaign = endpoint('data', (call) =>
 export const changeCampaignStatus = endpoint('action', (call) => {
   const c = requireCampaign(call);
   if (!c.enabled) throw fail(400, MESSAGES.notEnabled);
-  const parsed = StatusChangeRequestSchema.safeParse(requireJsonBody(call));
+  requireJsonContentType(call);
+  const parsed = StatusChangeRequestSchema.safeParse(parsedJson(call));
   if (!parsed.success) throw fail(400, MESSAGES.invalidStateTransition);
   const target = REQUEST_TARGET[parsed.data.status];
   if (!campaignLifecycle.canMove(statusName(c.status), target)) {

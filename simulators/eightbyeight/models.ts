@@ -219,10 +219,23 @@ export const isoMillis = (ms: number): string => new Date(ms).toISOString();
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * Epoch ms of an ISO 8601 `schedule-date-time`, or undefined when it is not one (wrong shape or an impossible
- * calendar value such as month 13 or February 30).
+ * An ISO 8601 `schedule-date-time` on the clock: whole epoch ms, plus whether the text carried a non-zero fraction
+ * beyond the millisecond (`…00.0000001Z` is after `…00.000Z`: it must not slip under an inclusive limit).
  */
-export function parseScheduleDateTime(text: string): number | undefined {
+export interface ScheduleTime {
+  at: number;
+  beyondMillis: boolean;
+}
+
+/** True when `time` is strictly later than epoch ms `limit`, sub-millisecond digits included. */
+export const isLaterThan = (time: ScheduleTime, limit: number): boolean =>
+  time.at > limit || (time.at === limit && time.beyondMillis);
+
+/**
+ * A `schedule-date-time`, or undefined when it is not ISO 8601 (wrong shape or an impossible calendar value such as
+ * month 13 or February 30).
+ */
+export function parseScheduleDateTime(text: string): ScheduleTime | undefined {
   const m = ISO_8601_PATTERN.exec(text);
   if (!m) return undefined;
   const [year, month, day, hour, minute, second = 0] = m.slice(1, 7).map((v) => Number(v ?? 0)) as number[];
@@ -241,5 +254,8 @@ export function parseScheduleDateTime(text: string): number | undefined {
     offsetMinutes = (z[1] === '-' ? -1 : 1) * (hh * 60 + mm);
   }
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
-  return Date.UTC(year!, month! - 1, day!, hour, minute, second, millis) - offsetMinutes * 60_000;
+  return {
+    at: Date.UTC(year!, month! - 1, day!, hour, minute, second, millis) - offsetMinutes * 60_000,
+    beyondMillis: /[1-9]/.test(fraction.slice(3)),
+  };
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { AddCustomersResponseSchema } from '../../contracts/eightbyeight/schemas.ts';
+import fc from 'fast-check';
+import { AddCustomersResponseSchema, CustomerIdSchema } from '../../contracts/eightbyeight/schemas.ts';
 import { SeededRandom, seededFaker } from '../../simulators/core/random.ts';
 import { createEightByEightState } from '../../simulators/eightbyeight/fixtures.ts';
-import { addCustomers } from '../../simulators/eightbyeight/handlers.ts';
+import {
+  WHOLE_ANSWER_MAX_ENTRIES,
+  addBatch,
+  customerIdOf,
+  hasMoreElementsThan,
+} from '../../simulators/eightbyeight/batch.ts';
 import { DAY, CAMPAIGN, NOW_MS, iso, useEightByEight } from './harness.ts';
 
 /** POST /api/tstats/campaigns/{id}/customers: every documented 207 outcome and whole-request failure. */
@@ -11,6 +17,26 @@ const t = useEightByEight();
 const customers = () => t.sb.section.crmCustomers;
 const noOfRecords = async (id: number) => (await t.sb.campaign(id)).body.campaign['no-of-records'] as number;
 const scheduleTo = (id: number) => Date.parse(t.sb.section.campaigns.find((c) => c.id === id)!.scheduleTo);
+
+/** Campaign 900: running, with a schedule reaching well past the 7-day limit. */
+async function longCampaign(): Promise<void> {
+  const res = await t.sb.admin('POST', '/vendors/eightbyeight/campaigns', {
+    id: 900,
+    name: 'Long schedule',
+    status: 3,
+    scheduleFrom: iso(NOW_MS - DAY),
+    scheduleTo: iso(NOW_MS + 30 * DAY),
+  });
+  expect(res.status).toBe(201);
+}
+
+/** The same instant written in another UTC offset (`+05:30`, `-08:00`). */
+function offsetIso(ms: number, offsetMinutes: number): string {
+  const local = iso(ms + offsetMinutes * 60_000).slice(0, -1);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
 
 describe('per-record outcomes (HTTP 207)', () => {
   it('answers 207 with one entry per record, in request order, echoing schedule-date-time only when given', async () => {
@@ -27,6 +53,20 @@ describe('per-record outcomes (HTTP 207)', () => {
       { 'customer-id': b, 'http-status': 200 },
     ]);
     expect(await noOfRecords(CAMPAIGN.running)).toBe(2);
+  });
+
+  it("writes each entry's keys in the document's order: customer-id, schedule-date-time, http-status, message", async () => {
+    const [a] = customers();
+    const at = iso(NOW_MS + DAY);
+    const res = await t.sb.add(CAMPAIGN.running, [
+      { 'schedule-date-time': at, 'customer-id': a },
+      { 'schedule-date-time': 'bad', 'customer-id': a },
+    ]);
+    expect(res.text).toBe(
+      `[{"customer-id":${a},"schedule-date-time":"${at}","http-status":200},` +
+        `{"customer-id":${a},"schedule-date-time":"bad","http-status":400,` +
+        `"message":"Invalid schedule-date-time format - please use ISO 8601 format"}]`,
+    );
   });
 
   it('reproduces the document example: every message, each entry in its request position', async () => {
@@ -189,13 +229,7 @@ describe('per-record outcomes (HTTP 207)', () => {
   });
 
   it('allows exactly 7 days ahead and refuses a millisecond more', async () => {
-    await t.sb.admin('POST', '/vendors/eightbyeight/campaigns', {
-      id: 900,
-      name: 'Long schedule',
-      status: 3,
-      scheduleFrom: iso(NOW_MS - DAY),
-      scheduleTo: iso(NOW_MS + 30 * DAY),
-    });
+    await longCampaign();
     const [a, b] = customers();
     const out = await t.sb.addOk(900, [
       { 'customer-id': a, 'schedule-date-time': iso(NOW_MS + 7 * DAY) },
@@ -203,6 +237,44 @@ describe('per-record outcomes (HTTP 207)', () => {
     ]);
     expect(out.map((o) => o['http-status'])).toEqual([200, 400]);
     expect(out[1]!.message).toBe('The subject schedule-date-time must be within 7 days ahead of a future period.');
+  });
+
+  it.each([
+    ['UTC', (ms: number) => iso(ms)],
+    ['+05:30', (ms: number) => offsetIso(ms, 5 * 60 + 30)],
+    ['-08:00', (ms: number) => offsetIso(ms, -8 * 60)],
+  ])('holds the 7-day limit to the millisecond in %s', async (_zone, format) => {
+    await longCampaign();
+    const [a, b] = customers();
+    const out = await t.sb.addOk(900, [
+      { 'customer-id': a, 'schedule-date-time': format(NOW_MS + 7 * DAY) },
+      { 'customer-id': b, 'schedule-date-time': format(NOW_MS + 7 * DAY + 1) },
+    ]);
+    expect(out.map((o) => o.message)).toEqual([
+      undefined,
+      'The subject schedule-date-time must be within 7 days ahead of a future period.',
+    ]);
+  });
+
+  it('counts digits beyond the millisecond: a microsecond past 7 days or the campaign end is refused', async () => {
+    await longCampaign();
+    const [a, b, c, d] = customers();
+    const limit = iso(NOW_MS + 7 * DAY).slice(0, -1); // no Z
+    const out = await t.sb.addOk(900, [
+      { 'customer-id': a, 'schedule-date-time': `${limit}000000Z` },
+      { 'customer-id': b, 'schedule-date-time': `${limit}000001Z` },
+    ]);
+    expect(out.map((o) => o['http-status'])).toEqual([200, 400]);
+    const end = scheduleTo(CAMPAIGN.running);
+    const atEnd = iso(end).slice(0, -1);
+    const inside = await t.sb.addOk(CAMPAIGN.running, [
+      { 'customer-id': c, 'schedule-date-time': `${atEnd}0000Z` },
+      { 'customer-id': d, 'schedule-date-time': `${atEnd}0001Z` },
+    ]);
+    expect(inside.map((o) => o.message?.slice(0, 58))).toEqual([
+      undefined,
+      'The subject schedule-date-time is outside the campaign sch',
+    ]);
   });
 
   it('refuses a schedule before the campaign starts, naming the campaign schedule', async () => {
@@ -319,8 +391,8 @@ describe('whole-request failures', () => {
   });
 });
 
-describe('the 5,000,000-record limit', () => {
-  it('refuses records past the documented maximum, one entry at a time (assumed message)', () => {
+describe('the 5,000,000-record limits', () => {
+  it('refuses records past the documented maximum of a campaign, one entry at a time (assumed message)', () => {
     const state = createEightByEightState({
       sandboxId: 'limit',
       seed: 1,
@@ -334,30 +406,70 @@ describe('the 5,000,000-record limit', () => {
     const [a, b] = [10_000_100, 10_000_101];
     // Pretend the campaign is one record short of the limit (adding 5M rows here would only slow the suite).
     campaign.records.live = 5_000_000 - 1;
-    const out = addCustomers({
-      state,
-      sandboxId: 'limit',
-      now: () => NOW_MS,
-      rng: new SeededRandom(1),
-      req: {
-        get: (name: string) =>
-          ({
-            authorization: `Basic ${Buffer.from(`${state.username}:${state.actionToken}`).toString('base64')}`,
-            'content-type': 'application/json',
-          })[name.toLowerCase()],
-      } as never,
-      rawBody: JSON.stringify([{ 'customer-id': a }, { 'customer-id': b }]),
-      params: { campaignId: String(CAMPAIGN.running), platform: state.platform },
-      query: {},
-    });
-    expect(out).toMatchObject({
-      status: 207,
-      body: {
-        value: [
-          { 'customer-id': a, 'http-status': 200 },
-          { 'customer-id': b, 'http-status': 400, message: 'The campaign has reached the maximum of 5000000 records.' },
-        ],
-      },
-    });
+    const out = addBatch(state, campaign, [{ 'customer-id': a }, { 'customer-id': b }], NOW_MS);
+    expect(out.status).toBe(207);
+    expect(out.body?.format === 'text' && JSON.parse(out.body.value)).toEqual([
+      { 'customer-id': a, 'http-status': 200 },
+      { 'customer-id': b, 'http-status': 400, message: 'The campaign has reached the maximum of 5000000 records.' },
+    ]);
+  });
+
+  it('refuses a request of more than 5,000,000 entries whole, before parsing it (assumed), adding nothing', async () => {
+    const body = `[${'{},'.repeat(5_000_000)}{"customer-id":${customers()[0]}}]`;
+    const res = await t.sb.add(CAMPAIGN.running, body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ 'http-status': 400, message: 'The provided customer list is invalid.' });
+    expect(await noOfRecords(CAMPAIGN.running)).toBe(0);
+  });
+
+  it.each([
+    ['a flat list at the limit', '[{},{},{}]', 3, false],
+    ['a flat list over the limit', '[{},{},{},{}]', 3, true],
+    ['commas inside strings', '[{"a":",,,,"},{"b":"x\\",\\"y,"}]', 2, false],
+    ['commas inside nested values', '[{"a":[1,2,3,4]},{"b":{"c":1,"d":2,"e":3}}]', 2, false],
+    ['nested values over the limit', '[[1,2],[3],[4,5,6]]', 2, true],
+  ])('counts top-level entries without parsing: %s', (_label, text, max, expected) => {
+    expect(hasMoreElementsThan(text, max)).toBe(expected);
+  });
+});
+
+describe('customer-id rule', () => {
+  it('reads an ACCOUNTNUM exactly as the CustomerIdSchema contract does', () => {
+    const values = fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.bigInt().map((n) => String(n)),
+      fc.string(),
+      fc.stringMatching(/^[0-9]{1,18}$/),
+      fc.constantFrom(null, undefined, true, [], {}, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, -0),
+    );
+    fc.assert(
+      fc.property(values, (value) => {
+        const contract = CustomerIdSchema.safeParse(value);
+        expect(customerIdOf(value)).toBe(contract.success ? Number(contract.data) : undefined);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('large batches', () => {
+  it('streams an answer of more than 100,000 entries, reading exactly as a whole one would', async () => {
+    const size = WHOLE_ANSWER_MAX_ENTRIES + 1;
+    const first = customers()[0]!;
+    const body = Array.from({ length: size }, (_, i) =>
+      i % 2 === 0 ? { 'customer-id': first + i } : { 'customer-id': 'x', 'schedule-date-time': 'soon' },
+    );
+    const res = await t.sb.add(CAMPAIGN.running, body);
+    expect(res.status).toBe(207);
+    expect(res.headers['transfer-encoding']).toBe('chunked');
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const expected = body.map((entry) =>
+      entry['customer-id'] === 'x'
+        ? { ...entry, 'http-status': 400, message: 'Invalid customer-id' }
+        : { ...entry, 'http-status': 200 },
+    );
+    expect(res.text).toBe(JSON.stringify(expected));
+    expect(await noOfRecords(CAMPAIGN.running)).toBe(Math.ceil(size / 2));
   });
 });

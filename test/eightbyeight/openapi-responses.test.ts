@@ -55,6 +55,26 @@ it('the checked-in openapi.json is what the contracts generate now (npm run open
   expect(readFileSync(openApiPath('eightbyeight'), 'utf8')).toBe(renderOpenApi(eightbyeight.openapi()));
 });
 
+it('is served by the admin plane as checked in', async () => {
+  const res = await t.api.get('/__admin/vendors/eightbyeight/openapi.json');
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual(document);
+});
+
+it.each([
+  ['record status', '0 New, 1 Queued, 2 Accepted, 3 Completed, 4 Scheduled'],
+  ['status code', '0 Default, 1 Max Attempt Reached, 2 Skipped, 3 No Phone Number, 4 Invalid Phone Number'],
+  ['disposition code', '1000 None, 1001 Try Again, 1002 Scheduled Call Back'],
+  [
+    'campaign status ids (README)',
+    '0 New, 1 Manual Started, 2 Scheduled, 3 Manual Running, 4 Schedule Running, 5 Manual Stopped, ' +
+      '6 Completed (Stopped), 7 Schedule Stopped, 8 Manual Paused, 9 Schedule Paused, 10 Manual Purged, ' +
+      '11 Schedule Purged',
+  ],
+])('describes the documented %s values word for word', (_name, list) => {
+  expect(readFileSync(openApiPath('eightbyeight'), 'utf8')).toContain(`"description": "${list}"`);
+});
+
 describe('answers match the OpenAPI document', () => {
   it('addCampaignRecords', async () => {
     const seen = await check('addCampaignRecords', [

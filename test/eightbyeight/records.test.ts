@@ -55,6 +55,17 @@ describe('GET /api/stats/campaigns/{campaignId}/records.json', () => {
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
 
+  it("writes each record's keys in the document's order", async () => {
+    await addKnownCustomers();
+    const res = await t.sb.recordsJson(CAMPAIGN.running, { 'phone-list': '5551234567' });
+    const [record] = RecordsResponseSchema.parse(res.body).records.record;
+    expect(res.text).toBe(
+      `{"records":{"record":[{"campaign-name":${JSON.stringify(record!['campaign-name'])},"campaign-id":125,` +
+        `"record-id":${record!['record-id']},"phone-list":"*Phone Number|5551234567","status":1,"status-code":0,` +
+        `"ext-trans-data":"","disposition-code":1000}]}}`,
+    );
+  });
+
   it('streams a large answer (chunked, no Content-Length)', async () => {
     const batch = Array.from({ length: 2000 }, (_, i) => ({ 'customer-id': 10_001_000 + i }));
     expect((await t.sb.addOk(CAMPAIGN.running, batch)).every((o) => o['http-status'] === 200)).toBe(true);
@@ -87,6 +98,15 @@ describe('GET /api/stats/campaigns/{campaignId}/records.json', () => {
     await addKnownCustomers();
     const { record } = (await t.sb.recordsJson(CAMPAIGN.running, { 'phone-list': filter })).body.records;
     expect(record.map((r: { 'phone-list': string }) => r['phone-list'])).toEqual(['*Phone Number|5551234567']);
+  });
+
+  it.each([
+    ['a filter without digits matches the records without a phone number', '*Contact Number|', ['']],
+    ['an empty filter lists every record', '', ['*Phone Number|5551234567', '*Phone Number|5557654321', '']],
+  ])('%s', async (_label, filter, phones) => {
+    await addKnownCustomers();
+    const { record } = (await t.sb.recordsJson(CAMPAIGN.running, { 'phone-list': filter })).body.records;
+    expect(record.map((r: { 'phone-list': string }) => r['phone-list'])).toEqual(phones);
   });
 
   it('answers an empty list when no record has the filtered phone', async () => {
@@ -123,7 +143,8 @@ describe('GET /api/stats/campaigns/{campaignId}/records (XML)', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/xml/);
     const text = res.body as string;
-    expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?><records><record><campaign-name>/);
+    // README: `<records><record><record-id>…`: the record id is the first element of a record.
+    expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?><records><record><record-id>\d+<\/record-id>/);
     const xml = xmlRecords(text).map((r) => CampaignRecordSchema.parse(numbersOf(r)));
     expect(xml).toEqual(json);
   });
