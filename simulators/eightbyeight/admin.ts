@@ -5,7 +5,7 @@ import {
   DISPOSITION,
   STATUS_CODE,
 } from '../../contracts/eightbyeight/schemas.ts';
-import { AdminError, parseAdmin } from '../core/errors.ts';
+import { AdminError, parseAdminBody } from '../core/errors.ts';
 import { type Reply, reply } from '../core/reply.ts';
 import type { VendorCall } from '../core/vendor.ts';
 import { addRecord, fill, forceOutcome, moveCampaign } from './dialer.ts';
@@ -64,41 +64,31 @@ const OutcomeSchema = z.strictObject({
   immediate: z.boolean().default(false),
 });
 
-const CrmSchema = z.strictObject({
-  customers: z
-    .array(
-      z.strictObject({
-        'customer-id': z
-          .number()
-          .int()
-          .min(1)
-          .max(2 ** 32 - 1),
-        /** '' = the customer has no phone number; anything but 10–15 digits dials as an invalid number. */
-        phone: z.string().regex(/^[0-9+]{0,20}$/),
-      }),
-    )
-    .min(1)
-    .max(100_000),
+/** An ACCOUNTNUM as the records store keeps it (32 bits). */
+const AccountNumSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 32 - 1);
+
+/** `{customers: [...]}` of 1 to 100,000 entries, each with a customer-id. */
+const customersOf = <T extends z.ZodRawShape>(fields: T) =>
+  z.strictObject({
+    customers: z
+      .array(z.strictObject({ 'customer-id': AccountNumSchema, ...fields }))
+      .min(1)
+      .max(100_000),
+  });
+
+const CrmSchema = customersOf({
+  /** '' = the customer has no phone number; anything but 10–15 digits dials as an invalid number. */
+  phone: z.string().regex(/^[0-9+]{0,20}$/),
 });
 
-const SeedRecordsSchema = z.strictObject({
-  customers: z
-    .array(
-      z.strictObject({
-        'customer-id': z
-          .number()
-          .int()
-          .min(1)
-          .max(2 ** 32 - 1),
-        /** Any time, past or beyond 7 days included: seeding skips the API's checks on purpose. */
-        'schedule-date-time': IsoTime.optional(),
-      }),
-    )
-    .min(1)
-    .max(100_000),
+const SeedRecordsSchema = customersOf({
+  /** Any time, past or beyond 7 days included: seeding skips the API's checks on purpose. */
+  'schedule-date-time': IsoTime.optional(),
 });
-
-const body = (call: Call): unknown => call.req.body ?? {};
 
 function requireCampaign(call: Call): CampaignModel {
   const campaign = campaignOf(call.state, call.params.campaignId);
@@ -132,7 +122,7 @@ function applyFields(call: Call, c: CampaignModel, fields: z.infer<typeof Campai
 
 /** POST /campaigns — a campaign of any shape (defaults: dynamic, enabled, New, schedule now−1 d … now+5 d). */
 export function createCampaign(call: Call): Reply {
-  const input = parseAdmin(CreateCampaignSchema, body(call));
+  const input = parseAdminBody(CreateCampaignSchema, call);
   if (call.state.campaigns.has(input.id)) throw new AdminError(409, `campaign ${input.id} already exists`);
   const now = call.now();
   const c = newCampaign({
@@ -156,7 +146,7 @@ export function getCampaign(call: Call): Reply {
 /** POST /campaigns/:campaignId — change fields; `status` may be any id 0–11 (bypasses the transition table). */
 export function updateCampaign(call: Call): Reply {
   const c = requireCampaign(call);
-  applyFields(call, c, parseAdmin(CampaignFieldsSchema, body(call)));
+  applyFields(call, c, parseAdminBody(CampaignFieldsSchema, call));
   return reply.json(200, adminCampaignView(c));
 }
 
@@ -197,7 +187,7 @@ export function getRecord(call: Call): Reply {
 export function setOutcome(call: Call): Reply {
   const c = requireCampaign(call);
   const row = requireRow(call, c);
-  const input = parseAdmin(OutcomeSchema, body(call));
+  const input = parseAdminBody(OutcomeSchema, call);
   const outcome = {
     statusCode: input['status-code'],
     dispositionCode: input['disposition-code'],
@@ -213,7 +203,7 @@ export function setOutcome(call: Call): Reply {
  */
 export function seedRecords(call: Call): Reply {
   const c = requireCampaign(call);
-  const input = parseAdmin(SeedRecordsSchema, body(call));
+  const input = parseAdminBody(SeedRecordsSchema, call);
   const { state } = call;
   const ids = input.customers.map((entry) => entry['customer-id']);
   const missing = ids.filter((id) => !inCrm(state, id));
@@ -230,7 +220,7 @@ export function seedRecords(call: Call): Reply {
 
 /** POST /crm/customers — customers (ACCOUNTNUM + phone) the tenant's CC CRM holds besides the generated range. */
 export function addCrmCustomers(call: Call): Reply {
-  const input = parseAdmin(CrmSchema, body(call));
+  const input = parseAdminBody(CrmSchema, call);
   for (const customer of input.customers) call.state.crm.extra.set(customer['customer-id'], customer.phone);
   return reply.json(200, { added: input.customers.length, explicit: call.state.crm.extra.size });
 }

@@ -10,25 +10,34 @@ export interface ForcedOutcome {
   extTransData?: string;
 }
 
-export interface RecordStoreSnapshot {
-  size: number;
-  live: number;
-  customer: string;
-  recordId: string;
-  status: string;
-  code: string;
-  disposition: string;
-  attempts: string;
-  eventAt: string;
-  extData: [number, string][];
-  forced: [number, ForcedOutcome][];
-}
-
 const INITIAL_CAPACITY = 64;
 
 type Column = Uint32Array | Uint8Array | Float64Array;
 
-function grow<T extends Column>(column: T, capacity: number, make: (n: number) => T): T {
+const emptyEventAt = (n: number) => new Float64Array(n).fill(Number.NaN);
+
+/** Every column of a RecordStore and how it is made (with its "empty" value): growth, snapshots and restores. */
+const COLUMNS = {
+  customer: (n: number) => new Uint32Array(n),
+  recordId: (n: number) => new Uint32Array(n),
+  status: (n: number) => new Uint8Array(n),
+  code: (n: number) => new Uint8Array(n),
+  disposition: (n: number) => new Uint8Array(n),
+  attempts: (n: number) => new Uint8Array(n),
+  eventAt: emptyEventAt,
+} as const;
+type ColumnName = keyof typeof COLUMNS;
+const COLUMN_NAMES = Object.keys(COLUMNS) as ColumnName[];
+
+/** Each column as base64 of its bytes, plus the sparse maps. */
+export type RecordStoreSnapshot = Record<ColumnName, string> & {
+  size: number;
+  live: number;
+  extData: [number, string][];
+  forced: [number, ForcedOutcome][];
+};
+
+function grow(column: Column, capacity: number, make: (n: number) => Column): Column {
   const next = make(capacity);
   next.set(column);
   return next;
@@ -39,15 +48,13 @@ function encode(column: Column, size: number): string {
 }
 
 /** Copies the saved bytes into a fresh column with room to grow (`make` also sets the "empty" value). */
-function decode<T extends Column>(text: string, size: number, make: (n: number) => T): T {
+function decode(text: string, size: number, make: (n: number) => Column): Column {
   const bytes = Buffer.from(text, 'base64');
   const column = make(Math.max(INITIAL_CAPACITY, size));
   const length = Math.min(bytes.length, size * column.BYTES_PER_ELEMENT);
   new Uint8Array(column.buffer, 0, length).set(bytes.subarray(0, length));
   return column;
 }
-
-const emptyEventAt = (n: number) => new Float64Array(n).fill(Number.NaN);
 
 /**
  * The records of one campaign, column by column (typed arrays, ~20 bytes a record), so a campaign can hold the
@@ -58,14 +65,14 @@ export class RecordStore {
   size = 0;
   /** Rows not deleted (`no-of-records`). */
   live = 0;
-  customer = new Uint32Array(INITIAL_CAPACITY);
-  recordId = new Uint32Array(INITIAL_CAPACITY);
-  status = new Uint8Array(INITIAL_CAPACITY);
-  code = new Uint8Array(INITIAL_CAPACITY);
-  disposition = new Uint8Array(INITIAL_CAPACITY);
-  attempts = new Uint8Array(INITIAL_CAPACITY);
+  customer = COLUMNS.customer(INITIAL_CAPACITY);
+  recordId = COLUMNS.recordId(INITIAL_CAPACITY);
+  status = COLUMNS.status(INITIAL_CAPACITY);
+  code = COLUMNS.code(INITIAL_CAPACITY);
+  disposition = COLUMNS.disposition(INITIAL_CAPACITY);
+  attempts = COLUMNS.attempts(INITIAL_CAPACITY);
   /** Due time of the row's pending event (queued → accepted, accepted → completed, scheduled → due); NaN if none. */
-  eventAt = emptyEventAt(INITIAL_CAPACITY);
+  eventAt = COLUMNS.eventAt(INITIAL_CAPACITY);
   readonly byCustomer = new Map<number, number>();
   /** `ext-trans-data` is almost always empty: kept only where set. */
   readonly extData = new Map<number, string>();
@@ -116,28 +123,24 @@ export class RecordStore {
     else this.extData.set(row, value);
   }
 
+  /** The columns by name (the fields above), for the operations that treat them all alike. */
+  private get columns(): Record<ColumnName, Column> {
+    return this as unknown as Record<ColumnName, Column>;
+  }
+
   private resize(capacity: number): void {
-    this.customer = grow(this.customer, capacity, (n) => new Uint32Array(n));
-    this.recordId = grow(this.recordId, capacity, (n) => new Uint32Array(n));
-    this.status = grow(this.status, capacity, (n) => new Uint8Array(n));
-    this.code = grow(this.code, capacity, (n) => new Uint8Array(n));
-    this.disposition = grow(this.disposition, capacity, (n) => new Uint8Array(n));
-    this.attempts = grow(this.attempts, capacity, (n) => new Uint8Array(n));
-    this.eventAt = grow(this.eventAt, capacity, emptyEventAt);
+    const { columns } = this;
+    for (const name of COLUMN_NAMES) columns[name] = grow(columns[name], capacity, COLUMNS[name]);
   }
 
   /** Compact persistence form: each column as base64 of its bytes. */
   snapshot(): RecordStoreSnapshot {
+    const { columns } = this;
+    const encoded = Object.fromEntries(COLUMN_NAMES.map((name) => [name, encode(columns[name], this.size)]));
     return {
       size: this.size,
       live: this.live,
-      customer: encode(this.customer, this.size),
-      recordId: encode(this.recordId, this.size),
-      status: encode(this.status, this.size),
-      code: encode(this.code, this.size),
-      disposition: encode(this.disposition, this.size),
-      attempts: encode(this.attempts, this.size),
-      eventAt: encode(this.eventAt, this.size),
+      ...(encoded as Record<ColumnName, string>),
       extData: [...this.extData],
       forced: [...this.forced],
     };
@@ -148,13 +151,8 @@ export class RecordStore {
     const n = snap.size;
     store.size = n;
     store.live = snap.live;
-    store.customer = decode(snap.customer, n, (k) => new Uint32Array(k));
-    store.recordId = decode(snap.recordId, n, (k) => new Uint32Array(k));
-    store.status = decode(snap.status, n, (k) => new Uint8Array(k));
-    store.code = decode(snap.code, n, (k) => new Uint8Array(k));
-    store.disposition = decode(snap.disposition, n, (k) => new Uint8Array(k));
-    store.attempts = decode(snap.attempts, n, (k) => new Uint8Array(k));
-    store.eventAt = decode(snap.eventAt, n, emptyEventAt);
+    const { columns } = store;
+    for (const name of COLUMN_NAMES) columns[name] = decode(snap[name], n, COLUMNS[name]);
     for (let row = 0; row < n; row++)
       if (store.status[row] !== DELETED) store.byCustomer.set(store.customer[row] as number, row);
     for (const [row, value] of snap.extData) store.extData.set(row, value);
