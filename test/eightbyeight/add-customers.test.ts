@@ -349,6 +349,20 @@ describe('whole-request failures', () => {
     if (before.status === 200) expect(await noOfRecords(id as number)).toBe(before.body.campaign['no-of-records']);
   });
 
+  it.each([
+    [6, 'Completed (Stopped)'],
+    [7, 'Schedule Stopped'],
+  ])('refuses a campaign in status %i (%s) as stopped too', async (status) => {
+    const res0 = await t.sb.admin('POST', `/vendors/eightbyeight/campaigns/${CAMPAIGN.running}`, { status });
+    expect(res0.status).toBe(200);
+    const res = await t.sb.add(CAMPAIGN.running, list());
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      'http-status': 400,
+      message: 'The campaign has stopped. No additional customers can be added.',
+    });
+  });
+
   it('refuses a Scheduled (not yet started) campaign too', async () => {
     await t.sb.admin('POST', `/vendors/eightbyeight/campaigns/${CAMPAIGN.notStarted}`, {
       status: 2,

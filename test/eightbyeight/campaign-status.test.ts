@@ -182,4 +182,13 @@ describe('POST /api/tstats/campaigns/{campaignId} — the state machine', () => 
     expect(res.status).toBe(400);
     expect(res.body.message).toBe(INVALID);
   });
+  it('refuses a body not declared as JSON with 415 (assumed), leaving the status as it was', async () => {
+    const res = await t.api
+      .post(`${t.sb.base}/api/tstats/campaigns/${CAMPAIGN.running}`)
+      .set({ ...t.sb.basic('action'), 'content-type': 'text/plain' })
+      .send(JSON.stringify({ status: 'PAUSED' }));
+    expect(res.status).toBe(415);
+    expect(res.body).toEqual({ 'http-status': 415, message: 'Content-Type must be application/json' });
+    expect(await statusOf(CAMPAIGN.running)).toBe(3);
+  });
 });
