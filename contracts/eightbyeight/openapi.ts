@@ -125,7 +125,7 @@ const operations: OperationSpec[] = [
       '204': { description: 'documented: removed' },
       '400': error('documented messages: Not a dynamic campaign / The campaign is not enabled.'),
       '401': error(
-        "assumed: wrong credentials or token. The document's table names the Data Request Token, the README's rule the Action Request Token; the simulator wants the Action token unless the sandbox option deleteToken says data/either",
+        "documented: wrong credentials or token. DELETE takes the Data Request Token, as the document's table says (the sandbox option deleteToken can ask for action/either)",
       ),
       '404': error('documented: The campaign cannot be found. / The customer has not been located.'),
     },

@@ -55,8 +55,8 @@ export const EightByEightOptionsSchema = z
       .optional(),
     actionToken: z.string().min(1).max(200).optional(),
     dataToken: z.string().min(1).max(200).optional(),
-    /** Token DELETE needs (document table: Data; README rule: Action). Default `action`. */
-    deleteToken: z.enum(['action', 'data', 'either']).default('action'),
+    /** Token DELETE needs. Default `data`: the document's DELETE table names the Data Request Token. */
+    deleteToken: z.enum(['action', 'data', 'either']).default('data'),
     phoneLabel: z
       .string()
       .regex(/^[^|<>&"]{1,40}$/)

@@ -17,8 +17,10 @@ export function defaultHeaders(
       // HTTP Basic with the sandbox user and password.
       return { Authorization: basicAuth(vendorSection.username, vendorSection.password) };
     case 'eightbyeight': {
-      // Basic tenant:token — the Data Request Token for reads (GET), the Action Request Token for writes.
-      const token = method.toUpperCase() === 'GET' ? vendorSection.dataToken : vendorSection.actionToken;
+      // Basic tenant:token — the Data Request Token for reads (GET) and, as the document's table says, DELETE; the
+      // Action Request Token for the other writes. (A sandbox with option deleteToken=action sends its own header.)
+      const verb = method.toUpperCase();
+      const token = verb === 'GET' || verb === 'DELETE' ? vendorSection.dataToken : vendorSection.actionToken;
       return { Authorization: basicAuth(vendorSection.username, token) };
     }
     default:

@@ -15,7 +15,7 @@ const ENDPOINTS: { name: string; needs: 'action' | 'data'; call: (sb: EightByEig
     needs: 'action',
     call: (s) => (t) => s.add(CAMPAIGN.running, [{ 'customer-id': s.section.crmCustomers[0] }], t),
   },
-  { name: 'DELETE customer', needs: 'action', call: (s) => (t) => s.remove(CAMPAIGN.stopped, 10_000_000, t) },
+  { name: 'DELETE customer', needs: 'data', call: (s) => (t) => s.remove(CAMPAIGN.stopped, 10_000_000, t) },
   { name: 'GET records.json', needs: 'data', call: (s) => (t) => s.recordsJson(CAMPAIGN.stopped, {}, t) },
   { name: 'GET records (XML)', needs: 'data', call: (s) => (t) => s.recordsXml(CAMPAIGN.stopped, {}, t) },
   { name: 'GET campaign', needs: 'data', call: (s) => (t) => s.campaign(CAMPAIGN.running, t) },

@@ -217,7 +217,7 @@ describe('delete a record', () => {
         given: IN_CAMPAIGN,
         params: EXISTING,
         uponReceiving: 'a delete of a customer in the campaign',
-        withRequest: api('DELETE', `/api/tstats/campaigns/${RUNNING}/customers/${EXISTING.customerId}`, ACTION),
+        withRequest: api('DELETE', `/api/tstats/campaigns/${RUNNING}/customers/${EXISTING.customerId}`, DATA),
         willRespondWith: { status: 204 },
       },
       async (server) => {
@@ -231,7 +231,7 @@ describe('delete a record', () => {
       {
         given: FRESH,
         uponReceiving: 'a delete of a customer not in the campaign',
-        withRequest: api('DELETE', `/api/tstats/campaigns/${RUNNING}/customers/10000999`, ACTION),
+        withRequest: api('DELETE', `/api/tstats/campaigns/${RUNNING}/customers/10000999`, DATA),
         willRespondWith: error(404, 'The customer has not been located.'),
       },
       async (server) => {

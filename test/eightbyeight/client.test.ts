@@ -150,12 +150,12 @@ describe('writes', () => {
     await expect(client().deleteRecord(CAMPAIGN.running, a!)).rejects.toMatchObject({ code: 'customerNotLocated' });
   });
 
-  it('sends the Data Request Token for DELETE when configured so (deleteToken option of both)', async () => {
-    t.sb = await t.sim.sandbox({ eightbyeight: { deleteToken: 'data' } });
+  it('sends the Action Request Token for DELETE when configured so (deleteToken option of both)', async () => {
+    t.sb = await t.sim.sandbox({ eightbyeight: { deleteToken: 'action' } });
     const [a] = t.sb.section.crmCustomers;
     await client().addRecords(CAMPAIGN.running, [{ customerId: a! }]);
     await expect(client().deleteRecord(CAMPAIGN.running, a!)).rejects.toMatchObject({ status: 401 });
-    await client({ deleteToken: 'data' }).deleteRecord(CAMPAIGN.running, a!);
+    await client({ deleteToken: 'action' }).deleteRecord(CAMPAIGN.running, a!);
   });
 });
 

@@ -164,7 +164,7 @@ async function createSandbox(api: Api, options: SandboxOptions = {}): Promise<Ei
       if (res.status !== 207) throw new Error(`add: ${res.status} ${res.text}`);
       return res.body as AddCustomerOutcome[];
     },
-    remove: (campaignId, customerId, token = 'action') =>
+    remove: (campaignId, customerId, token = 'data') =>
       api.delete(`${base}/api/tstats/campaigns/${campaignId}/customers/${customerId}`).set(basic(token)),
     recordsJson: (campaignId, query = {}, token = 'data') =>
       api.get(`${base}/api/stats/campaigns/${campaignId}/records.json`).query(query).set(basic(token)),

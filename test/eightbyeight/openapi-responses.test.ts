@@ -108,7 +108,7 @@ describe('answers match the OpenAPI document', () => {
       t.sb.remove(CAMPAIGN.stopped, 10_000_001),
       t.sb.remove(CAMPAIGN.stopped, 1),
       t.sb.remove(CAMPAIGN.list, 10_000_004),
-      t.sb.remove(CAMPAIGN.stopped, 10_000_002, 'data'),
+      t.sb.remove(CAMPAIGN.stopped, 10_000_002, 'action'),
     ]);
     expect(seen).toEqual(new Set([204, 404, 400, 401]));
   });

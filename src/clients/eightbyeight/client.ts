@@ -39,7 +39,7 @@ export interface EightByEightClientConfig extends TransportOptions {
   actionToken: string;
   /** Password of read calls (records, campaign). */
   dataToken: string;
-  /** Which token DELETE sends (the document's table says Data, the API rule says Action). Default `action`. */
+  /** Which token DELETE sends. Default `data`, as the document's DELETE table says. */
   deleteToken?: 'action' | 'data';
   /** CRM field name for the `phone-list` filter (`*Contact Number|5551234567`). */
   phoneField?: string;
@@ -249,7 +249,7 @@ export class EightByEightClient {
 
   /** Removes a customer's record from a campaign so it is not dialed again (HTTP 204). */
   async deleteRecord(campaignId: number | string, customerId: number | string): Promise<void> {
-    const res = await this.send(this.config.deleteToken ?? 'action', {
+    const res = await this.send(this.config.deleteToken ?? 'data', {
       method: 'DELETE',
       path: `/api/tstats/campaigns/${encodeURIComponent(String(campaignId))}/customers/${encodeURIComponent(String(customerId))}`,
     });
