@@ -1,35 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createSimulator, type Simulator } from '../../simulators/core/app.ts';
-import { VENDORS } from '../../simulators/index.ts';
+import { expect, it } from 'vitest';
+import type { Simulator } from '../../simulators/core/app.ts';
+import { useRestartableSimulators } from '../helpers/sim.ts';
 import { CAMPAIGN, HOUR, MINUTE, NOW, NOW_MS, iso } from './harness.ts';
 
 /**
  * A sandbox saved mid-campaign (records in every state, queued events, forced outcomes, CRM additions) and restored
  * after a restart goes on exactly as one that never stopped.
  */
-let dataDir: string;
-const open: Simulator[] = [];
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'campaign-sim-8x8-'));
-});
-afterEach(async () => {
-  for (const sim of open.splice(0)) await sim.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function start(persistent: boolean): Promise<Simulator> {
-  const sim = await createSimulator({
-    vendors: VENDORS,
-    ...(persistent ? { dataDir, autosaveMs: 3_600_000 } : {}),
-    publicOrigin: 'http://sim.test',
-  });
-  open.push(sim);
-  return sim;
-}
+const { start, stop } = useRestartableSimulators('campaign-sim-8x8-');
 
 const SANDBOX = 'persist-8x8';
 
@@ -88,8 +67,7 @@ it('restores a half-dialed campaign that then continues exactly like one never s
   const before = await request(first.app)
     .get(`${p.base}/api/stats/campaigns/${CAMPAIGN.running}/records.json`)
     .set(p.auth(p.section.dataToken));
-  await first.close();
-  open.splice(open.indexOf(first), 1);
+  await stop(first);
 
   const second = await start(true);
   const restored = await request(second.app)

@@ -1,7 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
-import { expect } from 'vitest';
-import type { SimulatorOptions } from '../../simulators/core/app.ts';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { type Simulator, type SimulatorOptions, createSimulator } from '../../simulators/core/app.ts';
 import { type RunningSimulator, startSimulator } from '../../simulators/core/server.ts';
 import type { VendorId } from '../../simulators/core/vendor.ts';
 import { VENDORS } from '../../simulators/index.ts';
@@ -99,6 +102,42 @@ export async function createFrozenSandbox<Section>(
     async now() {
       const res = await admin('GET', '/clock');
       return Date.parse(res.body.now as string);
+    },
+  };
+}
+
+/**
+ * Restartable simulators on one temporary data dir per test, for save → restart → compare tests: `start(true)` is
+ * persistent (autosave off, so the test decides when state is written by closing), `start(false)` in memory. All are
+ * closed and the directory removed after each test.
+ */
+export function useRestartableSimulators(prefix: string): {
+  start(persistent: boolean): Promise<Simulator>;
+  /** Closes one now (a persistent one saves): the "shutdown" before the restart. */
+  stop(sim: Simulator): Promise<void>;
+} {
+  let dataDir = '';
+  const open: Simulator[] = [];
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    for (const sim of open.splice(0)) await sim.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  return {
+    async start(persistent) {
+      const sim = await createSimulator({
+        vendors: VENDORS,
+        ...(persistent ? { dataDir, autosaveMs: 3_600_000 } : {}),
+        publicOrigin: 'http://sim.test',
+      });
+      open.push(sim);
+      return sim;
+    },
+    async stop(sim) {
+      open.splice(open.indexOf(sim), 1);
+      await sim.close();
     },
   };
 }

@@ -1,38 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createSimulator, type Simulator } from '../../simulators/core/app.ts';
-import { VENDORS } from '../../simulators/index.ts';
+import { expect, it } from 'vitest';
+import type { Simulator } from '../../simulators/core/app.ts';
+import { useRestartableSimulators } from '../helpers/sim.ts';
 import { MINUTE, NOW, NOW_MS, type SymbeeSection } from './harness.ts';
 
 /**
  * A Symbee sandbox saved half-way (tasks in every state, a pending preferred-agent hold, a working agent pool, a
  * scheduled key rotation) and restored after a restart goes on exactly as one that never stopped.
  */
-let dataDir: string;
-const open: Simulator[] = [];
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'campaign-sim-symbee-'));
-});
-afterEach(async () => {
-  for (const sim of open.splice(0)) await sim.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const { start, stop } = useRestartableSimulators('campaign-sim-symbee-');
 
 const SANDBOX = 'persist-symbee';
 const HOUR = 60 * MINUTE;
-
-async function start(persistent: boolean): Promise<Simulator> {
-  const sim = await createSimulator({
-    vendors: VENDORS,
-    ...(persistent ? { dataDir, autosaveMs: 3_600_000 } : {}),
-    publicOrigin: 'http://sim.test',
-  });
-  open.push(sim);
-  return sim;
-}
 
 function client(sim: Simulator, section: SymbeeSection) {
   const api = request(sim.app);
@@ -102,8 +81,7 @@ async function state(sim: Simulator, section: SymbeeSection) {
 it('restores a half-way campaign that then plays out exactly like one that never stopped', async () => {
   const first = await start(true);
   const section = await halfWay(first);
-  await first.close();
-  open.splice(open.indexOf(first), 1);
+  await stop(first);
 
   const restored = await start(true);
   const reference = await start(false);
