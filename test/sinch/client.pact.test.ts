@@ -9,6 +9,7 @@ import {
   basicAuth,
   consumerPact,
 } from '../helpers/pact.ts';
+import { POST_EXAMPLE } from './harness.ts';
 
 /**
  * Pact consumer tests of the Sinch reference client (JSON, and XML both ways). Requests use the default sandbox's
@@ -237,19 +238,7 @@ describe('campaigns', () => {
 
 describe('customers', () => {
   it('adds the documented customer: 201, id as text/html, Location', async () => {
-    const customer = {
-      attributes: {
-        attribute: [
-          { name: 'City', value: 'New York' },
-          { name: 'Classification', value: 'Gold' },
-          { name: 'Address', value: 'StreetAddress10' },
-          { name: 'First Name', value: 'Kathy' },
-        ],
-      },
-      externalId: 'doc-10',
-      numbers: '0215428754;98521542',
-      timeZone: 'Europe/Helsinki',
-    };
+    const customer = { ...POST_EXAMPLE, externalId: 'doc-10' };
     await pact.verify(
       {
         given: FRESH,

@@ -1,26 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BulkResultSchema, CustomerListSchema, CustomerSchema } from '../../contracts/sinch/schemas.ts';
-import { NOW, NOW_MS, MINUTE, type TestSimulator, newCustomer, startSinch } from './harness.ts';
+import { NOW, NOW_MS, MINUTE, POST_EXAMPLE, type TestSimulator, newCustomer, startSinch } from './harness.ts';
 
 let t: TestSimulator;
 beforeAll(async () => {
   t = await startSinch();
 });
-
-/** The document's "Add a new customer" example (its stray closing brace removed). */
-const POST_EXAMPLE = {
-  attributes: {
-    attribute: [
-      { name: 'City', value: 'New York' },
-      { name: 'Classification', value: 'Gold' },
-      { name: 'Address', value: 'StreetAddress10' },
-      { name: 'First Name', value: 'Kathy' },
-    ],
-  },
-  externalId: '10',
-  numbers: '0215428754;98521542',
-  timeZone: 'Europe/Helsinki',
-};
 
 /** The five customers of the document's list example. */
 const LIST_EXAMPLE = [

@@ -150,3 +150,18 @@ export function newCustomer(n: number, extra: object = {}): Record<string, unkno
     ...extra,
   };
 }
+
+/** The document's "Add a new customer" example (its stray closing brace removed). */
+export const POST_EXAMPLE = {
+  attributes: {
+    attribute: [
+      { name: 'City', value: 'New York' },
+      { name: 'Classification', value: 'Gold' },
+      { name: 'Address', value: 'StreetAddress10' },
+      { name: 'First Name', value: 'Kathy' },
+    ],
+  },
+  externalId: '10',
+  numbers: '0215428754;98521542',
+  timeZone: 'Europe/Helsinki',
+};
