@@ -88,7 +88,12 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
   const limit = vendor.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const fail = (req: Request, failure: KernelFailure): Reply => vendor.failure(failure, req);
 
-  const handle = (route: VendorRoute<unknown>) => async (req: Request, res: Response) => {
+  const handle = (route: VendorRoute<unknown>) => {
+    const mutates = !(route.readOnly ?? route.method === 'GET');
+    return (req: Request, res: Response) => handleRequest(route, mutates, req, res);
+  };
+
+  async function handleRequest(route: VendorRoute<unknown>, mutates: boolean, req: Request, res: Response) {
     const started = performance.now();
     const params = { ...(req.params as Record<string, string>) };
     let sandbox: Sandbox | undefined;
@@ -126,11 +131,11 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
             query: flatQuery(req.originalUrl),
           };
           // Marked before the handler runs: one that throws half-way must still get its changes saved.
-          if (!(route.readOnly ?? route.method === 'GET')) sandbox.dirty = true;
+          if (mutates) sandbox.dirty = true;
           // Most handlers are synchronous: awaiting their Reply would only add a microtask turn per request.
           const handled = route.handler(call);
           out = handled instanceof Promise ? await handled : handled;
-          if (!(route.readOnly ?? route.method === 'GET')) options.onMutation?.(sandbox);
+          if (mutates) options.onMutation?.(sandbox);
         }
       }
     } catch (err) {
@@ -144,7 +149,7 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
     }
     const sent = await sendReply(res, out);
     if (sandbox) journal(sandbox, req, out.status, rawBody, sent, started, faultRuleId);
-  };
+  }
 
   /** The sandbox the request's credentials name; none when they name no tenant (or cannot be read). */
   function tenantOf(req: Request, params: Record<string, string>): Sandbox | undefined {
