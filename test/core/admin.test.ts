@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perFile } from '../helpers/sim.ts';
 import { VENDORS } from '../../simulators/index.ts';
 import { DEFAULT_SANDBOX } from '../../simulators/symbee/fixtures.ts';
 import {
@@ -13,10 +14,7 @@ import {
 } from './helpers.ts';
 
 let t: TestSim;
-beforeAll(async () => {
-  t = await newSim();
-});
-afterAll(() => t.close());
+perFile(newSim, (v) => (t = v));
 
 /** Everything in a Symbee section that does not name the tenant (company code, API key, base URL origin). */
 function fixtureData(sandbox: SandboxDescription) {

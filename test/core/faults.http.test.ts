@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perFile } from '../helpers/sim.ts';
 import type { JournalEntry } from '../../simulators/core/journal.ts';
 import {
   type SandboxDescription,
@@ -11,10 +12,7 @@ import {
 } from './helpers.ts';
 
 let t: TestSim;
-beforeAll(async () => {
-  t = await newSim();
-});
-afterAll(() => t.close());
+perFile(newSim, (v) => (t = v));
 
 const frozen = { now: '2021-11-03T05:00:00Z', frozen: true };
 const search = (sandbox: SandboxDescription) => symbee(t.api, sandbox, 'searchPreviewCampaign', { clientId: '1001' });

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perFile } from '../helpers/sim.ts';
 import { DEFAULT_JOURNAL_LIMIT, type JournalEntry } from '../../simulators/core/journal.ts';
 import { type TestSim, addRecord, createSandbox, expectAdminError, newSim, symbee } from './helpers.ts';
 
 let t: TestSim;
-beforeAll(async () => {
-  t = await newSim();
-});
-afterAll(() => t.close());
+perFile(newSim, (v) => (t = v));
 
 const frozen = { now: '2021-11-03T05:00:00Z', frozen: true };
 

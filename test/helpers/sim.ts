@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { type Simulator, type SimulatorOptions, createSimulator } from '../../simulators/core/app.ts';
 import { type RunningSimulator, startSimulator } from '../../simulators/core/server.ts';
 import type { VendorId } from '../../simulators/core/vendor.ts';
@@ -140,4 +140,20 @@ export function useRestartableSimulators(prefix: string): {
       await sim.close();
     },
   };
+}
+
+/**
+ * One server for a whole test file: started before its first test, closed after its last. `assign` hands it to the
+ * file's variable (`let t: TestSim; perFile(newSim, (v) => (t = v));`).
+ */
+export function perFile<T extends { close(): Promise<void> }>(
+  start: () => Promise<T>,
+  assign: (value: T) => void,
+): void {
+  let value: T | undefined;
+  beforeAll(async () => {
+    value = await start();
+    assign(value);
+  });
+  afterAll(() => value?.close());
 }

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { perFile } from '../helpers/sim.ts';
 import {
   ActionResponseSchema,
   SearchResponseSchema,
@@ -11,10 +12,7 @@ import { NOW_MS, MINUTE, startSymbee, statusOf, valueOf, type SymbeeSandbox, typ
 let sim: TestSimulator;
 let sb: SymbeeSandbox;
 
-beforeAll(async () => {
-  sim = await startSymbee();
-});
-afterAll(() => sim.close());
+perFile(startSymbee, (v) => (sim = v));
 beforeEach(async () => {
   sb = await sim.sandbox();
 });

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { perFile } from '../helpers/sim.ts';
 import { HEADER_NAMES, TransportErrorSchema } from '../../contracts/symbee/schemas.ts';
 import { MINUTE, startSymbee, statusOf, type SymbeeSandbox, type TestSimulator } from './harness.ts';
 
@@ -7,10 +8,7 @@ import { MINUTE, startSymbee, statusOf, type SymbeeSandbox, type TestSimulator }
 let sim: TestSimulator;
 let sb: SymbeeSandbox;
 
-beforeAll(async () => {
-  sim = await startSymbee();
-});
-afterAll(() => sim.close());
+perFile(startSymbee, (v) => (sim = v));
 beforeEach(async () => {
   sb = await sim.sandbox();
 });

@@ -1,15 +1,13 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perFile } from '../helpers/sim.ts';
 import { DEFAULT_SANDBOX } from '../../simulators/symbee/fixtures.ts';
 import { startSymbee, statusOf, type TestSimulator } from './harness.ts';
 
 /** Sandbox fixtures and the records backdoor (what QA and provider states build on). */
 let sim: TestSimulator;
 
-beforeAll(async () => {
-  sim = await startSymbee();
-});
-afterAll(() => sim.close());
+perFile(startSymbee, (v) => (sim = v));
 
 describe('fixtures', () => {
   it('gives the same seed the same fixtures, and another seed other ones', async () => {

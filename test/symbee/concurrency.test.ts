@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { perFile } from '../helpers/sim.ts';
 import type { PreviewRecord } from '../../contracts/symbee/schemas.ts';
 import { startSymbee, statusOf, valueOf, type TestSimulator } from './harness.ts';
 
 /** Concurrent adds of one clientId never create duplicates (issue 2, section 6). */
 let sim: TestSimulator;
 
-beforeAll(async () => {
-  sim = await startSymbee();
-});
-afterAll(() => sim.close());
+perFile(startSymbee, (v) => (sim = v));
 
 it('50 concurrent adds of the same clientId leave exactly one record', async () => {
   const sb = await sim.sandbox();

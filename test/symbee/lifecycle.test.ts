@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { perFile } from '../helpers/sim.ts';
 import type { PreviewRecord } from '../../contracts/symbee/schemas.ts';
 import { MINUTE, NOW_MS, startSymbee, statusOf, type Body, type SymbeeSandbox, type TestSimulator } from './harness.ts';
 
@@ -11,10 +12,7 @@ let sb: SymbeeSandbox;
 let campaign: string;
 let agents: string[];
 
-beforeAll(async () => {
-  sim = await startSymbee();
-});
-afterAll(() => sim.close());
+perFile(startSymbee, (v) => (sim = v));
 beforeEach(async () => {
   sb = await sim.sandbox();
   campaign = sb.section.campaigns[0]!;
