@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import {
   ASSUMED_MESSAGES,
   type Campaign,
@@ -7,6 +6,7 @@ import {
   MESSAGES,
   StatusChangeRequestSchema,
 } from '../../contracts/eightbyeight/schemas.ts';
+import { basicCredentials } from '../core/auth.ts';
 import { matchContentType } from '../core/negotiate.ts';
 import { type Reply, reply } from '../core/reply.ts';
 import { JSON_CONTENT_TYPE, parseJson } from '../core/serializers/json.ts';
@@ -32,16 +32,6 @@ import {
 type Call = VendorCall<EightByEightState>;
 
 // ---- Authentication --------------------------------------------------------------------------------------------
-
-/** `Authorization: Basic base64(username:password)`; undefined when absent or malformed. */
-export function basicCredentials(req: Request): { username: string; password: string } | undefined {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.get('authorization') ?? '');
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon <= 0) return undefined;
-  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
 
 /** The sandbox is found by platform + username (the kernel's tenant key); the password must be the right token. */
 export const tenantKey = (platform: string, username: string) => `${platform.toLowerCase()}/${username}`;

@@ -3,7 +3,8 @@ import type { VendorDefinition } from '../core/vendor.ts';
 import { advanceAll } from './dialer.ts';
 import { kernelFailure } from './errors.ts';
 import { createEightByEightState, restoreEightByEight, snapshotEightByEight } from './fixtures.ts';
-import { basicCredentials, tenantKey } from './handlers.ts';
+import { basicCredentials } from '../core/auth.ts';
+import { tenantKey } from './handlers.ts';
 import { type EightByEightState, unusedCustomers } from './models.ts';
 import { adminRoutes, routes } from './routes.ts';
 

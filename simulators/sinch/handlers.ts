@@ -13,6 +13,7 @@ import {
   SettableStatusSchema,
   type CustomerResultStatistic,
 } from '../../contracts/sinch/schemas.ts';
+import { basicCredentials } from '../core/auth.ts';
 import { matchContentType, negotiateAccept } from '../core/negotiate.ts';
 import { type Reply, reply } from '../core/reply.ts';
 import { JsonParseError, parseJson } from '../core/serializers/json.ts';
@@ -52,15 +53,6 @@ export const TEXT_TYPE = 'text/plain';
 const JSON_OR_XML = [JSON_TYPE, XML_TYPE] as const;
 
 // ---- Authentication and negotiation -------------------------------------------------------------------------------
-
-/** `Authorization: Basic …` → user and password; undefined when absent or malformed. */
-export function basicCredentials(req: Request): { username: string; password: string } | undefined {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.get('authorization') ?? '');
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
 
 export const WWW_AUTHENTICATE = { 'www-authenticate': 'Basic realm="OBI"' };
 

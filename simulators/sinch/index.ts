@@ -3,7 +3,8 @@ import { sinchOpenApi } from '../../contracts/sinch/openapi.ts';
 import { type VendorDefinition, kernelFailureStatus } from '../core/vendor.ts';
 import { MESSAGES, ObiError } from './errors.ts';
 import { createSinchState, restoreSinch, snapshotSinch } from './fixtures.ts';
-import { WWW_AUTHENTICATE, basicCredentials, errorFormat, errorReply } from './handlers.ts';
+import { basicCredentials } from '../core/auth.ts';
+import { WWW_AUTHENTICATE, errorFormat, errorReply } from './handlers.ts';
 import { type SinchState, advanceTo } from './models.ts';
 import { adminRoutes, routes } from './routes.ts';
 

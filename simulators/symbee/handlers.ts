@@ -12,7 +12,8 @@ import {
 } from '../../contracts/symbee/schemas.ts';
 import { describeIssues } from '../core/errors.ts';
 import { type Reply, reply } from '../core/reply.ts';
-import { JsonParseError, parseJson } from '../core/serializers/json.ts';
+import { matchContentType } from '../core/negotiate.ts';
+import { JSON_CONTENT_TYPE, JsonParseError, parseJson } from '../core/serializers/json.ts';
 import type { VendorCall } from '../core/vendor.ts';
 import { MESSAGES, SymbeeFailure, SymbeeHttpError, fail } from './errors.ts';
 import {
@@ -70,8 +71,7 @@ const AUTH_HEADERS: readonly (readonly [string, (state: SymbeeState) => string])
 ];
 
 function requireJsonContentType(call: Call): void {
-  const type = call.req.get('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
+  if (!matchContentType(call.req.get('content-type'), [JSON_CONTENT_TYPE])) {
     throw new SymbeeHttpError(415, 'Content-Type must be application/json');
   }
 }

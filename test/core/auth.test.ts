@@ -1,0 +1,33 @@
+import type { Request } from 'express';
+import { describe, expect, it } from 'vitest';
+import { basicCredentials } from '../../simulators/core/auth.ts';
+
+const withAuthorization = (value: string | undefined) =>
+  ({ get: (name: string) => (name.toLowerCase() === 'authorization' ? value : undefined) }) as unknown as Request;
+const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
+
+describe('basicCredentials', () => {
+  it('splits at the first colon; the password may hold more colons', () => {
+    expect(basicCredentials(withAuthorization(basic('obi-admin:se:cret')))).toEqual({
+      username: 'obi-admin',
+      password: 'se:cret',
+    });
+  });
+
+  it('accepts any case of the scheme and trailing spaces', () => {
+    expect(basicCredentials(withAuthorization(`bAsIc ${Buffer.from('u:p').toString('base64')}  `))).toEqual({
+      username: 'u',
+      password: 'p',
+    });
+  });
+
+  it.each([
+    ['no header', undefined],
+    ['another scheme', 'Bearer abc'],
+    ['not base64', 'Basic ***'],
+    ['no colon', basic('just-a-user')],
+    ['an empty username', basic(':password')],
+  ])('is undefined for %s', (_name, header) => {
+    expect(basicCredentials(withAuthorization(header))).toBeUndefined();
+  });
+});
