@@ -13,7 +13,7 @@ const SnapshotShape = z.object({
   createdAt: z.number(),
   clock: z.object({ now: z.number().min(-8.64e15).max(8.64e15), frozen: z.boolean() }),
   journal: z.object({ enabled: z.boolean(), limit: z.number().int().min(1) }),
-  rng: z.number().int(),
+  rngs: z.record(z.string(), z.number().int()),
   options: z.record(z.string(), z.record(z.string(), z.unknown())),
   vendors: z.record(z.string(), z.unknown()),
 });

@@ -124,7 +124,7 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
             state: sandbox.states.get(vendor.id),
             sandboxId: sandbox.id,
             now: () => sandbox!.clock.now(),
-            rng: sandbox.rng,
+            rng: sandbox.rngOf(vendor.id),
             req,
             rawBody,
             params,

@@ -25,7 +25,8 @@ export interface SandboxSnapshot {
   createdAt: number;
   clock: ClockSnapshot;
   journal: JournalSettings;
-  rng: number;
+  /** Each vendor's RNG stream position. */
+  rngs: Partial<Record<VendorId, number>>;
   options: Partial<Record<VendorId, Record<string, unknown>>>;
   vendors: Partial<Record<VendorId, unknown>>;
 }
@@ -43,8 +44,12 @@ export class SandboxError extends Error {
 export class Sandbox {
   readonly journal: RequestJournal;
   readonly faults: FaultInjector;
-  readonly rng: SeededRandom;
   readonly clock: VirtualClock;
+  /**
+   * One RNG stream per vendor, used for its fixtures and for every later draw (ids, call outcomes), and saved with the
+   * sandbox: a vendor's results depend only on the seed and its own requests, never on another vendor's traffic.
+   */
+  private readonly rngs = new Map<VendorId, SeededRandom>();
   readonly states = new Map<VendorId, unknown>();
   /** Set by any mutating call; cleared by the persistence layer once saved. */
   dirty = true;
@@ -56,11 +61,12 @@ export class Sandbox {
     readonly options: Partial<Record<VendorId, Record<string, unknown>>>,
     clock: ClockSnapshot,
     journal: Partial<JournalSettings>,
-    rngState?: number,
+    rngStates: Partial<Record<VendorId, number>> = {},
   ) {
     this.clock = new VirtualClock(clock);
     this.journal = new RequestJournal(journal);
-    this.rng = rngState === undefined ? new SeededRandom(seed ^ 0x5eed) : SeededRandom.restore(rngState);
+    for (const [vendorId, state] of Object.entries(rngStates))
+      this.rngs.set(vendorId as VendorId, SeededRandom.restore(state));
     // Faults draw from their own stream: adding a probability rule must not shift the vendors' seeded ids.
     this.faults = new FaultInjector(new SeededRandom(saltedSeed(seed, 'faults')));
   }
@@ -69,12 +75,21 @@ export class Sandbox {
     return this.id === DEFAULT_SANDBOX_ID;
   }
 
+  rngOf(vendorId: VendorId): SeededRandom {
+    let rng = this.rngs.get(vendorId);
+    if (!rng) {
+      rng = new SeededRandom(saltedSeed(this.seed, `${vendorId}:rng`));
+      this.rngs.set(vendorId, rng);
+    }
+    return rng;
+  }
+
   seedContext(vendor: AnyVendor): SeedContext {
     return {
       sandboxId: this.id,
       seed: this.seed,
       faker: seededFaker(this.seed, vendor.id),
-      rng: new SeededRandom(saltedSeed(this.seed, `${vendor.id}:rng`)),
+      rng: this.rngOf(vendor.id),
       now: this.clock.now(),
       isDefault: this.isDefault,
       options: this.options[vendor.id] ?? {},
@@ -94,7 +109,7 @@ export class Sandbox {
       createdAt: this.createdAt,
       clock: this.clock.snapshot(),
       journal: this.journal.settings,
-      rng: this.rng.snapshot(),
+      rngs: Object.fromEntries([...this.rngs].map(([vendorId, rng]) => [vendorId, rng.snapshot()])),
       options: this.options,
       vendors: {},
     };
@@ -139,7 +154,7 @@ export class SandboxRegistry {
   }
 
   restore(snap: SandboxSnapshot): Sandbox {
-    const sandbox = new Sandbox(snap.id, snap.seed, snap.createdAt, snap.options, snap.clock, snap.journal, snap.rng);
+    const sandbox = new Sandbox(snap.id, snap.seed, snap.createdAt, snap.options, snap.clock, snap.journal, snap.rngs);
     for (const vendor of this.vendors) {
       const ctx = sandbox.seedContext(vendor);
       const saved = snap.vendors[vendor.id];
@@ -196,7 +211,7 @@ export class SandboxRegistry {
     const now = sandbox.clock.now();
     for (const vendor of this.vendors) {
       if (!vendor.advance) continue;
-      vendor.advance(sandbox.states.get(vendor.id), now, sandbox.rng);
+      vendor.advance(sandbox.states.get(vendor.id), now, sandbox.rngOf(vendor.id));
     }
   }
 

@@ -12,6 +12,7 @@ export interface SeedContext {
   sandboxId: string;
   seed: number;
   faker: Faker;
+  /** The vendor's RNG stream in this sandbox: the same object handlers and `advance` get; the kernel saves it. */
   rng: SeededRandom;
   now: number;
   /** True for the always-present default sandbox: fixtures use the fixed, documented credentials. */
@@ -25,6 +26,7 @@ export interface VendorCall<S> {
   state: S;
   sandboxId: string;
   now: () => number;
+  /** This vendor's RNG stream in the sandbox (see SeedContext.rng). */
   rng: SeededRandom;
   req: Request;
   /** Raw request body as received (the kernel reads it once, with the size limit). */

@@ -206,4 +206,4 @@ export function createSinchState(ctx: SeedContext): SinchState {
 }
 
 export const snapshotSinch = snapshotState;
-export const restoreSinch = (snapshot: unknown) => restoreState(snapshot);
+export const restoreSinch = (snapshot: unknown, ctx: SeedContext) => restoreState(snapshot, ctx.rng);

@@ -787,7 +787,6 @@ export function snapshotState(state: SinchState): unknown {
     seed: state.seed,
     username: state.username,
     password: state.password,
-    rng: state.rng.snapshot(),
     dialers: state.dialers,
     queues: state.queues,
     agents: state.agents,
@@ -808,9 +807,9 @@ interface CampaignSnapshot extends Omit<
   customers: Customer[];
 }
 
-export function restoreState(snapshot: unknown): SinchState {
+/** `rng` is the kernel's stream for this vendor, restored by the kernel with the sandbox. */
+export function restoreState(snapshot: unknown, rng: SeededRandom): SinchState {
   const snap = snapshot as Omit<SinchState, 'rng' | 'campaigns' | 'stats' | 'events'> & {
-    rng: number;
     stats: unknown;
     campaigns: CampaignSnapshot[];
   };
@@ -818,7 +817,7 @@ export function restoreState(snapshot: unknown): SinchState {
     seed: snap.seed,
     username: snap.username,
     password: snap.password,
-    rng: SeededRandom.restore(snap.rng),
+    rng,
     dialers: snap.dialers,
     queues: snap.queues,
     agents: snap.agents,
