@@ -1,6 +1,7 @@
-import express, { type Express } from 'express';
+import type { RequestListener } from 'node:http';
+import express from 'express';
 import { adminRouter } from './admin/routes.ts';
-import { vendorRouter } from './pipeline.ts';
+import { type FastRoute, vendorPipeline, withFastRoutes } from './pipeline.ts';
 import { SandboxStore } from './persistence.ts';
 import { DEFAULT_SANDBOX_ID, SandboxRegistry, type SandboxOptions } from './sandbox.ts';
 import type { AnyVendor } from './vendor.ts';
@@ -18,7 +19,8 @@ export interface SimulatorOptions {
 }
 
 export interface Simulator {
-  app: Express;
+  /** The whole simulator as one Node request listener (`http.createServer(sim.app)`, supertest). */
+  app: RequestListener;
   registry: SandboxRegistry;
   store?: SandboxStore;
   /** Saves (when persistent) and stops background work. */
@@ -43,7 +45,12 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
     '/__admin',
     adminRouter({ registry, origin: () => options.publicOrigin, save: store && (() => store.save(true)) }),
   );
-  for (const vendor of options.vendors) app.use(`/${vendor.id}`, vendorRouter(vendor, registry));
+  const fastRoutes: FastRoute[] = [];
+  for (const vendor of options.vendors) {
+    const pipeline = vendorPipeline(vendor, registry);
+    app.use(`/${vendor.id}`, pipeline.router);
+    fastRoutes.push(...pipeline.fastRoutes);
+  }
   app.use((req, res) => {
     res.status(404).json({ error: { status: 404, message: `No such path: ${req.method} ${req.path}` } });
   });
@@ -53,7 +60,7 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
     : undefined;
   timer?.unref();
   return {
-    app,
+    app: withFastRoutes(fastRoutes, app),
     registry,
     store,
     async close() {

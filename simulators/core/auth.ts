@@ -1,10 +1,10 @@
-import type { Request } from 'express';
+import type { VendorRequest } from './request.ts';
 
 /**
  * `Authorization: Basic base64(username:password)` → its two parts; undefined when absent or malformed. Shared by
  * every vendor that authenticates with HTTP Basic (Sinch, 8x8): an empty username names no tenant.
  */
-export function basicCredentials(req: Request): { username: string; password: string } | undefined {
+export function basicCredentials(req: VendorRequest): { username: string; password: string } | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.get('authorization') ?? '');
   if (!match) return undefined;
   const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');

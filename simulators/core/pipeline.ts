@@ -1,6 +1,8 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Sandbox, SandboxRegistry } from './sandbox.ts';
 import type { Reply } from './reply.ts';
+import { type VendorRequest, plainRequest } from './request.ts';
 import { sendReply } from './send.ts';
 import type { AnyVendor, KernelFailure, VendorCall, VendorRoute } from './vendor.ts';
 
@@ -9,7 +11,7 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
 class BodyTooLarge extends Error {}
 
 /** Reads the raw body once, refusing (without buffering) anything over the vendor's limit. */
-function readBody(req: Request, limit: number): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) return Promise.reject(new BodyTooLarge());
   if (req.method === 'GET' || req.method === 'HEAD') return Promise.resolve('');
@@ -41,7 +43,7 @@ export function flatQuery(originalUrl: string): Record<string, string | undefine
   return out;
 }
 
-function plainHeaders(req: Request): Record<string, string> {
+function plainHeaders(req: VendorRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) out[key] = String(value);
   return out;
@@ -51,25 +53,40 @@ function plainHeaders(req: Request): Record<string, string> {
 const PATTERN_CHARS = /[:*?+!(){}[\]\\]/;
 
 /**
- * A table lookup for the vendor's fixed paths (method + exact path), tried before Express matches each route's
- * pattern in turn. Only the fixed routes declared before the first pattern route are in it, first declaration
- * winning, so no request can reach a different route than through Express; everything else (patterns, HEAD, a
- * trailing slash) falls through to the Express routes, which stay registered.
+ * The vendor's fixed paths (method + exact path) that can skip Express. Only the fixed routes declared before the
+ * first pattern route qualify, first declaration winning, so no request can reach a different route than through
+ * Express; everything else (patterns, HEAD, a trailing slash, another letter case) goes through the Express routes.
  */
-function fixedRoutes<H extends (req: Request, res: Response) => unknown>(
-  routes: readonly VendorRoute<unknown>[],
-  handle: (route: VendorRoute<unknown>) => H,
-): (req: Request, res: Response, next: () => void) => unknown {
-  const table = new Map<string, H>();
+function fixedRoutes(routes: readonly VendorRoute<unknown>[]): VendorRoute<unknown>[] {
+  const fixed = new Map<string, VendorRoute<unknown>>();
   for (const route of routes) {
     if (PATTERN_CHARS.test(route.path)) break;
     const key = `${route.method} ${route.path}`;
-    if (!table.has(key)) table.set(key, handle(route));
+    if (!fixed.has(key)) fixed.set(key, route);
   }
-  // The handler's promise is returned so Express handles a rejection exactly as it does for the route.
-  return (req, res, next) => {
-    const handler = table.size === 0 ? undefined : table.get(`${req.method} ${req.path}`);
-    return handler ? handler(req, res) : next();
+  return [...fixed.values()];
+}
+
+/** A vendor call on a fixed path, served on Node's own request and response. */
+export interface FastRoute {
+  method: string;
+  /** Full path, mount included: `/<vendorId>/...`. */
+  path: string;
+  handle(msg: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+/**
+ * Vendor calls to a fixed path skip Express (its per-request routing and prototype set-up cost more than the
+ * handler of a typical call): one Map lookup, then the same pipeline. Every other request goes to `fallback`.
+ */
+export function withFastRoutes(routes: readonly FastRoute[], fallback: RequestListener): RequestListener {
+  const table = new Map(routes.map((route) => [`${route.method} ${route.path}`, route]));
+  return (msg, res) => {
+    const url = msg.url ?? '/';
+    const q = url.indexOf('?');
+    const route = table.get(`${msg.method} ${q < 0 ? url : url.slice(0, q)}`);
+    if (route) void route.handle(msg, res);
+    else fallback(msg, res);
   };
 }
 
@@ -78,30 +95,51 @@ export interface PipelineOptions {
   onMutation?: (sandbox: Sandbox) => void;
 }
 
+export interface VendorPipeline {
+  /** Everything below `/<vendorId>` through Express: pattern routes, unknown paths and methods, malformed URLs. */
+  router: Router;
+  /** The fixed-path calls, to be served ahead of Express (see `withFastRoutes`). */
+  fastRoutes: FastRoute[];
+}
+
 /**
  * The request pipeline every vendor call goes through, in order: route match → body read (size limit) → tenant
  * resolution from the vendor's credentials → fault injection → lifecycle catch-up on the virtual clock → handler →
  * serializer → journal. Vendors only write handlers.
  */
-export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, options: PipelineOptions = {}): Router {
+export function vendorPipeline(
+  vendor: AnyVendor,
+  registry: SandboxRegistry,
+  options: PipelineOptions = {},
+): VendorPipeline {
   const router = express.Router({ strict: false, caseSensitive: true, mergeParams: true });
   const limit = vendor.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
-  const fail = (req: Request, failure: KernelFailure): Reply => vendor.failure(failure, req);
+  const base = `/${vendor.id}`;
+  const fail = (req: VendorRequest, failure: KernelFailure): Reply => vendor.failure(failure, req);
+  const mutatesOf = (route: VendorRoute<unknown>) => !(route.readOnly ?? route.method === 'GET');
 
-  const handle = (route: VendorRoute<unknown>) => {
-    const mutates = !(route.readOnly ?? route.method === 'GET');
-    return (req: Request, res: Response) => handleRequest(route, mutates, req, res);
-  };
+  /** Whatever escaped the pipeline (a serializer that threw): the vendor's internal failure, or a cut connection. */
+  const served = (work: Promise<void>, req: VendorRequest, res: ServerResponse) =>
+    work.catch((err: unknown) => {
+      if (res.headersSent) res.destroy();
+      else void sendReply(res, internalError(err, req)).catch(() => res.destroy());
+    });
 
-  async function handleRequest(route: VendorRoute<unknown>, mutates: boolean, req: Request, res: Response) {
+  async function handleRequest(
+    route: VendorRoute<unknown>,
+    mutates: boolean,
+    msg: IncomingMessage,
+    req: VendorRequest,
+    params: Record<string, string>,
+    res: ServerResponse,
+  ) {
     const started = performance.now();
-    const params = { ...(req.params as Record<string, string>) };
     let sandbox: Sandbox | undefined;
     let rawBody = '';
     let out: Reply;
     let faultRuleId: string | undefined;
     try {
-      rawBody = await readBody(req, limit);
+      rawBody = await readBody(msg, limit);
       sandbox = tenantOf(req, params);
       if (!sandbox) {
         out = fail(req, { kind: 'unauthenticated', message: 'Unknown or missing tenant credentials' });
@@ -112,7 +150,7 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
         if (decision && decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
         if (decision?.kind === 'drop') {
           journal(sandbox, req, 0, rawBody, '', started, decision.ruleId);
-          req.socket.destroy();
+          msg.socket.destroy();
           return;
         }
         if (decision?.kind === 'respond') {
@@ -152,7 +190,7 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
   }
 
   /** The sandbox the request's credentials name; none when they name no tenant (or cannot be read). */
-  function tenantOf(req: Request, params: Record<string, string>): Sandbox | undefined {
+  function tenantOf(req: VendorRequest, params: Record<string, string>): Sandbox | undefined {
     try {
       const key = vendor.tenantKeyOf(req, params);
       return key === undefined ? undefined : registry.byTenant(vendor.id, key);
@@ -163,7 +201,7 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
 
   function faultReply(
     decision: Extract<ReturnType<Sandbox['faults']['decide']>, { kind: 'respond' }>,
-    req: Request,
+    req: VendorRequest,
   ): Reply {
     const headers: Record<string, string> = {};
     if (decision.retryAfterSeconds !== undefined) headers['retry-after'] = String(decision.retryAfterSeconds);
@@ -176,14 +214,14 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
     return { status: decision.status, headers, body: { format: 'text', value: text, contentType } };
   }
 
-  function internalError(err: unknown, req: Request): Reply {
+  function internalError(err: unknown, req: VendorRequest): Reply {
     console.error(`[${vendor.id}] unexpected error on ${req.method} ${req.originalUrl}:`, err);
     return fail(req, { kind: 'internal', message: 'Internal simulator error' });
   }
 
   function journal(
     sandbox: Sandbox,
-    req: Request,
+    req: VendorRequest,
     status: number,
     requestBody: string,
     responseBody: string,
@@ -208,10 +246,12 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
     });
   }
 
-  router.use(fixedRoutes(vendor.routes, handle));
   for (const route of vendor.routes) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
-    router[method](route.path, handle(route as VendorRoute<unknown>));
+    const mutates = mutatesOf(route);
+    router[method](route.path, (req: Request, res: Response) =>
+      served(handleRequest(route, mutates, req, req, { ...(req.params as Record<string, string>) }, res), req, res),
+    );
   }
   // Unknown path or method below the vendor's mount: the vendor's own "no such endpoint" answer.
   // Journaled when the credentials name a sandbox: a wrong path or method is exactly what QA looks for there.
@@ -232,5 +272,17 @@ export function vendorRouter(vendor: AnyVendor, registry: SandboxRegistry, optio
         : internalError(err, req);
     void sendReply(res, out);
   });
-  return router;
+
+  const fastRoutes = fixedRoutes(vendor.routes).map((route): FastRoute => {
+    const mutates = mutatesOf(route);
+    return {
+      method: route.method,
+      path: base + route.path,
+      handle(msg, res) {
+        const req = plainRequest(msg, base, route.path);
+        return served(handleRequest(route, mutates, msg, req, {}, res), req, res);
+      },
+    };
+  });
+  return { router, fastRoutes };
 }

@@ -1,5 +1,5 @@
-import type { Response } from 'express';
-import type { Reply } from './reply.ts';
+import type { ServerResponse } from 'node:http';
+import type { Reply, ReplyBody } from './reply.ts';
 import { JSON_CONTENT_TYPE, serializeJson } from './serializers/json.ts';
 import { XML_CONTENT_TYPE, serializeXml } from './serializers/xml.ts';
 
@@ -9,42 +9,44 @@ export const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
  * Writes a Reply with the serializer of its format. Returns the text sent (or a placeholder for streams), which the
  * journal keeps.
  */
-export async function sendReply(res: Response, out: Reply): Promise<string> {
-  res.status(out.status);
-  for (const [name, value] of Object.entries(out.headers ?? {})) res.setHeader(name, value);
+export async function sendReply(res: ServerResponse, out: Reply): Promise<string> {
   const body = out.body;
-  if (!body) {
+  if (!body || body.format === 'stream') {
+    res.statusCode = out.status;
+    for (const [name, value] of Object.entries(out.headers ?? {})) res.setHeader(name, value);
+    if (body) return writeStream(res, body.contentType, body.chunks());
     res.end();
     return '';
   }
-  if (body.format === 'stream') return writeStream(res, body.contentType, body.chunks());
-  let text: string;
-  let contentType: string;
-  switch (body.format) {
-    case 'json':
-      text = serializeJson(body.value);
-      contentType = `${JSON_CONTENT_TYPE}; charset=utf-8`;
-      break;
-    case 'xml':
-      text = serializeXml(body.root, body.value);
-      contentType = `${XML_CONTENT_TYPE}; charset=utf-8`;
-      break;
-    case 'soap':
-      text = body.value;
-      contentType = SOAP_CONTENT_TYPE;
-      break;
-    case 'text':
-      text = body.value;
-      contentType = body.contentType;
-      break;
+  const { text, contentType } = render(body);
+  // One flat header list for writeHead: cheaper than a setHeader per header on every call.
+  const headers: string[] = [];
+  let typed = false;
+  for (const [name, value] of Object.entries(out.headers ?? {})) {
+    headers.push(name, value);
+    typed ||= name.toLowerCase() === 'content-type';
   }
-  if (!res.hasHeader('content-type')) res.setHeader('content-type', contentType);
-  res.setHeader('content-length', Buffer.byteLength(text));
+  if (!typed) headers.push('content-type', contentType);
+  headers.push('content-length', String(Buffer.byteLength(text)));
+  res.writeHead(out.status, headers);
   res.end(text);
   return text;
 }
 
-async function writeStream(res: Response, contentType: string, chunks: Iterable<string>): Promise<string> {
+function render(body: Exclude<ReplyBody, { format: 'stream' }>): { text: string; contentType: string } {
+  switch (body.format) {
+    case 'json':
+      return { text: serializeJson(body.value), contentType: `${JSON_CONTENT_TYPE}; charset=utf-8` };
+    case 'xml':
+      return { text: serializeXml(body.root, body.value), contentType: `${XML_CONTENT_TYPE}; charset=utf-8` };
+    case 'soap':
+      return { text: body.value, contentType: SOAP_CONTENT_TYPE };
+    case 'text':
+      return { text: body.value, contentType: body.contentType };
+  }
+}
+
+async function writeStream(res: ServerResponse, contentType: string, chunks: Iterable<string>): Promise<string> {
   res.setHeader('content-type', contentType);
   let bytes = 0;
   let buffer = '';
@@ -63,7 +65,7 @@ async function writeStream(res: Response, contentType: string, chunks: Iterable<
 }
 
 /** Waits for the socket to take more; a client that went away never drains, so its close ends the wait too. */
-function drainOrClose(res: Response): Promise<void> {
+function drainOrClose(res: ServerResponse): Promise<void> {
   if (res.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {

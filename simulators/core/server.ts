@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { type Server, createServer } from 'node:http';
 import { createSimulator, type Simulator, type SimulatorOptions } from './app.ts';
 
 export interface RunningSimulator extends Simulator {
@@ -13,7 +13,7 @@ export async function startSimulator(
   options: SimulatorOptions & { host?: string; port?: number },
 ): Promise<RunningSimulator> {
   const sim = await createSimulator(options);
-  const server = sim.app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  const server = createServer(sim.app).listen(options.port ?? 0, options.host ?? '127.0.0.1');
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

@@ -1,8 +1,8 @@
-import type { Request, Response } from 'express';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Faker } from '@faker-js/faker';
 import type { SeededRandom } from './random.ts';
 import type { Reply } from './reply.ts';
+import type { VendorRequest } from './request.ts';
 
 export const VENDOR_IDS = ['symbee', 'sinch', 'eightbyeight', 'jtel', 'engage'] as const;
 export type VendorId = (typeof VENDOR_IDS)[number];
@@ -28,7 +28,7 @@ export interface VendorCall<S> {
   now: () => number;
   /** This vendor's RNG stream in the sandbox (see SeedContext.rng). */
   rng: SeededRandom;
-  req: Request;
+  req: VendorRequest;
   /** Raw request body as received (the kernel reads it once, with the size limit). */
   rawBody: string;
   params: Record<string, string>;
@@ -92,7 +92,7 @@ export interface VendorDefinition<S = unknown> {
    * Identifies the sandbox a request belongs to from the vendor's own credentials (company code, tenant, user…),
    * so base URLs stay the vendor's real paths. Returns undefined when the request names no tenant.
    */
-  tenantKeyOf(req: Request, params: Record<string, string>): string | undefined;
+  tenantKeyOf(req: VendorRequest, params: Record<string, string>): string | undefined;
   /** The tenant keys this state answers to; must be unique across sandboxes. */
   tenantKeys(state: S): string[];
   /** The `vendors.<id>` section of a sandbox description: base URL, credentials, fixture ids. */
@@ -100,7 +100,7 @@ export interface VendorDefinition<S = unknown> {
   /** Moves time-driven lifecycles up to `now` (called before every request and after clock changes). */
   advance?(state: S, now: number, rng: SeededRandom): void;
   /** Renders a kernel failure in the vendor's wire shape. */
-  failure(failure: KernelFailure, req: Request): Reply;
+  failure(failure: KernelFailure, req: VendorRequest): Reply;
   /** OpenAPI (or, for SOAP vendors, a document pointing at the WSDL) generated from the contracts. */
   openapi(): OpenAPIV3_1.Document;
   /** Max request body size; defaults to the kernel's. */
@@ -109,4 +109,4 @@ export interface VendorDefinition<S = unknown> {
 
 export type AnyVendor = VendorDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export type { Response };
+export type { VendorRequest };

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { VendorRequest } from '../core/request.ts';
 import type { z } from 'zod';
 import {
   API_PREFIX,
@@ -64,7 +64,7 @@ function authenticate(call: Call): void {
 }
 
 /** The format errors are answered in: XML when the client prefers it, JSON otherwise. */
-export function errorFormat(req: Request): WireFormat {
+export function errorFormat(req: VendorRequest): WireFormat {
   return negotiateAccept(req.get('accept'), JSON_OR_XML) === XML_TYPE ? 'xml' : 'json';
 }
 
@@ -516,7 +516,7 @@ function validateNewCustomer(state: SinchState, campaign: Campaign, input: unkno
   return draft;
 }
 
-function locationOf(req: Request, campaignId: string, customerId: string): string {
+function locationOf(req: VendorRequest, campaignId: string, customerId: string): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}${API_PREFIX}/campaigns/${campaignId}/customers/${customerId}`;
 }
 

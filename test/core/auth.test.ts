@@ -1,9 +1,9 @@
-import type { Request } from 'express';
+import type { VendorRequest } from '../../simulators/core/request.ts';
 import { describe, expect, it } from 'vitest';
 import { basicCredentials } from '../../simulators/core/auth.ts';
 
 const withAuthorization = (value: string | undefined) =>
-  ({ get: (name: string) => (name.toLowerCase() === 'authorization' ? value : undefined) }) as unknown as Request;
+  ({ get: (name: string) => (name.toLowerCase() === 'authorization' ? value : undefined) }) as unknown as VendorRequest;
 const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
 
 describe('basicCredentials', () => {

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSimulator, type Simulator } from '../../simulators/core/app.ts';
+import { vendorPipeline, withFastRoutes } from '../../simulators/core/pipeline.ts';
+import { SandboxRegistry } from '../../simulators/core/sandbox.ts';
 import { AdminError } from '../../simulators/core/errors.ts';
 import { reply } from '../../simulators/core/reply.ts';
 import { type KernelFailure, type VendorDefinition, kernelFailureStatus } from '../../simulators/core/vendor.ts';
@@ -24,14 +26,6 @@ const tiny: VendorDefinition<TinyState> = {
   title: 'Tiny pipeline vendor',
   bodyLimitBytes: 1024,
   routes: [
-    {
-      method: 'POST',
-      path: '/notes/:topic',
-      handler: ({ state, params, query, rawBody, now }) => {
-        state.notes.push(`${params.topic}:${rawBody}`);
-        return reply.json(201, { topic: params.topic, query, rawBody, now: now(), count: state.notes.length });
-      },
-    },
     { method: 'GET', path: '/notes', handler: ({ state }) => reply.json(200, { notes: state.notes }) },
     {
       method: 'POST',
@@ -65,6 +59,17 @@ const tiny: VendorDefinition<TinyState> = {
         }),
     },
     { method: 'GET', path: '/empty', handler: () => reply.empty(204, { 'x-extra': 'yes' }) },
+    // A value JSON cannot write: the serializer throws after the handler returned.
+    { method: 'GET', path: '/unwritable', handler: () => reply.json(200, { count: 1n }) },
+    // The first pattern route: the fixed routes above are served ahead of Express, this one and any after it are not.
+    {
+      method: 'POST',
+      path: '/notes/:topic',
+      handler: ({ state, params, query, rawBody, now }) => {
+        state.notes.push(`${params.topic}:${rawBody}`);
+        return reply.json(201, { topic: params.topic, query, rawBody, now: now(), count: state.notes.length });
+      },
+    },
   ],
   adminRoutes: [
     {
@@ -234,7 +239,7 @@ describe('vendor request pipeline', () => {
 
   it('a client that disconnects mid-stream ends the stream on the server (journaled as aborted)', async () => {
     const s = await sandbox();
-    const server = sim.app.listen(0, '127.0.0.1');
+    const server = http.createServer(sim.app).listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((resolve, reject) => {
@@ -271,5 +276,77 @@ describe('vendor request pipeline', () => {
     const crash = await api.get(`/__admin/sandboxes/${s.id}/vendors/jtel/crash`);
     logged.mockRestore();
     expectAdminError(crash, 500, /Internal simulator error/);
+  });
+});
+
+describe('fixed vendor paths served ahead of Express', () => {
+  it('takes exactly the fixed routes declared before the first pattern route', () => {
+    const { fastRoutes } = vendorPipeline(tiny, new SandboxRegistry([tiny]));
+    expect(fastRoutes.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /jtel/notes',
+      'POST /jtel/peek',
+      'GET /jtel/advanced',
+      'GET /jtel/boom',
+      'GET /jtel/xml',
+      'GET /jtel/stream',
+      'GET /jtel/huge',
+      'GET /jtel/empty',
+      'GET /jtel/unwritable',
+    ]);
+  });
+
+  it('dispatches on method and exact path (query string ignored); anything else goes to the fallback', () => {
+    const handle = vi.fn(() => Promise.resolve());
+    const fallback = vi.fn();
+    const listener = withFastRoutes([{ method: 'GET', path: '/v/items', handle }], fallback);
+    const call = (method: string, url: string) =>
+      listener({ method, url } as http.IncomingMessage, {} as http.ServerResponse);
+    call('GET', '/v/items');
+    call('GET', '/v/items?limit=2');
+    expect(handle).toHaveBeenCalledTimes(2);
+    for (const [method, url] of [
+      ['HEAD', '/v/items'],
+      ['POST', '/v/items'],
+      ['GET', '/v/items/'],
+      ['GET', '/V/items'],
+      ['GET', '/v/items/1'],
+    ] as const)
+      call(method, url);
+    expect(handle).toHaveBeenCalledTimes(2);
+    expect(fallback).toHaveBeenCalledTimes(5);
+  });
+
+  it('answers a call exactly as the Express route does', async () => {
+    const s = await sandbox();
+    await api.post('/jtel/notes/a').set('x-tenant', s.tenant).set('content-type', 'text/plain').send('1');
+    const fast = await api.get('/jtel/notes?x=1').set('x-tenant', s.tenant);
+    // Another letter case of the mount and a trailing slash: not in the fast table, still the same route in Express.
+    const viaExpress = await api.get('/JTEL/notes/').set('x-tenant', s.tenant);
+    expect(fast.status).toBe(200);
+    expect(fast.body).toEqual({ notes: ['a:1'] });
+    for (const res of [fast, viaExpress]) {
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(fast.text);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.headers['content-length']).toBe(String(fast.text.length));
+    }
+    const journal = await api.get(`/__admin/sandboxes/${s.id}/requests?method=GET`);
+    expect(journal.body.requests.slice(0, 2)).toEqual([
+      expect.objectContaining({ path: '/JTEL/notes/', query: '', status: 200 }),
+      expect.objectContaining({ path: '/jtel/notes', query: 'x=1', status: 200, responseBody: fast.text }),
+    ]);
+  });
+
+  it('a reply the serializer cannot write is the vendor’s internal failure on either path', async () => {
+    const s = await sandbox();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const fast = await api.get('/jtel/unwritable').set('x-tenant', s.tenant);
+    const viaExpress = await api.get('/jtel/unwritable/').set('x-tenant', s.tenant);
+    logged.mockRestore();
+    for (const res of [fast, viaExpress]) {
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ kernel: 'internal', message: 'Internal simulator error' });
+    }
+    expect((await api.get('/jtel/notes').set('x-tenant', s.tenant)).status).toBe(200);
   });
 });

@@ -1,6 +1,10 @@
-import type { Request } from 'express';
 import { reply, type Reply } from '../../simulators/core/reply.ts';
-import { type SeedContext, type VendorDefinition, kernelFailureStatus } from '../../simulators/core/vendor.ts';
+import {
+  type SeedContext,
+  type VendorDefinition,
+  type VendorRequest,
+  kernelFailureStatus,
+} from '../../simulators/core/vendor.ts';
 
 /**
  * A throw-away vendor for runner tests only (never in VENDORS). Its sandbox section has the same shape the runner
@@ -12,7 +16,7 @@ interface TinyState {
   counters: Record<string, number>;
 }
 
-function parseBody(call: { rawBody: string; req: Request }): unknown {
+function parseBody(call: { rawBody: string; req: VendorRequest }): unknown {
   if (!call.rawBody) return undefined;
   return /json/.test(call.req.get('content-type') ?? '') ? JSON.parse(call.rawBody) : call.rawBody;
 }
@@ -74,8 +78,8 @@ export const tinyVendor: VendorDefinition<TinyState> = {
     {
       method: 'POST',
       path: '/counters/:name',
-      handler: ({ state, params, req }) => {
-        state.counters[params.name as string] = Number((req.body as { value?: number }).value ?? 0);
+      handler: ({ state, params, rawBody }) => {
+        state.counters[params.name as string] = Number((JSON.parse(rawBody) as { value?: number }).value ?? 0);
         return counter(state, params.name as string);
       },
     },
