@@ -610,8 +610,12 @@ const SYSTEM_READERS: Record<SystemField, (campaign: Campaign) => FieldReader> =
 function customReader(key: string): FieldReader {
   const wanted = key.toLowerCase();
   return (record) => {
-    for (const item of record.data)
-      if (item.key.length === wanted.length && item.key.toLowerCase() === wanted) return item.value;
+    for (const item of record.data) {
+      // The exact spelling first: the usual case, and no lower-cased copy of a key per record scanned.
+      if (item.key === key || (item.key.length === wanted.length && item.key.toLowerCase() === wanted)) {
+        return item.value;
+      }
+    }
     return undefined;
   };
 }
