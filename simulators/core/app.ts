@@ -1,7 +1,7 @@
 import type { RequestListener } from 'node:http';
 import express from 'express';
 import { adminRouter } from './admin/routes.ts';
-import { type FastRoute, vendorPipeline, withFastRoutes } from './pipeline.ts';
+import { type VendorPipeline, vendorPipeline, withVendorPipelines } from './pipeline.ts';
 import { SandboxStore } from './persistence.ts';
 import { DEFAULT_SANDBOX_ID, SandboxRegistry, type SandboxOptions } from './sandbox.ts';
 import type { AnyVendor } from './vendor.ts';
@@ -45,12 +45,7 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
     '/__admin',
     adminRouter({ registry, origin: () => options.publicOrigin, save: store && (() => store.save(true)) }),
   );
-  const fastRoutes: FastRoute[] = [];
-  for (const vendor of options.vendors) {
-    const pipeline = vendorPipeline(vendor, registry);
-    app.use(`/${vendor.id}`, pipeline.router);
-    fastRoutes.push(...pipeline.fastRoutes);
-  }
+  const pipelines = new Map<string, VendorPipeline>(options.vendors.map((v) => [v.id, vendorPipeline(v, registry)]));
   app.use((req, res) => {
     res.status(404).json({ error: { status: 404, message: `No such path: ${req.method} ${req.path}` } });
   });
@@ -60,7 +55,7 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
     : undefined;
   timer?.unref();
   return {
-    app: withFastRoutes(fastRoutes, app),
+    app: withVendorPipelines(pipelines, app),
     registry,
     store,
     async close() {

@@ -1,8 +1,8 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import express, { type Request, type Response, type Router } from 'express';
 import type { Sandbox, SandboxRegistry } from './sandbox.ts';
 import type { Reply } from './reply.ts';
 import { type VendorRequest, plainRequest } from './request.ts';
+import { RouteTable } from './routing.ts';
 import { sendReply } from './send.ts';
 import type { AnyVendor, KernelFailure, VendorCall, VendorRoute } from './vendor.ts';
 
@@ -49,57 +49,32 @@ function plainHeaders(req: VendorRequest): Record<string, string> {
   return out;
 }
 
-/** Characters that make an Express path a pattern rather than a fixed path. */
-const PATTERN_CHARS = /[:*?+!(){}[\]\\]/;
+/** Serves one request below `/<vendorId>`; `path` is the part after the mount, without the query string. */
+export type VendorPipeline = (msg: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
+
+type RoutedVendorRoute = VendorRoute<unknown> & { mutates: boolean };
 
 /**
- * The vendor's fixed paths (method + exact path) that can skip Express. Only the fixed routes declared before the
- * first pattern route qualify, first declaration winning, so no request can reach a different route than through
- * Express; everything else (patterns, HEAD, a trailing slash, another letter case) goes through the Express routes.
+ * Vendor traffic is dispatched by the kernel itself, not through Express (whose per-request routing and prototype
+ * set-up cost more than a typical vendor handler): the first path segment names the vendor, its pipeline does the
+ * rest. Everything else (the admin plane, unknown paths) goes to `fallback`. The vendor id is matched exactly: every
+ * vendor path is case-sensitive.
  */
-function fixedRoutes(routes: readonly VendorRoute<unknown>[]): VendorRoute<unknown>[] {
-  const fixed = new Map<string, VendorRoute<unknown>>();
-  for (const route of routes) {
-    if (PATTERN_CHARS.test(route.path)) break;
-    const key = `${route.method} ${route.path}`;
-    if (!fixed.has(key)) fixed.set(key, route);
-  }
-  return [...fixed.values()];
-}
-
-/** A vendor call on a fixed path, served on Node's own request and response. */
-export interface FastRoute {
-  method: string;
-  /** Full path, mount included: `/<vendorId>/...`. */
-  path: string;
-  handle(msg: IncomingMessage, res: ServerResponse): Promise<void>;
-}
-
-/**
- * Vendor calls to a fixed path skip Express (its per-request routing and prototype set-up cost more than the
- * handler of a typical call): one Map lookup, then the same pipeline. Every other request goes to `fallback`.
- */
-export function withFastRoutes(routes: readonly FastRoute[], fallback: RequestListener): RequestListener {
-  const table = new Map(routes.map((route) => [`${route.method} ${route.path}`, route]));
+export function withVendorPipelines(
+  pipelines: ReadonlyMap<string, VendorPipeline>,
+  fallback: RequestListener,
+): RequestListener {
   return (msg, res) => {
     const url = msg.url ?? '/';
     const q = url.indexOf('?');
-    const route = table.get(`${msg.method} ${q < 0 ? url : url.slice(0, q)}`);
-    if (route) void route.handle(msg, res);
+    const pathname = q < 0 ? url : url.slice(0, q);
+    const slash = pathname.indexOf('/', 1);
+    const pipeline = pathname.startsWith('/')
+      ? pipelines.get(slash < 0 ? pathname.slice(1) : pathname.slice(1, slash))
+      : undefined;
+    if (pipeline) void pipeline(msg, res, slash < 0 ? '/' : pathname.slice(slash));
     else fallback(msg, res);
   };
-}
-
-export interface PipelineOptions {
-  /** Called when a sandbox changed, so persistence can save it. */
-  onMutation?: (sandbox: Sandbox) => void;
-}
-
-export interface VendorPipeline {
-  /** Everything below `/<vendorId>` through Express: pattern routes, unknown paths and methods, malformed URLs. */
-  router: Router;
-  /** The fixed-path calls, to be served ahead of Express (see `withFastRoutes`). */
-  fastRoutes: FastRoute[];
 }
 
 /**
@@ -107,32 +82,37 @@ export interface VendorPipeline {
  * resolution from the vendor's credentials → fault injection → lifecycle catch-up on the virtual clock → handler →
  * serializer → journal. Vendors only write handlers.
  */
-export function vendorPipeline(
-  vendor: AnyVendor,
-  registry: SandboxRegistry,
-  options: PipelineOptions = {},
-): VendorPipeline {
-  const router = express.Router({ strict: false, caseSensitive: true, mergeParams: true });
+export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): VendorPipeline {
   const limit = vendor.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const base = `/${vendor.id}`;
+  const routes = new RouteTable<RoutedVendorRoute>(
+    vendor.routes.map((route: VendorRoute<unknown>) => ({
+      ...route,
+      // Decided once here: whether a call can change state (and so marks the sandbox for saving).
+      mutates: !(route.readOnly ?? route.method === 'GET'),
+    })),
+  );
   const fail = (req: VendorRequest, failure: KernelFailure): Reply => vendor.failure(failure, req);
-  const mutatesOf = (route: VendorRoute<unknown>) => !(route.readOnly ?? route.method === 'GET');
 
-  /** Whatever escaped the pipeline (a serializer that threw): the vendor's internal failure, or a cut connection. */
-  const served = (work: Promise<void>, req: VendorRequest, res: ServerResponse) =>
-    work.catch((err: unknown) => {
-      if (res.headersSent) res.destroy();
-      else void sendReply(res, internalError(err, req)).catch(() => res.destroy());
-    });
+  /**
+   * No route for the path and method, or a parameter that does not decode: the vendor's own answer. Journaled when
+   * the credentials name a sandbox: a wrong path is exactly what QA looks for there.
+   */
+  async function answerUnrouted(req: VendorRequest, res: ServerResponse, failure: KernelFailure): Promise<void> {
+    const started = performance.now();
+    const out = fail(req, failure);
+    const sandbox = tenantOf(req, {});
+    const sent = await sendReply(res, out);
+    if (sandbox) journal(sandbox, req, out.status, '', sent, started);
+  }
 
   async function handleRequest(
-    route: VendorRoute<unknown>,
-    mutates: boolean,
+    route: RoutedVendorRoute,
     msg: IncomingMessage,
     req: VendorRequest,
     params: Record<string, string>,
     res: ServerResponse,
-  ) {
+  ): Promise<void> {
     const started = performance.now();
     let sandbox: Sandbox | undefined;
     let rawBody = '';
@@ -169,11 +149,10 @@ export function vendorPipeline(
             query: flatQuery(req.originalUrl),
           };
           // Marked before the handler runs: one that throws half-way must still get its changes saved.
-          if (mutates) sandbox.dirty = true;
+          if (route.mutates) sandbox.dirty = true;
           // Most handlers are synchronous: awaiting their Reply would only add a microtask turn per request.
           const handled = route.handler(call);
           out = handled instanceof Promise ? await handled : handled;
-          if (mutates) options.onMutation?.(sandbox);
         }
       }
     } catch (err) {
@@ -246,43 +225,23 @@ export function vendorPipeline(
     });
   }
 
-  for (const route of vendor.routes) {
-    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
-    const mutates = mutatesOf(route);
-    router[method](route.path, (req: Request, res: Response) =>
-      served(handleRequest(route, mutates, req, req, { ...(req.params as Record<string, string>) }, res), req, res),
-    );
-  }
-  // Unknown path or method below the vendor's mount: the vendor's own "no such endpoint" answer.
-  // Journaled when the credentials name a sandbox: a wrong path or method is exactly what QA looks for there.
-  router.use(async (req, res) => {
-    const started = performance.now();
-    const out = fail(req, { kind: 'notFound', message: `No such endpoint: ${req.method} ${req.path}` });
-    const sandbox = tenantOf(req, {});
-    const sent = await sendReply(res, out);
-    if (sandbox) journal(sandbox, req, out.status, '', sent, started);
-  });
-  // Express refuses a path parameter with malformed percent-encoding (`/campaigns/%ZZ`) before any handler runs:
-  // answer in the vendor's own shape instead of Express's HTML error page.
-  router.use((err: unknown, req: Request, res: Response, next: (err?: unknown) => void) => {
-    if (res.headersSent) return next(err);
-    const out =
-      (err as { status?: unknown }).status === 400
-        ? fail(req, { kind: 'badRequest', message: `Malformed URL: ${req.method} ${req.originalUrl}` })
-        : internalError(err, req);
-    void sendReply(res, out);
-  });
-
-  const fastRoutes = fixedRoutes(vendor.routes).map((route): FastRoute => {
-    const mutates = mutatesOf(route);
-    return {
-      method: route.method,
-      path: base + route.path,
-      handle(msg, res) {
-        const req = plainRequest(msg, base, route.path);
-        return served(handleRequest(route, mutates, msg, req, {}, res), req, res);
-      },
-    };
-  });
-  return { router, fastRoutes };
+  return async (msg, res, path) => {
+    const req = plainRequest(msg, base, path);
+    try {
+      const found = routes.find(req.method, path);
+      if (found.kind === 'found') await handleRequest(found.route, msg, req, found.params, res);
+      else if (found.kind === 'malformed') {
+        await answerUnrouted(req, res, {
+          kind: 'badRequest',
+          message: `Malformed URL: ${req.method} ${req.originalUrl}`,
+        });
+      } else {
+        await answerUnrouted(req, res, { kind: 'notFound', message: `No such endpoint: ${req.method} ${req.path}` });
+      }
+    } catch (err) {
+      // Whatever escaped the steps above (a serializer that threw): the vendor's internal failure, or a cut connection.
+      if (res.headersSent) res.destroy();
+      else await sendReply(res, internalError(err, req)).catch(() => res.destroy());
+    }
+  };
 }

@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSimulator, type Simulator } from '../../simulators/core/app.ts';
-import { vendorPipeline, withFastRoutes } from '../../simulators/core/pipeline.ts';
-import { SandboxRegistry } from '../../simulators/core/sandbox.ts';
+import { type VendorPipeline, withVendorPipelines } from '../../simulators/core/pipeline.ts';
 import { AdminError } from '../../simulators/core/errors.ts';
 import { reply } from '../../simulators/core/reply.ts';
 import { type KernelFailure, type VendorDefinition, kernelFailureStatus } from '../../simulators/core/vendor.ts';
@@ -61,7 +60,6 @@ const tiny: VendorDefinition<TinyState> = {
     { method: 'GET', path: '/empty', handler: () => reply.empty(204, { 'x-extra': 'yes' }) },
     // A value JSON cannot write: the serializer throws after the handler returned.
     { method: 'GET', path: '/unwritable', handler: () => reply.json(200, { count: 1n }) },
-    // The first pattern route: the fixed routes above are served ahead of Express, this one and any after it are not.
     {
       method: 'POST',
       path: '/notes/:topic',
@@ -279,74 +277,93 @@ describe('vendor request pipeline', () => {
   });
 });
 
-describe('fixed vendor paths served ahead of Express', () => {
-  it('takes exactly the fixed routes declared before the first pattern route', () => {
-    const { fastRoutes } = vendorPipeline(tiny, new SandboxRegistry([tiny]));
-    expect(fastRoutes.map((r) => `${r.method} ${r.path}`)).toEqual([
-      'GET /jtel/notes',
-      'POST /jtel/peek',
-      'GET /jtel/advanced',
-      'GET /jtel/boom',
-      'GET /jtel/xml',
-      'GET /jtel/stream',
-      'GET /jtel/huge',
-      'GET /jtel/empty',
-      'GET /jtel/unwritable',
+describe('vendor dispatch ahead of Express', () => {
+  it('sends a request to the pipeline its first path segment names (exactly), with the path below it', () => {
+    const seen: string[] = [];
+    const pipeline =
+      (name: string): VendorPipeline =>
+      (_msg, _res, path) => {
+        seen.push(`${name} ${path}`);
+        return Promise.resolve();
+      };
+    const fallback = vi.fn((msg: http.IncomingMessage) => seen.push(`fallback ${msg.url}`));
+    const listener = withVendorPipelines(
+      new Map([
+        ['sinch', pipeline('sinch')],
+        ['symbee', pipeline('symbee')],
+      ]),
+      fallback,
+    );
+    for (const url of [
+      '/symbee/a/b?x=1',
+      '/sinch',
+      '/sinch/?q',
+      '/SYMBEE/a',
+      '/symbeex/a',
+      '/__admin/health',
+      'http://host/symbee/a',
+    ])
+      listener({ method: 'GET', url } as http.IncomingMessage, {} as http.ServerResponse);
+    expect(seen).toEqual([
+      'symbee /a/b',
+      'sinch /',
+      'sinch /',
+      'fallback /SYMBEE/a',
+      'fallback /symbeex/a',
+      'fallback /__admin/health',
+      'fallback http://host/symbee/a',
     ]);
   });
 
-  it('dispatches on method and exact path (query string ignored); anything else goes to the fallback', () => {
-    const handle = vi.fn(() => Promise.resolve());
-    const fallback = vi.fn();
-    const listener = withFastRoutes([{ method: 'GET', path: '/v/items', handle }], fallback);
-    const call = (method: string, url: string) =>
-      listener({ method, url } as http.IncomingMessage, {} as http.ServerResponse);
-    call('GET', '/v/items');
-    call('GET', '/v/items?limit=2');
-    expect(handle).toHaveBeenCalledTimes(2);
-    for (const [method, url] of [
-      ['HEAD', '/v/items'],
-      ['POST', '/v/items'],
-      ['GET', '/v/items/'],
-      ['GET', '/V/items'],
-      ['GET', '/v/items/1'],
-    ] as const)
-      call(method, url);
-    expect(handle).toHaveBeenCalledTimes(2);
-    expect(fallback).toHaveBeenCalledTimes(5);
+  it('another letter case of the vendor id is not the vendor: the simulator’s own 404', async () => {
+    const s = await sandbox();
+    const res = await api.get('/JTEL/notes').set('x-tenant', s.tenant);
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: { status: 404, message: 'No such path: GET /JTEL/notes' } });
   });
 
-  it('answers a call exactly as the Express route does', async () => {
+  it('a trailing slash and a query string reach the same route; HEAD runs the GET route without a body', async () => {
     const s = await sandbox();
     await api.post('/jtel/notes/a').set('x-tenant', s.tenant).set('content-type', 'text/plain').send('1');
-    const fast = await api.get('/jtel/notes?x=1').set('x-tenant', s.tenant);
-    // Another letter case of the mount and a trailing slash: not in the fast table, still the same route in Express.
-    const viaExpress = await api.get('/JTEL/notes/').set('x-tenant', s.tenant);
-    expect(fast.status).toBe(200);
-    expect(fast.body).toEqual({ notes: ['a:1'] });
-    for (const res of [fast, viaExpress]) {
+    const plain = await api.get('/jtel/notes').set('x-tenant', s.tenant);
+    expect(plain.body).toEqual({ notes: ['a:1'] });
+    for (const url of ['/jtel/notes/', '/jtel/notes?x=1']) {
+      const res = await api.get(url).set('x-tenant', s.tenant);
       expect(res.status).toBe(200);
-      expect(res.text).toBe(fast.text);
+      expect(res.text).toBe(plain.text);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(res.headers['content-length']).toBe(String(fast.text.length));
     }
-    const journal = await api.get(`/__admin/sandboxes/${s.id}/requests?method=GET`);
-    expect(journal.body.requests.slice(0, 2)).toEqual([
-      expect.objectContaining({ path: '/JTEL/notes/', query: '', status: 200 }),
-      expect.objectContaining({ path: '/jtel/notes', query: 'x=1', status: 200, responseBody: fast.text }),
+    const head = await api.head('/jtel/notes').set('x-tenant', s.tenant);
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(plain.text.length));
+    expect(head.text).toBeUndefined();
+    const journal = await api.get(`/__admin/sandboxes/${s.id}/requests?path=/jtel/notes`);
+    expect(journal.body.requests.slice(0, 3)).toEqual([
+      expect.objectContaining({ method: 'HEAD', path: '/jtel/notes', status: 200 }),
+      expect.objectContaining({ method: 'GET', path: '/jtel/notes', query: 'x=1', responseBody: plain.text }),
+      expect.objectContaining({ method: 'GET', path: '/jtel/notes/', query: '' }),
     ]);
   });
 
-  it('a reply the serializer cannot write is the vendor’s internal failure on either path', async () => {
+  it('a path parameter that does not decode is the vendor’s bad request, journaled', async () => {
+    const s = await sandbox();
+    const res = await api.post('/jtel/notes/%ZZ').set('x-tenant', s.tenant);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ kernel: 'badRequest', message: 'Malformed URL: POST /jtel/notes/%ZZ' });
+    const decoded = await api.post('/jtel/notes/a%20b').set('x-tenant', s.tenant).set('content-type', 'text/plain');
+    expect(decoded.body.topic).toBe('a b');
+    const journal = await api.get(`/__admin/sandboxes/${s.id}/requests?status=400`);
+    expect(journal.body.requests).toEqual([expect.objectContaining({ path: '/jtel/notes/%ZZ', status: 400 })]);
+  });
+
+  it('a reply the serializer cannot write is the vendor’s internal failure', async () => {
     const s = await sandbox();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const fast = await api.get('/jtel/unwritable').set('x-tenant', s.tenant);
-    const viaExpress = await api.get('/jtel/unwritable/').set('x-tenant', s.tenant);
+    const res = await api.get('/jtel/unwritable').set('x-tenant', s.tenant);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('GET /jtel/unwritable'), expect.any(Error));
     logged.mockRestore();
-    for (const res of [fast, viaExpress]) {
-      expect(res.status).toBe(500);
-      expect(res.body).toEqual({ kernel: 'internal', message: 'Internal simulator error' });
-    }
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ kernel: 'internal', message: 'Internal simulator error' });
     expect((await api.get('/jtel/notes').set('x-tenant', s.tenant)).status).toBe(200);
   });
 });

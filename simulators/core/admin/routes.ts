@@ -18,7 +18,6 @@ export interface AdminOptions {
   registry: SandboxRegistry;
   /** Origin clients should use (e.g. http://127.0.0.1:4010); derived from the request when absent. */
   origin?: () => string | undefined;
-  onMutation?: (sandbox?: Sandbox) => void;
   save?: () => Promise<void>;
 }
 
@@ -50,9 +49,9 @@ export function adminRouter(opts: AdminOptions): Router {
   const router = express.Router();
   router.use(express.json({ limit: '5mb', strict: false, reviver: refuseProtoKeys }));
   const origin = (req: Request) => originOf(req, opts.origin?.());
-  const mutated = (sandbox?: Sandbox) => {
-    if (sandbox) sandbox.dirty = true;
-    opts.onMutation?.(sandbox);
+  // Marked for the next autosave; a deleted sandbox's file goes at the next save whatever is marked.
+  const mutated = (sandbox: Sandbox) => {
+    sandbox.dirty = true;
   };
   const sandboxOf = (req: Request) => registry.require(String(req.params.id));
   const clockView = (s: Sandbox) => ({ now: new Date(s.clock.now()).toISOString(), frozen: s.clock.frozen });
@@ -98,7 +97,6 @@ export function adminRouter(opts: AdminOptions): Router {
     const sandbox = sandboxOf(req);
     if (sandbox.isDefault) throw new AdminError(409, 'the default sandbox cannot be deleted; reset it instead');
     registry.delete(sandbox.id);
-    mutated();
     res.status(204).end();
   });
 
@@ -198,7 +196,7 @@ export function adminRouter(opts: AdminOptions): Router {
 }
 
 /** Vendor backdoors (simulate an agent, force an outcome, seed a record) live apart from the vendor API. */
-function mountVendorAdmin(router: Router, vendor: AnyVendor, opts: AdminOptions, mutated: (s?: Sandbox) => void): void {
+function mountVendorAdmin(router: Router, vendor: AnyVendor, opts: AdminOptions, mutated: (s: Sandbox) => void): void {
   for (const route of vendor.adminRoutes ?? []) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
     router[method](`/sandboxes/:id/vendors/${vendor.id}${route.path}`, async (req: Request, res: Response) => {
