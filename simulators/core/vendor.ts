@@ -39,7 +39,7 @@ export type VendorHandler<S> = (call: VendorCall<S>) => Reply | Promise<Reply>;
 
 export interface VendorRoute<S> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-  /** Express path below `/<vendorId>`, e.g. `/api/stats/campaigns/:campaignId.json`. */
+  /** Path below `/<vendorId>` in Express syntax (see `core/routing.ts`), e.g. `/api/stats/campaigns/:campaignId.json`. */
   path: string;
   handler: VendorHandler<S>;
   /** True when the call only reads: persistence is not marked dirty. Defaults to `method === 'GET'`. */
