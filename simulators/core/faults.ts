@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SeededRandom } from './random.ts';
+import { SeededRandom } from './random.ts';
 
 /**
  * Fault injection rules. A rule matches on vendor / method / path and then either answers with a status, adds
@@ -73,6 +73,17 @@ function pathMatcher(pattern: string | undefined): (path: string) => boolean {
   return (path) => path.includes(pattern);
 }
 
+/**
+ * What is saved with the sandbox: the rules as they stand (fired counts included), the id counter and the position of
+ * the coin-flip stream. Rate-limit windows are not: they start empty again after a restart.
+ */
+export const FaultsSnapshotSchema = z.object({
+  rules: z.array(FaultRuleInputSchema.extend({ id: z.string(), fired: z.number().int().min(0) })),
+  nextId: z.number().int().min(1),
+  rng: z.number().int(),
+});
+export type FaultsSnapshot = z.infer<typeof FaultsSnapshotSchema>;
+
 export class FaultInjector {
   private rules: FaultRule[] = [];
   private matchers = new Map<string, (path: string) => boolean>();
@@ -81,6 +92,20 @@ export class FaultInjector {
   private nextId = 1;
 
   constructor(private readonly rng: SeededRandom) {}
+
+  static restore(snap: FaultsSnapshot): FaultInjector {
+    const faults = new FaultInjector(SeededRandom.restore(snap.rng));
+    for (const rule of snap.rules) {
+      faults.rules.push({ ...rule });
+      faults.matchers.set(rule.id, pathMatcher(rule.path));
+    }
+    faults.nextId = snap.nextId;
+    return faults;
+  }
+
+  snapshot(): FaultsSnapshot {
+    return { rules: this.list(), nextId: this.nextId, rng: this.rng.snapshot() };
+  }
 
   add(input: FaultRuleInput): FaultRule {
     const matcher = pathMatcher(input.path);

@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
 import { describeIssues } from './errors.ts';
+import { FaultsSnapshotSchema } from './faults.ts';
 import type { SandboxRegistry, SandboxSnapshot } from './sandbox.ts';
 
 /** The kernel's part of a saved sandbox (vendors check their own sections when they restore them). */
@@ -14,6 +15,7 @@ const SnapshotShape = z.object({
   clock: z.object({ now: z.number().min(-8.64e15).max(8.64e15), frozen: z.boolean() }),
   journal: z.object({ enabled: z.boolean(), limit: z.number().int().min(1) }),
   rngs: z.record(z.string(), z.number().int()),
+  faults: FaultsSnapshotSchema.optional(),
   options: z.record(z.string(), z.record(z.string(), z.unknown())),
   vendors: z.record(z.string(), z.unknown()),
 });

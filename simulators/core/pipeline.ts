@@ -127,6 +127,8 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
         const decision = sandbox.faults.empty
           ? undefined
           : sandbox.faults.decide({ vendor: vendor.id, method: req.method, path: req.path, now: sandbox.clock.now() });
+        // A rule that fired changed its count (or is used up): saved with the sandbox.
+        if (decision && (decision.kind !== 'none' || decision.delayMs > 0)) sandbox.dirty = true;
         if (decision && decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
         if (decision?.kind === 'drop') {
           journal(sandbox, req, 0, rawBody, '', started, decision.ruleId);

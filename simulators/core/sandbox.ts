@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { VirtualClock, type ClockSnapshot } from './clock.ts';
 import { describeIssues } from './errors.ts';
-import { FaultInjector } from './faults.ts';
+import { FaultInjector, type FaultsSnapshot } from './faults.ts';
 import { RequestJournal, type JournalSettings } from './journal.ts';
 import { SeededRandom, saltedSeed, seededFaker } from './random.ts';
 import type { AnyVendor, SeedContext, VendorId } from './vendor.ts';
@@ -27,6 +27,8 @@ export interface SandboxSnapshot {
   journal: JournalSettings;
   /** Each vendor's RNG stream position. */
   rngs: Partial<Record<VendorId, number>>;
+  /** Fault rules; absent in files written before they were saved. */
+  faults?: FaultsSnapshot;
   options: Partial<Record<VendorId, Record<string, unknown>>>;
   vendors: Partial<Record<VendorId, unknown>>;
 }
@@ -61,14 +63,16 @@ export class Sandbox {
     readonly options: Partial<Record<VendorId, Record<string, unknown>>>,
     clock: ClockSnapshot,
     journal: Partial<JournalSettings>,
-    rngStates: Partial<Record<VendorId, number>> = {},
+    saved: Partial<Pick<SandboxSnapshot, 'rngs' | 'faults'>> = {},
   ) {
     this.clock = new VirtualClock(clock);
     this.journal = new RequestJournal(journal);
-    for (const [vendorId, state] of Object.entries(rngStates))
+    for (const [vendorId, state] of Object.entries(saved.rngs ?? {}))
       this.rngs.set(vendorId as VendorId, SeededRandom.restore(state));
     // Faults draw from their own stream: adding a probability rule must not shift the vendors' seeded ids.
-    this.faults = new FaultInjector(new SeededRandom(saltedSeed(seed, 'faults')));
+    this.faults = saved.faults
+      ? FaultInjector.restore(saved.faults)
+      : new FaultInjector(new SeededRandom(saltedSeed(seed, 'faults')));
   }
 
   get isDefault(): boolean {
@@ -110,6 +114,7 @@ export class Sandbox {
       clock: this.clock.snapshot(),
       journal: this.journal.settings,
       rngs: Object.fromEntries([...this.rngs].map(([vendorId, rng]) => [vendorId, rng.snapshot()])),
+      faults: this.faults.snapshot(),
       options: this.options,
       vendors: {},
     };
@@ -154,7 +159,7 @@ export class SandboxRegistry {
   }
 
   restore(snap: SandboxSnapshot): Sandbox {
-    const sandbox = new Sandbox(snap.id, snap.seed, snap.createdAt, snap.options, snap.clock, snap.journal, snap.rngs);
+    const sandbox = new Sandbox(snap.id, snap.seed, snap.createdAt, snap.options, snap.clock, snap.journal, snap);
     for (const vendor of this.vendors) {
       const ctx = sandbox.seedContext(vendor);
       const saved = snap.vendors[vendor.id];

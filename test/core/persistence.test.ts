@@ -11,6 +11,7 @@ import {
   expectAdminError,
   findRecord,
   newSim,
+  symbee,
 } from './helpers.ts';
 
 let dataDir: string;
@@ -72,6 +73,51 @@ describe('persistence', () => {
     );
   });
 
+  it('keeps fault rules across a restart: fired counts, used-up rules, rule ids and the seeded coin flips', async () => {
+    const first = await persistentSim();
+    const faulty = await createSandbox(first.api, { id: 'faulty', seed: 9 });
+    const twin = await createSandbox(first.api, { id: 'twin', seed: 9 });
+    const rules = [
+      { vendor: 'symbee', path: 'addOrUpdateCampaignRecord', action: { type: 'status', status: 503 }, times: 3 },
+      { vendor: 'symbee', path: 'searchPreviewCampaign', action: { type: 'status', status: 500 }, probability: 0.5 },
+    ];
+    for (const id of ['faulty', 'twin'])
+      for (const rule of rules)
+        expect((await first.api.post(`/__admin/sandboxes/${id}/faults`).send(rule)).status).toBe(201);
+    const searches = async (sandbox: SandboxDescription, n: number) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < n; i++)
+        statuses.push((await symbee(first.api, sandbox, 'searchPreviewCampaign', { clientId: 'x' })).status);
+      return statuses;
+    };
+    // The twin never restarts: its ten coin flips are what the restarted sandbox must continue.
+    const expected = await searches(twin, 10);
+    expect(expected.slice(4)).not.toEqual(expected.slice(0, 6)); // a stream that restarted would be caught
+    const before = await searches(faulty, 4);
+    expect(before).toEqual(expected.slice(0, 4));
+    expect((await addRecord(first.api, faulty, 'blocked')).status).toBe(503);
+    await closeSim(first);
+
+    const second = await persistentSim();
+    const listed = (await second.api.get('/__admin/sandboxes/faulty/faults')).body.faults;
+    expect(listed).toEqual([
+      expect.objectContaining({ id: 'fault-1', times: 3, fired: 1 }),
+      expect.objectContaining({ id: 'fault-2', probability: 0.5, fired: before.filter((s) => s === 500).length }),
+    ]);
+    const restored = (await second.api.get('/__admin/sandboxes/faulty')).body as SandboxDescription;
+    const after: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      after.push((await symbee(second.api, restored, 'searchPreviewCampaign', { clientId: 'x' })).status);
+    }
+    expect(after).toEqual(expected.slice(4));
+    // Two of the three 503s are left; then the rule is used up and gone.
+    for (const status of [503, 503, 200]) expect((await addRecord(second.api, restored, 'later')).status).toBe(status);
+    const added = await second.api
+      .post('/__admin/sandboxes/faulty/faults')
+      .send({ vendor: 'symbee', action: { type: 'latency', ms: 0 } });
+    expect(added.body.id).toBe('fault-3');
+  });
+
   it('a deleted sandbox’s file disappears at the next save', async () => {
     const t = await persistentSim();
     await createSandbox(t.api, { id: 'short-lived' });
@@ -112,6 +158,12 @@ describe('persistence', () => {
       'no-vendors': { ...template, id: 'no-vendors', vendors: undefined },
       'wrong-name': { ...template, id: 'template-copy' },
       'bad-journal': { ...template, id: 'bad-journal', journal: { enabled: 'yes', limit: -1 } },
+      'bad-faults': { ...template, id: 'bad-faults', faults: { rules: [{ id: 1 }], nextId: 0, rng: 'x' } },
+      'bad-fault-pattern': {
+        ...template,
+        id: 'bad-fault-pattern',
+        faults: { rules: [{ id: 'fault-1', fired: 0, path: '/(/', action: { type: 'drop' } }], nextId: 2, rng: 1 },
+      },
     };
     for (const [name, snap] of Object.entries(variants)) {
       await writeFile(join(dataDir, 'sandboxes', `${name}.json`), JSON.stringify(snap));

@@ -152,18 +152,23 @@ export function adminRouter(opts: AdminOptions): Router {
     if (body.vendor && !registry.vendor(body.vendor)) throw new AdminError(400, `vendor ${body.vendor} is not served`);
     try {
       res.status(201).json(sandbox.faults.add(body));
+      mutated(sandbox);
     } catch (err) {
       throw new AdminError(400, `invalid path pattern: ${(err as Error).message}`);
     }
   });
 
   router.delete('/sandboxes/:id/faults', (req, res) => {
-    sandboxOf(req).faults.clear();
+    const sandbox = sandboxOf(req);
+    sandbox.faults.clear();
+    mutated(sandbox);
     res.status(204).end();
   });
 
   router.delete('/sandboxes/:id/faults/:faultId', (req, res) => {
-    if (!sandboxOf(req).faults.remove(String(req.params.faultId))) throw new AdminError(404, 'fault rule not found');
+    const sandbox = sandboxOf(req);
+    if (!sandbox.faults.remove(String(req.params.faultId))) throw new AdminError(404, 'fault rule not found');
+    mutated(sandbox);
     res.status(204).end();
   });
 

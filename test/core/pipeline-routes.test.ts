@@ -5,8 +5,8 @@ import { reply } from '../../simulators/core/reply.ts';
 import type { KernelFailure, VendorDefinition } from '../../simulators/core/vendor.ts';
 
 /**
- * The pipeline looks fixed paths up in a table before Express matches route patterns (a speed-up). These tests pin
- * that a request reaches exactly the route Express alone would pick, whichever way it is found.
+ * Vendor routes are matched by the kernel's RouteTable, not by Express. These tests pin that a request reaches exactly
+ * the route Express would pick: declaration order across fixed and pattern paths, HEAD, trailing slash, letter case.
  */
 interface State {
   tenant: string;
@@ -27,7 +27,7 @@ const vendor: VendorDefinition<State> = {
     { method: 'POST', path: '/fixed', handler: answer('duplicate, never reached') },
     { method: 'POST', path: '/async', handler: async (call) => answer('async')(call) },
     { method: 'POST', path: '/items/:id', handler: answer('item pattern') },
-    // Declared after the pattern that also matches it: Express answers with the pattern, so must the table.
+    // Declared after the pattern that also matches it: Express answers with the pattern, so must the kernel.
     { method: 'POST', path: '/items/special', handler: answer('special, shadowed') },
   ],
   create: (ctx) => ({ tenant: ctx.isDefault ? 'default-tenant' : `t-${ctx.sandboxId}`, calls: [] }),
@@ -56,7 +56,7 @@ beforeAll(async () => {
 
 const call = (method: 'post' | 'get' | 'head', path: string) => api[method](`/engage${path}`).set('x-tenant', tenant);
 
-describe('fixed-path routes', () => {
+describe('vendor routes through the kernel', () => {
   it('reach the route of their method, first declaration winning', async () => {
     expect((await call('post', '/fixed')).body).toEqual({ route: 'post fixed', params: {} });
     expect((await call('get', '/fixed')).body).toEqual({ route: 'get fixed', params: {} });
@@ -73,7 +73,7 @@ describe('fixed-path routes', () => {
     expect(wrongCase.body).toEqual({ kernel: 'notFound' });
   });
 
-  it('never overtake a pattern route declared before them', async () => {
+  it('a fixed path never overtakes a pattern route declared before it', async () => {
     expect((await call('post', '/items/special')).body).toEqual({ route: 'item pattern', params: { id: 'special' } });
     expect((await call('post', '/items/42')).body).toEqual({ route: 'item pattern', params: { id: '42' } });
   });
