@@ -100,10 +100,24 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
    */
   async function answerUnrouted(req: VendorRequest, res: ServerResponse, failure: KernelFailure): Promise<void> {
     const started = performance.now();
-    const out = fail(req, failure);
     const sandbox = tenantOf(req, {});
-    const sent = await sendReply(res, out);
-    if (sandbox) journal(sandbox, req, out.status, '', sent, started);
+    const sent = await send(req, res, fail(req, failure));
+    if (sandbox) journal(sandbox, req, sent.status, '', sent.text, started);
+  }
+
+  /**
+   * Sends a reply. One the serializer cannot write becomes the vendor's internal failure, or — once bytes went out —
+   * a cut connection; either way the caller journals what the client got.
+   */
+  async function send(req: VendorRequest, res: ServerResponse, out: Reply): Promise<{ status: number; text: string }> {
+    try {
+      return { status: out.status, text: await sendReply(res, out) };
+    } catch (err) {
+      const failed = internalError(err, req);
+      if (!res.headersSent) return { status: failed.status, text: await sendReply(res, failed) };
+      res.destroy();
+      return { status: out.status, text: '[reply failed after its headers were sent]' };
+    }
   }
 
   async function handleRequest(
@@ -166,8 +180,8 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
         out = internalError(err, req);
       }
     }
-    const sent = await sendReply(res, out);
-    if (sandbox) journal(sandbox, req, out.status, rawBody, sent, started, faultRuleId);
+    const sent = await send(req, res, out);
+    if (sandbox) journal(sandbox, req, sent.status, rawBody, sent.text, started, faultRuleId);
   }
 
   /** The sandbox the request's credentials name; none when they name no tenant (or cannot be read). */
@@ -241,9 +255,10 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
         await answerUnrouted(req, res, { kind: 'notFound', message: `No such endpoint: ${req.method} ${req.path}` });
       }
     } catch (err) {
-      // Whatever escaped the steps above (a serializer that threw): the vendor's internal failure, or a cut connection.
+      // Last resort (the vendor's own failure renderer threw): a plain 500, never an unanswered request.
+      console.error(`[${vendor.id}] unexpected error on ${req.method} ${req.originalUrl}:`, err);
       if (res.headersSent) res.destroy();
-      else await sendReply(res, internalError(err, req)).catch(() => res.destroy());
+      else res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal simulator error');
     }
   };
 }

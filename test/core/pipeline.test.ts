@@ -180,16 +180,19 @@ describe('vendor request pipeline', () => {
     expect(fits.status).toBe(201);
   });
 
-  it('a handler crash is the vendor’s internal failure, journaled; the sandbox keeps working', async () => {
+  it.each([
+    ['a handler crash', '/jtel/boom'],
+    ['a reply the serializer cannot write', '/jtel/unwritable'],
+  ])('%s is the vendor’s internal failure, journaled; the sandbox keeps working', async (_what, path) => {
     const s = await sandbox();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const res = await api.get('/jtel/boom').set('x-tenant', s.tenant);
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('GET /jtel/boom'), expect.any(Error));
+    const res = await api.get(path).set('x-tenant', s.tenant);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining(`GET ${path}`), expect.any(Error));
     logged.mockRestore();
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ kernel: 'internal', message: 'Internal simulator error' });
     const journal = await api.get(`/__admin/sandboxes/${s.id}/requests`);
-    expect(journal.body.requests[0]).toMatchObject({ path: '/jtel/boom', status: 500 });
+    expect(journal.body.requests[0]).toMatchObject({ path, status: 500, responseBody: JSON.stringify(res.body) });
     expect((await api.get('/jtel/notes').set('x-tenant', s.tenant)).status).toBe(200);
   });
 
@@ -356,14 +359,25 @@ describe('vendor dispatch ahead of Express', () => {
     expect(journal.body.requests).toEqual([expect.objectContaining({ path: '/jtel/notes/%ZZ', status: 400 })]);
   });
 
-  it('a reply the serializer cannot write is the vendor’s internal failure', async () => {
-    const s = await sandbox();
+  it('a vendor whose own failure renderer throws still answers every request: a plain 500', async () => {
+    const broken = await createSimulator({
+      vendors: [
+        {
+          ...tiny,
+          failure: () => {
+            throw new Error('renderer bug');
+          },
+        },
+      ],
+    });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const res = await api.get('/jtel/unwritable').set('x-tenant', s.tenant);
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('GET /jtel/unwritable'), expect.any(Error));
+    const res = await request(broken.app).get('/jtel/nothing');
+    const crash = await request(broken.app).get('/jtel/boom').set('x-tenant', 'tenant-default');
     logged.mockRestore();
-    expect(res.status).toBe(500);
-    expect(res.body).toEqual({ kernel: 'internal', message: 'Internal simulator error' });
-    expect((await api.get('/jtel/notes').set('x-tenant', s.tenant)).status).toBe(200);
+    for (const r of [res, crash]) {
+      expect(r.status).toBe(500);
+      expect(r.text).toBe('Internal simulator error');
+    }
+    await broken.close();
   });
 });
