@@ -95,14 +95,14 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
   const fail = (req: VendorRequest, failure: KernelFailure): Reply => vendor.failure(failure, req);
 
   /**
-   * No route for the path and method, or a parameter that does not decode: the vendor's own answer. Journaled when
-   * the credentials name a sandbox: a wrong path is exactly what QA looks for there.
+   * No route for the path and method, or a parameter that does not decode: the vendor's own answer. Journaled like
+   * any call: a wrong path is exactly what QA looks for there.
    */
   async function answerUnrouted(req: VendorRequest, res: ServerResponse, failure: KernelFailure): Promise<void> {
     const started = performance.now();
     const sandbox = tenantOf(req, {});
     const sent = await send(req, res, fail(req, failure));
-    if (sandbox) journal(sandbox, req, sent.status, '', sent.text, started);
+    journal(sandbox, req, sent.status, '', sent.text, started);
   }
 
   /**
@@ -181,7 +181,7 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
       }
     }
     const sent = await send(req, res, out);
-    if (sandbox) journal(sandbox, req, sent.status, rawBody, sent.text, started, faultRuleId);
+    journal(sandbox, req, sent.status, rawBody, sent.text, started, faultRuleId);
   }
 
   /** The sandbox the request's credentials name; none when they name no tenant (or cannot be read). */
@@ -214,8 +214,12 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
     return fail(req, { kind: 'internal', message: 'Internal simulator error' });
   }
 
+  /**
+   * Into the sandbox's journal (at its virtual time); a request whose credentials name no sandbox goes to the
+   * process-wide journal of unattributed requests (at wall time), so a client with wrong credentials can see why.
+   */
   function journal(
-    sandbox: Sandbox,
+    sandbox: Sandbox | undefined,
     req: VendorRequest,
     status: number,
     requestBody: string,
@@ -223,11 +227,12 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
     started: number,
     faultRuleId?: string,
   ): void {
-    if (!sandbox.journal.settings.enabled) return;
+    const target = sandbox ? sandbox.journal : registry.unattributed;
+    if (!target.settings.enabled) return;
     const url = req.originalUrl;
     const q = url.indexOf('?');
-    sandbox.journal.record({
-      time: new Date(sandbox.clock.now()).toISOString(),
+    target.record({
+      time: new Date(sandbox ? sandbox.clock.now() : Date.now()).toISOString(),
       method: req.method,
       vendor: vendor.id,
       path: req.baseUrl + req.path,

@@ -139,6 +139,8 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export class SandboxRegistry {
   private readonly sandboxes = new Map<string, Sandbox>();
   private readonly tenants = new Map<string, Sandbox>();
+  /** Vendor requests whose credentials name no sandbox (runtime only, like every journal). */
+  readonly unattributed = new RequestJournal();
 
   constructor(readonly vendors: readonly AnyVendor[]) {}
 

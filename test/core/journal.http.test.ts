@@ -102,4 +102,39 @@ describe('request journal over HTTP', () => {
     expect(await journal(b.id)).toEqual([]);
     expect((await journal(a.id)).length).toBe(1);
   });
+
+  it('requests whose credentials name no sandbox land in the process-wide journal, with their answer', async () => {
+    expect((await t.api.delete('/__admin/requests')).status).toBe(204);
+    const a = await createSandbox(t.api);
+    const wrongCompany = {
+      ...a,
+      vendors: {
+        symbee: { ...a.vendors.symbee, headers: { ...a.vendors.symbee.headers, 'X-sc-company-code': 'nobody' } },
+      },
+    };
+    const refused = await symbee(t.api, wrongCompany, 'searchPreviewCampaign', { clientId: 'x' });
+    expect(refused.status).toBe(401);
+    await addRecord(t.api, a, 'attributed');
+    const sinch = await t.api.get('/sinch/RI/obi/campaigns').auth('stranger', 'secret');
+    expect(sinch.status).toBe(401);
+
+    const all = await t.api.get('/__admin/requests');
+    expect(all.status).toBe(200);
+    expect(all.body.requests).toEqual([
+      expect.objectContaining({ vendor: 'sinch', method: 'GET', path: '/sinch/RI/obi/campaigns', status: 401 }),
+      expect.objectContaining({
+        vendor: 'symbee',
+        status: 401,
+        path: expect.stringMatching(/searchPreviewCampaign$/),
+        responseBody: refused.text,
+      }),
+    ]);
+    expect(all.body.requests[1].requestHeaders['x-sc-company-code']).toBe('nobody');
+    const onlySymbee = await t.api.get('/__admin/requests?vendor=symbee');
+    expect(onlySymbee.body.requests).toHaveLength(1);
+    expect((await journal(a.id)).map((e) => e.status)).toEqual([200]);
+    expectAdminError(await t.api.get('/__admin/requests?status=abc'), 400);
+    expect((await t.api.delete('/__admin/requests')).status).toBe(204);
+    expect((await t.api.get('/__admin/requests')).body.requests).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { ClockError } from '../clock.ts';
+import type { RequestJournal } from '../journal.ts';
 import { AdminError, parseAdmin } from '../errors.ts';
 import { SandboxError, type Sandbox, type SandboxRegistry } from '../sandbox.ts';
 import { flatQuery } from '../pipeline.ts';
@@ -123,10 +124,22 @@ export function adminRouter(opts: AdminOptions): Router {
     res.json(clockView(sandbox));
   });
 
+  const journalView = (journal: RequestJournal, req: Request) => ({
+    settings: journal.settings,
+    requests: journal.list(parseAdmin(JournalQuerySchema, req.query)),
+  });
+
+  router.get('/requests', (req, res) => {
+    res.json(journalView(registry.unattributed, req));
+  });
+
+  router.delete('/requests', (_req, res) => {
+    registry.unattributed.clear();
+    res.status(204).end();
+  });
+
   router.get('/sandboxes/:id/requests', (req, res) => {
-    const filter = parseAdmin(JournalQuerySchema, req.query);
-    const sandbox = sandboxOf(req);
-    res.json({ settings: sandbox.journal.settings, requests: sandbox.journal.list(filter) });
+    res.json(journalView(sandboxOf(req).journal, req));
   });
 
   router.delete('/sandboxes/:id/requests', (req, res) => {
