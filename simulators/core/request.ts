@@ -2,9 +2,8 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 
 /**
- * What the kernel and vendors read from a vendor request. Express's Request has all of it; the fast path (fixed
- * vendor paths, see `pipeline.ts`) builds it straight from Node's IncomingMessage, so vendor code runs the same
- * behind either.
+ * What the kernel and vendors read from a request. The pipeline builds it from Node's own request for vendor calls
+ * (`plainRequest`); vendor backdoors under the admin plane get Express's Request, which has all of it too.
  */
 export interface VendorRequest {
   readonly method: string;
