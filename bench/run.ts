@@ -100,6 +100,7 @@ if (only.has('throughput')) {
       ]),
     ),
   );
+  for (const [what, ratio] of Object.entries(tp.references)) console.log(`reference (not judged): ${what} = ${ratio}`);
 }
 
 if (only.has('scale')) {

@@ -40,6 +40,8 @@ export interface ThroughputReport {
   ratios: Record<string, number>;
   /** bare express CPU per request ÷ simulator CPU per request (1 = as cheap as bare express). */
   cpuRatios: Record<string, number | undefined>;
+  /** Not judged: simulator req/s ÷ plain node:http doing nothing (how far from the floor). */
+  references: Record<string, number>;
   target: number;
 }
 
@@ -70,6 +72,7 @@ export async function runThroughput(load: LoadSettings = DEFAULT_LOAD): Promise<
     const bodyFile = join(bodyDir, 'search-response.json');
     writeFileSync(bodyFile, JSON.stringify(searchBody));
     const bareSameBody = await startBare(servers, bodyFile);
+    const bareNode = await startBare(servers, undefined, 'bench/servers/bare-node.ts');
     const bytes = Buffer.byteLength(JSON.stringify(searchBody));
 
     // One server busy at a time, each with a core of its own; each simulator run right after its baseline.
@@ -79,16 +82,17 @@ export async function runThroughput(load: LoadSettings = DEFAULT_LOAD): Promise<
       { name: 'bare express {"ok":true} (add request)', server: bare, requests: [add] },
       { name: 'symbee addOrUpdateCampaignRecord (unique)', server: sim, requests: [add] },
       { name: `bare express, the search response (${bytes} bytes)`, server: bareSameBody, requests: [search] },
+      { name: 'bare node:http {"ok":true} (add request, not read)', server: bareNode, requests: [add] },
     ];
     for (const target of targets) await warmUp(target, load);
     const rounds: Round[][] = targets.map(() => []);
     for (let r = 0; r < load.rounds; r++) {
       for (const [i, target] of targets.entries()) rounds[i]?.push(await measureRound(target, load));
     }
-    const [bareSearch, simSearch, bareAdd, simAdd, bareSame] = targets.map((t, i) =>
+    const [bareSearch, simSearch, bareAdd, simAdd, bareSame, floor] = targets.map((t, i) =>
       summarize(t.name, rounds[i] as Round[], load),
-    ) as [LoadResult, LoadResult, LoadResult, LoadResult, LoadResult];
-    results.push(bareSearch, simSearch, bareAdd, simAdd, bareSame);
+    ) as [LoadResult, LoadResult, LoadResult, LoadResult, LoadResult, LoadResult];
+    results.push(bareSearch, simSearch, bareAdd, simAdd, bareSame, floor);
     return {
       settings: load,
       results,
@@ -102,6 +106,7 @@ export async function runThroughput(load: LoadSettings = DEFAULT_LOAD): Promise<
         addOrUpdateCampaignRecord: cpuRatio(bareAdd, simAdd),
         'searchPreviewCampaign vs bare sending the same body': cpuRatio(bareSame, simSearch),
       },
+      references: { 'addOrUpdateCampaignRecord vs bare node:http': ratio(simAdd, floor) },
       target: 0.8,
     };
   } finally {
@@ -110,9 +115,13 @@ export async function runThroughput(load: LoadSettings = DEFAULT_LOAD): Promise<
   }
 }
 
-async function startBare(servers: ServerProcess[], bodyFile?: string): Promise<ServerProcess> {
+async function startBare(
+  servers: ServerProcess[],
+  bodyFile?: string,
+  script = 'bench/servers/bare.ts',
+): Promise<ServerProcess> {
   const port = await freePort();
-  const args = ['--import', 'tsx', 'bench/servers/bare.ts', String(port), ...(bodyFile ? [bodyFile] : [])];
+  const args = ['--import', 'tsx', script, String(port), ...(bodyFile ? [bodyFile] : [])];
   const server = await startServer(args, port, '/health');
   servers.push(server);
   return server;
