@@ -1,12 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { freePort } from '../../bench/lib/processes.ts';
 
 /**
  * No Docker engine runs here, so the container files are checked statically (docker-compose's own validation, the
@@ -107,17 +107,6 @@ async function npmStartArgv(): Promise<string[]> {
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const argv = (pkg.scripts.start as string).trim().split(/\s+/);
   return argv[0] === 'tsx' ? ['node', '--import', 'tsx', ...argv.slice(1)] : argv;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Local address of the socket listening on `port`, from /proc/net/tcp (e.g. "0.0.0.0"). */
