@@ -44,8 +44,15 @@ function statusMatches(status: number, filter: string): boolean {
   return cls ? Math.floor(status / 100) === Number(cls[1]) : String(status) === filter;
 }
 
+/**
+ * A ring buffer: recording is O(1) whatever the limit (up to 100,000), where pushing and trimming the front of an
+ * array would shift every kept entry on every request once the journal is full.
+ */
 export class RequestJournal {
-  private entries: JournalEntry[] = [];
+  private slots: (JournalEntry | undefined)[] = [];
+  /** Index of the oldest entry in `slots`. */
+  private oldest = 0;
+  private size = 0;
   private nextId = 1;
   settings: JournalSettings;
 
@@ -54,26 +61,37 @@ export class RequestJournal {
   }
 
   configure(settings: Partial<JournalSettings>): void {
+    // Re-laid oldest first from slot 0, so a new capacity (larger or smaller) indexes it correctly.
+    const kept = [...this.newestFirst(settings.limit ?? this.settings.limit)].reverse();
     this.settings = { ...this.settings, ...settings };
-    this.trim();
+    this.slots = kept;
+    this.oldest = 0;
+    this.size = kept.length;
   }
 
   record(entry: Omit<JournalEntry, 'id'>): void {
     if (!this.settings.enabled) return;
-    this.entries.push({
+    const recorded: JournalEntry = {
       ...entry,
       id: this.nextId++,
       requestBody: truncate(entry.requestBody),
       responseBody: truncate(entry.responseBody),
-    });
-    this.trim();
+    };
+    const capacity = this.settings.limit;
+    if (this.size < capacity) {
+      this.slots[(this.oldest + this.size) % capacity] = recorded;
+      this.size++;
+    } else {
+      this.slots[this.oldest] = recorded;
+      this.oldest = (this.oldest + 1) % capacity;
+    }
   }
 
   list(filter: JournalFilter = {}): JournalEntry[] {
     const result: JournalEntry[] = [];
     const limit = filter.limit ?? this.settings.limit;
-    for (let i = this.entries.length - 1; i >= 0 && result.length < limit; i--) {
-      const e = this.entries[i] as JournalEntry;
+    for (const e of this.newestFirst(this.size)) {
+      if (result.length >= limit) break;
       if (filter.vendor && e.vendor !== filter.vendor) continue;
       if (filter.method && e.method !== filter.method.toUpperCase()) continue;
       if (filter.path && !e.path.includes(filter.path)) continue;
@@ -84,11 +102,16 @@ export class RequestJournal {
   }
 
   clear(): void {
-    this.entries = [];
+    this.slots = [];
+    this.oldest = 0;
+    this.size = 0;
   }
 
-  private trim(): void {
-    const excess = this.entries.length - this.settings.limit;
-    if (excess > 0) this.entries.splice(0, excess);
+  /** Up to `count` entries, newest first. */
+  private *newestFirst(count: number): Generator<JournalEntry> {
+    const capacity = this.settings.limit;
+    for (let i = this.size - 1; i >= Math.max(0, this.size - count); i--) {
+      yield this.slots[(this.oldest + i) % capacity] as JournalEntry;
+    }
   }
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type JournalEntry, MAX_BODY_CHARS, RequestJournal } from '../../simulators/core/journal.ts';
 
@@ -91,5 +92,40 @@ describe('RequestJournal', () => {
     journal.record(entry());
     journal.clear();
     expect(journal.list()).toEqual([]);
+  });
+
+  it('behaves like an unbounded list cut to its newest `limit` entries, whatever records, limit changes and clears come', () => {
+    type Op = { kind: 'record' } | { kind: 'limit'; limit: number } | { kind: 'clear' };
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      { arbitrary: fc.constant({ kind: 'record' as const }), weight: 8 },
+      { arbitrary: fc.integer({ min: 1, max: 7 }).map((limit) => ({ kind: 'limit' as const, limit })), weight: 2 },
+      { arbitrary: fc.constant({ kind: 'clear' as const }), weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 7 }), fc.array(op, { maxLength: 60 }), (limit, ops) => {
+        const journal = new RequestJournal({ limit });
+        let model: number[] = []; // ids, oldest first
+        let nextId = 1;
+        let cap = limit;
+        for (const o of ops) {
+          if (o.kind === 'record') {
+            journal.record(entry({ path: `/${nextId}` }));
+            model.push(nextId++);
+          } else if (o.kind === 'limit') {
+            journal.configure({ limit: o.limit });
+            cap = o.limit;
+          } else {
+            journal.clear();
+            model = [];
+          }
+          model = model.slice(-cap);
+          expect(journal.list().map((e) => e.id)).toEqual([...model].reverse());
+          expect(journal.list().map((e) => e.path)).toEqual([...model].reverse().map((id) => `/${id}`));
+        }
+        const newest = model.slice(-2).reverse();
+        expect(journal.list({ limit: 2 }).map((e) => e.id)).toEqual(newest);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
   });
 });
