@@ -71,12 +71,21 @@ export class RequestJournal {
 
   record(entry: Omit<JournalEntry, 'id'>): void {
     if (!this.settings.enabled) return;
+    // Built field by field (one object shape for every entry); `faultRuleId` only where a fault answered.
     const recorded: JournalEntry = {
-      ...entry,
       id: this.nextId++,
+      time: entry.time,
+      method: entry.method,
+      vendor: entry.vendor,
+      path: entry.path,
+      query: entry.query,
+      status: entry.status,
+      durationMs: entry.durationMs,
+      requestHeaders: entry.requestHeaders,
       requestBody: truncate(entry.requestBody),
       responseBody: truncate(entry.responseBody),
     };
+    if (entry.faultRuleId !== undefined) recorded.faultRuleId = entry.faultRuleId;
     const capacity = this.settings.limit;
     if (this.size < capacity) {
       this.slots[(this.oldest + this.size) % capacity] = recorded;

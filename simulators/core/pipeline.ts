@@ -242,7 +242,7 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
       requestHeaders: plainHeaders(req),
       requestBody,
       responseBody,
-      ...(faultRuleId ? { faultRuleId } : {}),
+      faultRuleId,
     });
   }
 
