@@ -40,7 +40,7 @@ export interface ThroughputReport {
   ratios: Record<string, number>;
   /** bare express CPU per request ÷ simulator CPU per request (1 = as cheap as bare express). */
   cpuRatios: Record<string, number | undefined>;
-  /** Not judged: simulator req/s ÷ plain node:http doing nothing (how far from the floor). */
+  /** Not judged: how far from plain node:http doing nothing, and what the (default) journal costs. */
   references: Record<string, number>;
   target: number;
 }
@@ -59,6 +59,8 @@ export async function runThroughput(load: LoadSettings = DEFAULT_LOAD): Promise<
     const bare = await startBare(servers);
     const sim = await startSimulator(servers);
     const target = await symbeeTarget(sim.url);
+    const journaling = await startSimulator(servers);
+    const journalingAdd = addRequest(await symbeeTarget(journaling.url, 'default', true));
     const search = searchRequest(target);
     const add = addRequest(target);
     // The simulator's real search response, served by bare express too: separates the simulator's own cost from
@@ -83,16 +85,17 @@ export async function runThroughput(load: LoadSettings = DEFAULT_LOAD): Promise<
       { name: 'symbee addOrUpdateCampaignRecord (unique)', server: sim, requests: [add] },
       { name: `bare express, the search response (${bytes} bytes)`, server: bareSameBody, requests: [search] },
       { name: 'bare node:http {"ok":true} (add request, not read)', server: bareNode, requests: [add] },
+      { name: 'symbee addOrUpdateCampaignRecord, journal on', server: journaling, requests: [journalingAdd] },
     ];
     for (const target of targets) await warmUp(target, load);
     const rounds: Round[][] = targets.map(() => []);
     for (let r = 0; r < load.rounds; r++) {
       for (const [i, target] of targets.entries()) rounds[i]?.push(await measureRound(target, load));
     }
-    const [bareSearch, simSearch, bareAdd, simAdd, bareSame, floor] = targets.map((t, i) =>
+    const [bareSearch, simSearch, bareAdd, simAdd, bareSame, floor, journaled] = targets.map((t, i) =>
       summarize(t.name, rounds[i] as Round[], load),
-    ) as [LoadResult, LoadResult, LoadResult, LoadResult, LoadResult, LoadResult];
-    results.push(bareSearch, simSearch, bareAdd, simAdd, bareSame, floor);
+    ) as [LoadResult, LoadResult, LoadResult, LoadResult, LoadResult, LoadResult, LoadResult];
+    results.push(bareSearch, simSearch, bareAdd, simAdd, bareSame, floor, journaled);
     return {
       settings: load,
       results,
@@ -106,7 +109,10 @@ export async function runThroughput(load: LoadSettings = DEFAULT_LOAD): Promise<
         addOrUpdateCampaignRecord: cpuRatio(bareAdd, simAdd),
         'searchPreviewCampaign vs bare sending the same body': cpuRatio(bareSame, simSearch),
       },
-      references: { 'addOrUpdateCampaignRecord vs bare node:http': ratio(simAdd, floor) },
+      references: {
+        'addOrUpdateCampaignRecord vs bare node:http': ratio(simAdd, floor),
+        'addOrUpdateCampaignRecord with the journal on vs bare express': ratio(journaled, bareAdd),
+      },
       target: 0.8,
     };
   } finally {

@@ -10,10 +10,10 @@ export interface SymbeeTarget {
   campaigns: string[];
 }
 
-/** Reads the default sandbox's Symbee credentials and switches its journal off (load tests). */
-export async function symbeeTarget(origin: string, sandboxId = 'default'): Promise<SymbeeTarget> {
+/** Reads the default sandbox's Symbee credentials and switches its journal off (load tests) unless told otherwise. */
+export async function symbeeTarget(origin: string, sandboxId = 'default', journal = false): Promise<SymbeeTarget> {
   const admin = `${origin}/__admin/sandboxes/${sandboxId}`;
-  await expectJson(200, `${admin}/journal`, { enabled: false });
+  await expectJson(200, `${admin}/journal`, { enabled: journal });
   const described = (await expectJson(200, admin)) as { vendors: { symbee: SymbeeSandboxDescription } };
   const s = described.vendors.symbee;
   return {
