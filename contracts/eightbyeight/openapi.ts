@@ -114,7 +114,8 @@ const operations: OperationSpec[] = [
   }),
   recordsOperation('JSON'),
   recordsOperation('XML'),
-  campaignOperation('Action', {
+  // The document's DELETE header table names the Data Request Token (not the README's general write rule).
+  campaignOperation('Data', {
     method: 'delete',
     path: '/tstats/campaigns/{campaignId}/customers/{customerId}',
     operationId: 'deleteCampaignRecord',
@@ -125,7 +126,7 @@ const operations: OperationSpec[] = [
       '204': { description: 'documented: removed' },
       '400': error('documented messages: Not a dynamic campaign / The campaign is not enabled.'),
       '401': error(
-        "documented: wrong credentials or token. DELETE takes the Data Request Token, as the document's table says (the sandbox option deleteToken can ask for action/either)",
+        "assumed: no or wrong Basic credentials, or not the Data Request Token (the body is not documented). The token is documented: the document's DELETE table names the Data Request Token (the sandbox option deleteToken can ask for action/either)",
       ),
       '404': error('documented: The campaign cannot be found. / The customer has not been located.'),
     },
@@ -160,7 +161,7 @@ export function eightByEightOpenApi(): OpenAPIV3_1.Document {
     title: '8x8 Contact Center — Dynamic Campaigns API (campaign-sim)',
     version: '1.0.0',
     description:
-      'Generated from contracts/eightbyeight/schemas.ts. HTTP Basic: username = tenant, password = the Data Request Token for reads, the Action Request Token for writes. The real host `vcc-{ccPlatform}.8x8.com` is the first path segment here.',
+      'Generated from contracts/eightbyeight/schemas.ts. HTTP Basic: username = tenant, password = the Data Request Token for reads, the Action Request Token for writes (DELETE: Data, per the document). The real host `vcc-{ccPlatform}.8x8.com` is the first path segment here.',
     serverUrl: '/eightbyeight',
     operations,
     securitySchemes: {

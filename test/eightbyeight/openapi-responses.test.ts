@@ -11,23 +11,32 @@ import {
   MessageResponseSchema,
   RecordsResponseSchema,
 } from '../../contracts/eightbyeight/schemas.ts';
-import { CAMPAIGN, useEightByEight } from './harness.ts';
+import { CAMPAIGN, type Token, useEightByEight } from './harness.ts';
 
 /**
  * Every status the simulator answers per operation is declared in the checked-in contracts/eightbyeight/openapi.json,
  * and each body satisfies the zod contract the document was generated from.
  */
+interface OpenApiOperation {
+  operationId: string;
+  security: Record<string, string[]>[];
+  responses: Record<string, unknown>;
+}
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
+  info: { description: string };
+  paths: Record<string, Record<string, OpenApiOperation>>;
 }
 const document = JSON.parse(readFileSync(openApiPath('eightbyeight'), 'utf8')) as OpenApiDocument;
 
-function declared(operationId: string): Set<string> {
-  for (const item of Object.values(document.paths)) {
-    for (const op of Object.values(item)) if (op.operationId === operationId) return new Set(Object.keys(op.responses));
-  }
-  throw new Error(`operation ${operationId} is not in the document`);
+const operations = Object.values(document.paths).flatMap((item) => Object.values(item));
+
+function operation(operationId: string): OpenApiOperation {
+  const op = operations.find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`operation ${operationId} is not in the document`);
+  return op;
 }
+
+const declared = (operationId: string) => new Set(Object.keys(operation(operationId).responses));
 
 const t = useEightByEight('perFile');
 
@@ -73,6 +82,37 @@ it.each([
   ],
 ])('describes the documented %s values word for word', (_name, list) => {
   expect(readFileSync(openApiPath('eightbyeight'), 'utf8')).toContain(`"description": "${list}"`);
+});
+
+describe('security: the token each operation declares is the one the simulator enforces', () => {
+  /** One call per operation; with the right token each answers something other than 401. */
+  const calls: Record<string, (token: Token) => Promise<request.Response>> = {
+    addCampaignRecords: (token) => t.sb.add(CAMPAIGN.running, [{ 'customer-id': 9 }], token),
+    viewCampaignRecordsJson: (token) => t.sb.recordsJson(CAMPAIGN.stopped, {}, token),
+    viewCampaignRecordsXml: (token) => t.sb.recordsXml(CAMPAIGN.stopped, {}, token),
+    deleteCampaignRecord: (token) => t.sb.remove(CAMPAIGN.running, 1, token),
+    getCampaign: (token) => t.sb.campaign(CAMPAIGN.stopped, token),
+    changeCampaignStatus: (token) => t.sb.setStatus(CAMPAIGN.stopped, 'RUNNING', token),
+  };
+
+  it('covers every operation of the document', () => {
+    expect(Object.keys(calls).sort()).toEqual(operations.map((o) => o.operationId).sort());
+  });
+
+  it.each(Object.keys(calls))('%s', async (operationId) => {
+    const schemes = operation(operationId).security.flatMap((requirement) => Object.keys(requirement));
+    expect(schemes).toHaveLength(1);
+    const token = schemes[0] === 'dataToken' ? 'data' : 'action';
+    const other = token === 'data' ? 'action' : 'data';
+    const call = calls[operationId]!;
+    expect((await call(token)).status, `${operationId} with the declared ${token} token`).not.toBe(401);
+    expect((await call(other)).status, `${operationId} with the ${other} token`).toBe(401);
+  });
+
+  it("DELETE declares the Data Request Token, as the document's DELETE table says", () => {
+    expect(operation('deleteCampaignRecord').security).toEqual([{ dataToken: [] }]);
+    expect(document.info.description).toContain('DELETE: Data, per the document');
+  });
 });
 
 describe('answers match the OpenAPI document', () => {
@@ -122,7 +162,11 @@ describe('answers match the OpenAPI document', () => {
       t.sb.setStatus(CAMPAIGN.stopped, 'RUNNING'),
       t.sb.setStatus(1, 'RUNNING'),
       t.sb.setStatus(CAMPAIGN.running, 'PAUSED', 'data'),
+      t.api
+        .post(`${t.sb.base}/api/tstats/campaigns/${CAMPAIGN.running}`)
+        .set({ ...t.sb.basic('action'), 'content-type': 'text/plain' })
+        .send('{"status": "PAUSED"}'),
     ]);
-    expect(seen).toEqual(new Set([200, 400, 404, 401]));
+    expect(seen).toEqual(new Set([200, 400, 404, 401, 415]));
   });
 });
