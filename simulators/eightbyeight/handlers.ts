@@ -45,7 +45,10 @@ function acceptedTokens(state: EightByEightState, need: TokenNeed): { tokens: st
   return { tokens: [state.actionToken, state.dataToken], label: 'Action' };
 }
 
-/** Read calls take the Data Request Token, write calls the Action Request Token; the other one is refused. */
+/**
+ * Read calls take the Data Request Token, write calls the Action Request Token (DELETE: Data, per the document; the
+ * sandbox option `deleteToken` can change it); the other one is refused.
+ */
 function authorize(call: Call, need: TokenNeed): void {
   const password = basicCredentials(call.req)?.password;
   const { tokens, label } = acceptedTokens(call.state, need);

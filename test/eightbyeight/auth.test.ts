@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CAMPAIGN, useEightByEight, type EightByEightSandbox } from './harness.ts';
 
 /**
- * Basic auth: username = tenant, password = Data Request Token for reads, Action Request Token for writes (README);
- * the other token is refused. The 401 body is not documented (assumed).
+ * Basic auth: username = tenant, password = Data Request Token for reads, Action Request Token for writes (README;
+ * DELETE: Data, per the document); the other token is refused. The 401 body is not documented (assumed).
  */
 const t = useEightByEight();
 

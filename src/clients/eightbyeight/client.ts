@@ -35,7 +35,7 @@ export interface EightByEightClientConfig extends TransportOptions {
   platform?: string;
   /** Basic username: generally the tenant name. */
   username: string;
-  /** Password of write calls (add, delete, status change). */
+  /** Password of write calls (add, status change; DELETE: Data, per the document — see `deleteToken`). */
   actionToken: string;
   /** Password of read calls (records, campaign). */
   dataToken: string;
@@ -193,7 +193,7 @@ async function* textChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<str
 
 /**
  * Typed client of the 8x8 Contact Center Dynamic Campaigns API. Reads send the Data Request Token, writes the
- * Action Request Token (HTTP Basic, username = tenant). An add resolves with one typed outcome per record (the
+ * Action Request Token (DELETE: Data, per the document; HTTP Basic, username = tenant). An add resolves with one typed outcome per record (the
  * HTTP 207 body); every other non-2xx answer throws `EightByEightHttpError` (with `code` for documented messages),
  * a 2xx body that breaks the contract throws `EightByEightResponseError`.
  *
