@@ -152,6 +152,23 @@ describe('POST /api/tstats/campaigns/{campaignId} — the state machine', () => 
     expect(await statusOf(CAMPAIGN.running)).toBe(3);
   });
 
+  it('views and moves a list (non-dynamic) campaign as well (assumed: "MUST be a Dynamic Campaign" is about adding records)', async () => {
+    const moves = [
+      ['PAUSED', 8],
+      ['RUNNING', 3],
+      ['PURGED', 10],
+      ['STOPPED', 5],
+    ] as const;
+    for (const [request, status] of moves) {
+      const res = await t.sb.setStatus(CAMPAIGN.list, request);
+      expect(res.status, request).toBe(200);
+      expect(res.body).toEqual({ message: 'Campaign status changed.' });
+      const view = await t.sb.campaign(CAMPAIGN.list);
+      expect(view.status).toBe(200);
+      expect(view.body.campaign).toMatchObject({ 'campaign-id': CAMPAIGN.list, 'dynamic-campaign': 'N', status });
+    }
+  });
+
   it('refuses a disabled campaign with "The campaign is not enabled."', async () => {
     const res = await t.sb.setStatus(CAMPAIGN.disabled, 'RUNNING');
     expect(res.status).toBe(400);
