@@ -315,8 +315,9 @@ export function upsertRecord(
       existing.data = withClientIdField(input.clientIdFieldName, input.clientId, input.data.items);
       existing.skillQueue = input.data.skillQueue ?? campaign.defaultSkillQueue;
       existing.timeZone = input.data.timeZone;
-      if (input.preferredAgent !== undefined) setPreferredAgent(existing, input.preferredAgent, now);
-      if (input.nextEarliestWorkTime !== undefined) existing.nextEarliestWorkTime = input.nextEarliestWorkTime;
+      // "updates (replaces)" (document): what the request leaves out is cleared, not kept.
+      setPreferredAgent(existing, input.preferredAgent ?? '', now);
+      existing.nextEarliestWorkTime = input.nextEarliestWorkTime ?? null;
       existing.lastUpdatedTime = now;
       campaign.byClientId.set(existing.clientId, existing);
     });

@@ -122,6 +122,64 @@ describe('addOrUpdateCampaignRecord', () => {
     expect((await sb.records()).filter((r) => r.clientId === 'C-5')).toHaveLength(1);
   });
 
+  it('replaces preferredAgent and nextEarliestWorkTimeUTC on update: left out, they are cleared', async () => {
+    const [first, second] = sb.section.agents as [string, string];
+    await sb.add('C-5a', undefined, { preferredAgent: first, nextEarliestWorkTimeUTC: 1636121700000 });
+    await sb.advance(MINUTE);
+    expect(statusOf(await sb.add('C-5a', [{ key: 'Name', value: 'Again' }]))).toBe('SUCCESS');
+    expect(await sb.find('C-5a')).toMatchObject({
+      preferredAgent: '',
+      nextEarliestWorkTime: null,
+      lastUpdatedTime: '2021-11-03 05:01:00.000',
+    });
+    // Given again, the request's values replace whatever the task had.
+    await sb.add('C-5a', undefined, { preferredAgent: first, nextEarliestWorkTimeUTC: 1636121700000 });
+    await sb.add('C-5a', undefined, { preferredAgent: second, nextEarliestWorkTimeUTC: NOW_MS + 90 * MINUTE });
+    expect(await sb.find('C-5a')).toMatchObject({
+      preferredAgent: second,
+      nextEarliestWorkTime: '2021-11-03 06:30:00.000',
+    });
+  });
+
+  it('keeps the lifecycle on update (state, attempts, last attempt, work codes, ids, createdTime) but drops the gate', async () => {
+    const agent = sb.section.agents[0]!;
+    const workCodes = [{ key: 'Visit Reachout Actions', value: 'Not Interested' }];
+    const work = (outcome: string) =>
+      sb.admin('POST', '/vendors/symbee/work', {
+        campaignName: sb.section.campaigns[0],
+        clientId: 'C-5b',
+        agent,
+        outcome,
+        workCodes,
+      });
+    await sb.add('C-5b');
+    await sb.advance(MINUTE);
+    expect((await work('WORKED')).status).toBe(200);
+    const worked = await sb.find('C-5b');
+    expect(worked).toMatchObject({
+      workedState: 'WORKED',
+      workAttempts: 1,
+      nextEarliestWorkTime: '2021-11-03 06:01:00.000',
+    });
+    // Not due again for an hour: an agent cannot take it yet.
+    await sb.advance(MINUTE);
+    expect((await work('COMPLETED')).status).toBe(409);
+
+    expect(statusOf(await sb.add('C-5b', [{ key: 'Name', value: 'Updated' }]))).toBe('SUCCESS');
+    const updated = await sb.find('C-5b');
+    expect(updated).toEqual({
+      ...worked,
+      lastUpdatedTime: '2021-11-03 05:02:00.000',
+      nextEarliestWorkTime: null,
+      previewRecordData: [
+        { key: 'Id', value: 'C-5b', displayOrder: 0 },
+        { key: 'Name', value: 'Updated', displayOrder: 1 },
+      ],
+    });
+    // The update replaced the earliest-work-time gate with none: the task is deliverable at once.
+    expect((await work('COMPLETED')).status).toBe(200);
+  });
+
   it('lets previewRecordId win over clientId: updates that record and renames its clientId', async () => {
     await sb.add('C-6');
     await sb.add('C-7');
