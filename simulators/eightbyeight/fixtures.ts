@@ -9,7 +9,14 @@ import {
 import { parseAdmin } from '../core/errors.ts';
 import type { SeedContext } from '../core/vendor.ts';
 import { addRecord, fill } from './dialer.ts';
-import { type CampaignModel, type EightByEightState, FIRST_RECORD_ID, newCampaign } from './models.ts';
+import {
+  type CampaignModel,
+  type EightByEightState,
+  FIRST_RECORD_ID,
+  isValidPhone,
+  newCampaign,
+  phoneOf,
+} from './models.ts';
 import { RecordStore, type RecordStoreSnapshot } from './records.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -72,13 +79,32 @@ export const EightByEightOptionsSchema = z
 
 const startOfUtcDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
 
-/** Completed records of the stopped fixture campaign, one per documented status-code family. */
+/**
+ * Completed records of the stopped fixture campaign, one per documented status-code (0 Default, 1 Max Attempt
+ * Reached, 2 Skipped, 3 No Phone Number, 4 Invalid Phone Number), each with the disposition the dialer gives it.
+ */
 const FINISHED = [
   { code: STATUS_CODE.DEFAULT, disposition: DISPOSITION.SCHEDULED_CALL_BACK },
   { code: STATUS_CODE.MAX_ATTEMPT_REACHED, disposition: DISPOSITION.TRY_AGAIN },
   { code: STATUS_CODE.SKIPPED, disposition: DISPOSITION.NONE },
-  { code: STATUS_CODE.DEFAULT, disposition: DISPOSITION.NONE },
+  { code: STATUS_CODE.NO_PHONE_NUMBER, disposition: DISPOSITION.NONE },
+  { code: STATUS_CODE.INVALID_PHONE_NUMBER, disposition: DISPOSITION.NONE },
 ];
+
+/**
+ * A phone consistent with a finished record's status-code: none for 3 No Phone Number, one that is not 10–15 digits
+ * for 4 Invalid Phone Number, a valid one for the others (they were dialed). The generated phone when it already
+ * fits, so most fixture customers keep theirs.
+ */
+function phoneFitting(code: number, generated: string, customerId: number): string {
+  if (code === STATUS_CODE.NO_PHONE_NUMBER) return '';
+  if (code === STATUS_CODE.INVALID_PHONE_NUMBER) {
+    return generated !== '' && !isValidPhone(generated)
+      ? generated
+      : `555${String(customerId % 1000).padStart(3, '0')}`;
+  }
+  return isValidPhone(generated) ? generated : `555${String(customerId % 10_000_000).padStart(7, '0')}`;
+}
 
 export function createEightByEightState(ctx: SeedContext): EightByEightState {
   const options = parseAdmin(EightByEightOptionsSchema, ctx.options);
@@ -148,6 +174,10 @@ function seedRecords(state: EightByEightState, now: number): void {
   const stopped = state.campaigns.get(127) as CampaignModel;
   for (const { code, disposition } of FINISHED) {
     if (customer >= CRM_BASE + state.crm.size) return;
+    const generated = phoneOf(state, customer) as string;
+    const phone = phoneFitting(code, generated, customer);
+    // Pinned as an explicit CRM phone only where the generated one would contradict the status-code.
+    if (phone !== generated) state.crm.extra.set(customer, phone);
     const row = addRecord(state, stopped, customer++, undefined, now);
     stopped.records.status[row] = RECORD_STATUS.COMPLETED;
     stopped.records.code[row] = code;

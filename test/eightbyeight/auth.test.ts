@@ -116,7 +116,7 @@ describe('the default sandbox', () => {
       [128, true, 0],
       [129, true, 0],
     ]);
-    expect(section.crmCustomers[0]).toBe(10_000_007);
+    expect(section.crmCustomers[0]).toBe(10_000_008);
     const auth = `Basic ${Buffer.from('bocdemo:demo-data-request-token').toString('base64')}`;
     const campaign = await t.api.get('/eightbyeight/vcc-na12/api/stats/campaigns/125.json').set('authorization', auth);
     expect(campaign.body.campaign['campaign-name']).toBe('BOC Admin Demo');

@@ -61,7 +61,7 @@ describe('GET /api/stats/campaigns/{campaignId}.json', () => {
 
   it.each([
     [CAMPAIGN.list, { 'dynamic-campaign': 'N', status: 3, 'no-of-records': 3 }],
-    [CAMPAIGN.stopped, { status: 5, 'no-of-records': 4 }],
+    [CAMPAIGN.stopped, { status: 5, 'no-of-records': 5 }],
     [CAMPAIGN.notStarted, { status: 0, 'actual-run-time': '' }],
     [CAMPAIGN.disabled, { enabled: 'N' }],
   ])('describes fixture campaign %s', async (id, expected) => {

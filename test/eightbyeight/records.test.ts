@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CampaignRecordSchema, RecordsResponseSchema } from '../../contracts/eightbyeight/schemas.ts';
 import { parseXml } from '../../simulators/core/serializers/xml.ts';
+import { isValidPhone } from '../../simulators/eightbyeight/models.ts';
 import { CAMPAIGN, DAY, useEightByEight } from './harness.ts';
 
 /** GET …/records.json and …/records (XML), the phone-list filter, and DELETE …/customers/{customerId}. */
@@ -80,14 +81,42 @@ describe('GET /api/stats/campaigns/{campaignId}/records.json', () => {
     expect(res.body).toEqual({ records: { record: [] } });
   });
 
-  it('shows the finished fixture records of the stopped campaign with their status and disposition codes', async () => {
-    const { record } = (await t.sb.recordsJson(CAMPAIGN.stopped)).body.records;
-    expect(record.map((r: Record<string, number>) => [r.status, r['status-code'], r['disposition-code']])).toEqual([
-      [3, 0, 1002],
-      [3, 1, 1001],
-      [3, 2, 1000],
-      [3, 0, 1000],
-    ]);
+  describe('the finished fixture records of the stopped campaign', () => {
+    /**
+     * One per documented status-code, with the disposition the dialer gives it, and a phone that fits the code:
+     * dialed ones (0–2) have a valid phone, 3 No Phone Number has none, 4 Invalid Phone Number has an invalid one.
+     */
+    function expectConsistent(record: { 'phone-list': string; [field: string]: unknown }[]) {
+      expect(record.map((r) => [r.status, r['status-code'], r['disposition-code']])).toEqual([
+        [3, 0, 1002],
+        [3, 1, 1001],
+        [3, 2, 1000],
+        [3, 3, 1000],
+        [3, 4, 1000],
+      ]);
+      for (const r of record) {
+        const list = r['phone-list'];
+        const phone = list.slice(list.lastIndexOf('|') + 1);
+        const code = r['status-code'];
+        if (code === 3) expect(list, 'no phone number').toBe('');
+        else if (code === 4) expect(phone !== '' && !isValidPhone(phone), `${list} is an invalid phone`).toBe(true);
+        else expect(isValidPhone(phone), `${list} is a valid phone (status-code ${code})`).toBe(true);
+      }
+    }
+
+    it.each([1, 2, 3, 5, 8, 13, 42, 2024])('agree with their status-codes (seed %i)', async (seed) => {
+      t.sb = await t.sim.sandbox({ seed });
+      expectConsistent((await t.sb.recordsJson(CAMPAIGN.stopped)).body.records.record);
+    });
+
+    it('agree with their status-codes in the default sandbox', async () => {
+      const auth = `Basic ${Buffer.from('bocdemo:demo-data-request-token').toString('base64')}`;
+      const res = await t.api
+        .get(`/eightbyeight/vcc-na12/api/stats/campaigns/${CAMPAIGN.stopped}/records.json`)
+        .set('authorization', auth);
+      expect(res.status).toBe(200);
+      expectConsistent(res.body.records.record);
+    });
   });
 
   it.each([
@@ -236,6 +265,6 @@ describe('DELETE /api/tstats/campaigns/{campaignId}/customers/{customerId}', () 
 
   it('removes records from a stopped campaign (assumed: deleting is not adding)', async () => {
     expect((await t.sb.remove(CAMPAIGN.stopped, 10_000_000)).status).toBe(204);
-    expect(await t.sb.records(CAMPAIGN.stopped)).toHaveLength(3);
+    expect(await t.sb.records(CAMPAIGN.stopped)).toHaveLength(4);
   });
 });
