@@ -32,7 +32,9 @@ const operations: OperationSpec[] = ACTIONS.map((action) => ({
         'documented: the outcome is in previewResult.previewResultStatus (SUCCESS, FAILED, INVALIDCLIENTID, INVALIDRECORDDATAKEY, NORECORDFOUND)',
       schema: RESPONSE_SCHEMAS[action],
     },
-    '400': transportError('assumed: malformed JSON, wrong JSON types or unknown fields'),
+    '400': transportError(
+      'assumed: malformed JSON, wrong JSON types (null is none: it reads as absent) or unknown fields',
+    ),
     '401': transportError('assumed: a missing or wrong X-sc-* header, unknown company, or a rotated-out API key'),
     '403': transportError('assumed: the body names another platform/company/environment than the headers'),
     '413': transportError('assumed: body larger than 1 MiB'),
@@ -45,7 +47,7 @@ export function symbeeOpenApi() {
     title: 'Symbee Connect — Preview Campaign Realtime API (campaign-sim)',
     version: '1.0.0',
     description:
-      'Generated from contracts/symbee/schemas.ts. Every request is an HTTP POST of a JSON payload; logical failures are reported inside HTTP 200.',
+      'Generated from contracts/symbee/schemas.ts. Every request is an HTTP POST of a JSON payload; logical failures are reported inside HTTP 200. A null property of a request body or of a previewRecordData item reads as absent (assumed: Java/Jackson clients send null for unset fields).',
     serverUrl: '/symbee/symbee-previewcontact-service/svc/rs/PreviewContactServiceExternal',
     operations,
   });
