@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONDITIONS, SYSTEM_FIELDS, type PreviewRecord } from '../../contracts/symbee/schemas.ts';
+import { CONDITIONS, SearchResponseSchema, SYSTEM_FIELDS, type PreviewRecord } from '../../contracts/symbee/schemas.ts';
 import { MINUTE, NOW_MS, startSymbee, statusOf, type SymbeeSandbox, type TestSimulator } from './harness.ts';
 
 /** Criteria search (document: SearchPreviewCampaign, previewRecordData / maxRecords / system fields). */
@@ -207,5 +207,23 @@ describe('maxRecords', () => {
       previewResultStatus: 'FAILED',
       error: 'maxRecords must be greater than zero',
     });
+  });
+});
+
+describe('previewRecordClientData when no task is returned (assumed: always [], never absent or null)', () => {
+  it.each([
+    [
+      'SUCCESS',
+      'a criteria search that matches nothing',
+      { previewRecordData: [{ key: 'Name', value: 'Nobody', condition: 'EQUALS' }] },
+    ],
+    ['NORECORDFOUND', 'an unknown clientId', { clientId: 'no-such-client' }],
+    ['FAILED', 'an invalid criterion', { previewRecordData: [{ key: 'Name', value: 'x', condition: 'LIKE' }] }],
+    ['FAILED', 'an unknown campaign', { campaignName: 'NoSuchCampaign', clientId: 'R-1' }],
+  ])('%s (%s) answers previewRecordClientData: []', async (status, _label, body) => {
+    const res = await sb.post('searchPreviewCampaign', body);
+    expect(res.status).toBe(200);
+    expect(SearchResponseSchema.parse(res.body).previewResult.previewResultStatus).toBe(status);
+    expect(res.body.previewRecordClientData).toEqual([]);
   });
 });
