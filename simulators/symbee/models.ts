@@ -324,7 +324,8 @@ export function upsertRecord(
     scheduleRecord(state, existing);
     return 'updated';
   }
-  // An unmatched previewRecordId means "add" (document), but clientIds stay unique within the campaign.
+  // An unmatched previewRecordId means "add" (document), but clientIds stay unique within the campaign: refused
+  // (assumed — why uniqueness wins is in docs/vendors/symbee.md).
   if (owner)
     throw fail(`clientId '${input.clientId}' is already used by another record in campaign '${campaign.name}'`);
   const usedBy = input.newId === undefined ? undefined : state.recordCampaign.get(input.newId);

@@ -222,15 +222,19 @@ describe('addOrUpdateCampaignRecord', () => {
     expect(await sb.records()).toHaveLength(count + 1);
   });
 
-  it('fails (no duplicate) when an unmatched previewRecordId would add a clientId already in use', async () => {
+  it('fails (no duplicate, no update) when an unmatched previewRecordId would add a clientId already in use', async () => {
     await sb.add('C-10');
+    const before = await sb.records();
     const res = await sb.post('addOrUpdateCampaignRecord', {
       previewRecordId: 'no-such-id',
       clientId: 'C-10',
-      previewRecordData: [],
+      previewRecordData: [{ key: 'Name', value: 'Would replace' }],
     });
-    expect(res.body.previewResult).toEqual({ previewResultStatus: 'FAILED', error: expect.stringMatching(/C-10/) });
-    expect((await sb.records()).filter((r) => r.clientId === 'C-10')).toHaveLength(1);
+    expect(res.body.previewResult).toEqual({
+      previewResultStatus: 'FAILED',
+      error: `clientId 'C-10' is already used by another record in campaign '${sb.section.campaigns[0]}'`,
+    });
+    expect(await sb.records()).toEqual(before);
   });
 
   it('fails when previewRecordId renames a record to a clientId another record owns', async () => {
