@@ -143,14 +143,27 @@ function two(n: number): string {
 const E164 = /^\+[1-9]\d{1,14}$/;
 const IANA_NAME = /^(?:[A-Za-z][A-Za-z0-9_+-]*)(?:\/[A-Za-z0-9_+-]+)*$/;
 
+/** The canonical zones Intl knows, by their lower-case spelling. */
+const CANONICAL_ZONES = new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));
+
+/**
+ * A TZ database name as the database spells it (document: "TZ database name column"). Intl accepts any letter case
+ * ("europe/berlin"), so a name that is a canonical zone, or that Intl resolves to itself, only when case is ignored is
+ * refused (assumed). Aliases Intl knows ("US/Eastern", "UTC") stay valid; the tz database has no two names that
+ * differ only in case, so no real name is refused.
+ */
 export function isIanaTimeZone(name: string): boolean {
   if (!IANA_NAME.test(name)) return false;
+  let resolved: string;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
     return false;
   }
+  const lower = name.toLowerCase();
+  const canonical = CANONICAL_ZONES.get(lower);
+  if (canonical !== undefined) return canonical === name;
+  return resolved === name || resolved.toLowerCase() !== lower;
 }
 
 function isHttpUrl(value: string): boolean {

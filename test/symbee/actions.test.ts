@@ -374,6 +374,56 @@ describe('record data rules and special keys', () => {
     });
     expect(res.body.previewRecordClientData.map((r: PreviewRecord) => r.clientId)).toEqual(['S-5']);
   });
+
+  it.each([
+    ['europe/berlin', 'Europe/Berlin'],
+    ['EUROPE/BERLIN', 'Europe/Berlin'],
+    ['America/new_york', 'America/New_York'],
+    ['utc', 'UTC'],
+    ['etc/gmt+5', 'Etc/GMT+5'],
+  ])('refuses "%s", right only if case is ignored, as any invalid zone (the spelling is %s)', async (bad, good) => {
+    const refused = await sb.add('S-7', [{ key: 'ItemTimeZone', value: bad }]);
+    expect(refused.body.previewResult).toEqual({
+      previewResultStatus: 'FAILED',
+      error: `Invalid ItemTimeZone: '${bad}' is not an IANA time zone`,
+    });
+    expect(await sb.find('S-7')).toBeUndefined();
+    await sb.add('S-8');
+    for (const action of ['changeCampaignRecordStatus', 'transferCampaignRecord'] as const) {
+      const change = await sb.post(action, {
+        clientId: 'S-8',
+        previewRecordStateEnum: action === 'changeCampaignRecordStatus' ? 'NOTWORKED' : undefined,
+        transferToCampaign: action === 'transferCampaignRecord' ? sb.section.campaigns[0] : undefined,
+        timeZone: bad,
+      });
+      expect(change.body.previewResult).toEqual({
+        previewResultStatus: 'FAILED',
+        error: `Invalid timeZone: '${bad}' is not an IANA time zone`,
+      });
+    }
+    // The name as the database spells it is accepted, and a search for that spelling finds it.
+    expect(statusOf(await sb.add('S-7', [{ key: 'ItemTimeZone', value: good }]))).toBe('SUCCESS');
+    const res = await sb.post('searchPreviewCampaign', {
+      previewRecordData: [{ key: 'sys_item_time_zone', value: good, condition: 'EQUALS' }],
+    });
+    expect(res.body.previewRecordClientData.map((r: PreviewRecord) => r.clientId)).toEqual(['S-7']);
+  });
+
+  it.each(['Europe/Berlin', 'America/New_York', 'UTC', 'Etc/UTC', 'US/Eastern', 'Asia/Kolkata', 'Etc/GMT+5'])(
+    'accepts "%s" (a canonical zone or an alias Intl knows) and stores it as sent',
+    async (zone) => {
+      expect(statusOf(await sb.add('S-9', [{ key: 'ItemTimeZone', value: zone }]))).toBe('SUCCESS');
+      await sb.add('S-10');
+      const change = { clientId: 'S-10', previewRecordStateEnum: 'NOTWORKED', timeZone: zone };
+      expect(statusOf(await sb.post('changeCampaignRecordStatus', change))).toBe('SUCCESS');
+      const res = await sb.post('searchPreviewCampaign', {
+        previewRecordData: [{ key: 'sys_item_time_zone', value: zone, condition: 'EQUALS' }],
+      });
+      // (Seeded tasks without a zone of their own may show the campaign default, which could be the same.)
+      const ids = res.body.previewRecordClientData.map((r: PreviewRecord) => r.clientId);
+      expect(ids.filter((id: string) => id.startsWith('S-'))).toEqual(['S-9', 'S-10']);
+    },
+  );
 });
 
 describe('searchPreviewCampaign by identifier', () => {
