@@ -74,7 +74,9 @@ export interface AddOrUpdateInput {
   previewRecordId?: string;
   /** Key under which clientId is added to the record data (service default: `Id`). */
   clientIdFieldName?: string;
+  /** An update replaces it: left out, the record has no preferred agent afterwards. */
   preferredAgent?: string;
+  /** An update replaces it: left out, the record is deliverable at once. */
   nextEarliestWorkTimeUTC?: EpochTime;
   /** Replaces all the record's data on update. */
   previewRecordData: RecordDataInput[];
