@@ -106,9 +106,11 @@ const operations: OperationSpec[] = [
         schema: AddCustomersResponseSchema,
       },
       '400': error(
-        'documented messages: Not a dynamic campaign / The campaign is not enabled. / The campaign has stopped. No additional customers can be added. / The operation is invalid for a campaign that has not started. / The provided customer list is invalid. (also for more than 5,000,000 entries, assumed)',
+        'documented messages: Not a dynamic campaign / The campaign is not enabled. / The campaign has stopped. No additional customers can be added. / The operation is invalid for a campaign that has not started. / The provided customer list is invalid. (also for more than 5,000,000 entries or 20,000,000 structure tokens, assumed)',
       ),
-      '413': error('assumed: body larger than the simulator limit'),
+      '413': error(
+        'assumed: body over the simulator limit of 500 MiB (one upload of 5,000,000 entries with schedule-date-time fits)',
+      ),
       '415': JSON_REQUIRED,
     },
   }),

@@ -2,6 +2,7 @@ import {
   ASSUMED_MESSAGES,
   CUSTOMER_ID_DIGITS,
   MAX_RECORDS_PER_CAMPAIGN,
+  MAX_RECORDS_PER_REQUEST,
   MAX_SCHEDULE_AHEAD_MS,
   MESSAGES,
 } from '../../contracts/eightbyeight/schemas.ts';
@@ -148,10 +149,16 @@ const COMMA = 0x2c;
 const isOpener = (ch: number) => ch === 0x5b || ch === 0x7b; // [ {
 const isCloser = (ch: number) => ch === 0x5d || ch === 0x7d; // ] }
 
+/** Skips the JSON string that opens at `i` (a quote); returns the index of its closing quote. */
+function endOfString(text: string, i: number): number {
+  for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
+  return i;
+}
+
 /**
- * True when the top-level JSON array in `text` has more than `max` elements, counted without parsing: a 64 MiB body
- * of `{}` entries holds 22 million of them and would keep JSON.parse busy for most of a minute. Commas inside
- * strings or nested values do not count. Texts with fewer commas than `max` are ruled out by a native scan first.
+ * True when the top-level JSON array in `text` has more than `max` elements, counted without parsing: a 500 MiB
+ * body of `{}` entries holds 175 million of them and would keep JSON.parse busy for minutes. Commas inside strings
+ * or nested values do not count. Texts with fewer commas than `max` are ruled out by a native scan first.
  */
 export function hasMoreElementsThan(text: string, max: number): boolean {
   let commas = 0;
@@ -161,11 +168,39 @@ export function hasMoreElementsThan(text: string, max: number): boolean {
   let separators = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === QUOTE) {
-      for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
-    } else if (isOpener(ch)) depth++;
+    if (ch === QUOTE) i = endOfString(text, i);
+    else if (isOpener(ch)) depth++;
     else if (isCloser(ch)) depth--;
     else if (ch === COMMA && depth === 1 && ++separators >= max) return true;
+  }
+  return false;
+}
+
+/**
+ * Most structure tokens — `{`, `[` and `,` outside strings — one add body may hold: 4 per entry of the 5,000,000
+ * (assumed; the document gives no such bound). An entry in the document's shape takes 3 (its object, the comma
+ * between its two members, the comma after it), so any list of them fits, with room for a field more. JSON.parse
+ * makes about one value per token: 20 million nested `{}` cost ~1.3 GB of heap, while the ~175 million of a body at
+ * the 500 MiB limit exhaust it and end the process (measured) — hence a bound on the tokens, not only on the entries.
+ */
+export const MAX_STRUCTURE_TOKENS = 4 * MAX_RECORDS_PER_REQUEST;
+
+/**
+ * True when `text` holds more than `max` structure tokens (`{`, `[`, `,` outside strings), counted without parsing.
+ * Texts with no more than `max` such characters anywhere are ruled out by native scans first (a body of 5,000,000
+ * document-shaped entries has 15 million).
+ */
+export function hasMoreStructureThan(text: string, max: number): boolean {
+  let seen = 0;
+  for (const token of ['{', '[', ',']) {
+    for (let i = text.indexOf(token); i >= 0 && seen <= max; i = text.indexOf(token, i + 1)) seen++;
+  }
+  if (seen <= max) return false;
+  let tokens = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE) i = endOfString(text, i);
+    else if ((isOpener(ch) || ch === COMMA) && ++tokens > max) return true;
   }
   return false;
 }

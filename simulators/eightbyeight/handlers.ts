@@ -12,7 +12,7 @@ import { type Reply, reply } from '../core/reply.ts';
 import { JSON_CONTENT_TYPE, parseJson } from '../core/serializers/json.ts';
 import { XML_CONTENT_TYPE, xmlListChunks } from '../core/serializers/xml.ts';
 import type { VendorCall, VendorHandler } from '../core/vendor.ts';
-import { addBatch, hasMoreElementsThan } from './batch.ts';
+import { MAX_STRUCTURE_TOKENS, addBatch, hasMoreElementsThan, hasMoreStructureThan } from './batch.ts';
 import { deleteRecord, moveCampaign } from './dialer.ts';
 import { EightByEightError, renderFailure, unauthorized } from './errors.ts';
 import {
@@ -112,8 +112,14 @@ export const addCustomers = endpoint('action', (call) => {
   const c = requireCampaign(call);
   checkAcceptsCustomers(c);
   requireJsonContentType(call);
-  // Counted before parsing: a body of millions of tiny entries must not stall the simulator to be refused.
-  if (hasMoreElementsThan(call.rawBody, MAX_RECORDS_PER_REQUEST)) throw fail(400, MESSAGES.invalidCustomerList);
+  // Counted before parsing: a body of millions of tiny entries (or of nested values) must not stall the simulator
+  // or exhaust its heap to be refused.
+  if (
+    hasMoreElementsThan(call.rawBody, MAX_RECORDS_PER_REQUEST) ||
+    hasMoreStructureThan(call.rawBody, MAX_STRUCTURE_TOKENS)
+  ) {
+    throw fail(400, MESSAGES.invalidCustomerList);
+  }
   const body = parsedJson(call);
   if (!Array.isArray(body) || body.length === 0 || !body.every(isPlainObject)) {
     throw fail(400, MESSAGES.invalidCustomerList);

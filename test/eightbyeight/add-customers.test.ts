@@ -1,14 +1,19 @@
+import { constants } from 'node:buffer';
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AddCustomersResponseSchema, CustomerIdSchema } from '../../contracts/eightbyeight/schemas.ts';
 import { SeededRandom, seededFaker } from '../../simulators/core/random.ts';
 import { createEightByEightState } from '../../simulators/eightbyeight/fixtures.ts';
 import {
+  MAX_STRUCTURE_TOKENS,
   WHOLE_ANSWER_MAX_ENTRIES,
   addBatch,
   customerIdOf,
   hasMoreElementsThan,
+  hasMoreStructureThan,
 } from '../../simulators/eightbyeight/batch.ts';
+import { BODY_LIMIT_BYTES, eightbyeight } from '../../simulators/eightbyeight/index.ts';
 import { DAY, CAMPAIGN, NOW_MS, iso, useEightByEight } from './harness.ts';
 
 /** POST /api/tstats/campaigns/{id}/customers: every documented 207 outcome and whole-request failure. */
@@ -444,6 +449,95 @@ describe('the 5,000,000-record limits', () => {
     ['nested values over the limit', '[[1,2],[3],[4,5,6]]', 2, true],
   ])('counts top-level entries without parsing: %s', (_label, text, max, expected) => {
     expect(hasMoreElementsThan(text, max)).toBe(expected);
+  });
+});
+
+describe('body size: one upload of 5,000,000 records fits', () => {
+  const MiB = 1024 * 1024;
+  /** An entry as the document shows it, with a schedule: the longest realistic one. */
+  const documentEntry = { 'customer-id': 10003629, 'schedule-date-time': '2022-07-14T09:00:00.000Z' };
+
+  it("is 500 MiB: room for 5,000,000 pretty-printed entries with a schedule, below V8's longest string", () => {
+    expect(eightbyeight.bodyLimitBytes).toBe(BODY_LIMIT_BYTES);
+    expect(BODY_LIMIT_BYTES).toBe(500 * MiB);
+    // Bytes an entry takes in JSON.stringify(list, null, 2): the text of two entries less that of one.
+    const perEntry =
+      JSON.stringify([documentEntry, documentEntry], null, 2).length - JSON.stringify([documentEntry], null, 2).length;
+    expect(perEntry).toBe(91);
+    expect(5_000_000 * perEntry + 2).toBeLessThan(BODY_LIMIT_BYTES);
+    // The kernel reads the body into one string; UTF-8 text has no more characters than bytes.
+    expect(BODY_LIMIT_BYTES).toBeLessThanOrEqual(constants.MAX_STRING_LENGTH);
+  });
+
+  it('accepts a valid add body over 64 MiB (the old limit) with 207', async () => {
+    const [a, b] = customers();
+    const padding = ' '.repeat(64 * MiB + 1024); // JSON whitespace between two real entries
+    const body = `[{"customer-id": ${a}}${padding},{"customer-id": ${b}}]`;
+    expect(Buffer.byteLength(body)).toBeGreaterThan(64 * MiB);
+    const res = await t.sb.add(CAMPAIGN.running, body);
+    expect(res.status).toBe(207);
+    expect(res.body).toEqual([
+      { 'customer-id': a, 'http-status': 200 },
+      { 'customer-id': b, 'http-status': 200 },
+    ]);
+    expect(await noOfRecords(CAMPAIGN.running)).toBe(2);
+  });
+
+  it("refuses a body over the limit with the kernel's 413 in the vendor's envelope, adding nothing", async () => {
+    // Declared by Content-Length, so the simulator refuses it before a byte of it is sent (no 500 MiB in the test).
+    const url = `${t.sim.origin}${t.sb.base}/api/tstats/campaigns/${CAMPAIGN.running}/customers`;
+    const res = await new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+      const req = request(url, {
+        method: 'POST',
+        headers: {
+          ...t.sb.basic('action'),
+          'content-type': 'application/json',
+          'content-length': String(BODY_LIMIT_BYTES + 1),
+        },
+      });
+      req.on('response', (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          req.destroy();
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) });
+        });
+      });
+      req.on('error', reject);
+      req.write(`[{"customer-id": ${customers()[0]}}`);
+    });
+    expect(res).toEqual({
+      status: 413,
+      body: { 'http-status': 413, message: `Request body exceeds ${BODY_LIMIT_BYTES} bytes` },
+    });
+    expect(await noOfRecords(CAMPAIGN.running)).toBe(0);
+  });
+
+  it('refuses a body of more structure tokens than 4 per entry before parsing it (the heap bound, assumed)', async () => {
+    // One entry holding 20,000,001 nested numbers: few entries, but a value per comma for JSON.parse.
+    const body = `[{"customer-id": ${customers()[0]}, "n": [${'0,'.repeat(MAX_STRUCTURE_TOKENS)}0]}]`;
+    const res = await t.sb.add(CAMPAIGN.running, body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ 'http-status': 400, message: 'The provided customer list is invalid.' });
+    expect(await noOfRecords(CAMPAIGN.running)).toBe(0);
+  });
+
+  it('leaves room for every list of document-shaped entries: 3 structure tokens each', () => {
+    const list = Array.from({ length: 1000 }, (_, i) => ({ ...documentEntry, 'customer-id': 10_000_000 + i }));
+    for (const text of [JSON.stringify(list), JSON.stringify(list, null, 2)]) {
+      expect(hasMoreStructureThan(text, 3 * 1000)).toBe(false);
+      expect(hasMoreStructureThan(text, 3 * 1000 - 2)).toBe(true);
+    }
+    expect(MAX_STRUCTURE_TOKENS).toBe(4 * 5_000_000);
+  });
+
+  it.each([
+    ['containers and commas at the limit', '[{},[1,2]]', 5, false],
+    ['one token over the limit', '[{},[1,2,3]]', 5, true],
+    ['braces, brackets and commas inside strings do not count', '[{"a":"{[,,,]}"},{"b":"x\\",\\"{"}]', 4, false],
+  ])('counts structure tokens without parsing: %s', (_label, text, max, expected) => {
+    expect(hasMoreStructureThan(text, max)).toBe(expected);
   });
 });
 
