@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import type { Sandbox, SandboxRegistry } from './sandbox.ts';
 import type { Reply } from './reply.ts';
 import { type VendorRequest, plainRequest } from './request.ts';
@@ -10,13 +11,18 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
 
 class BodyTooLarge extends Error {}
 
-/** Reads the raw body once, refusing (without buffering) anything over the vendor's limit. */
+/**
+ * Reads the raw body once, refusing (without buffering) anything over the vendor's limit. Each chunk is decoded as it
+ * arrives (a character split across chunks is kept whole by the decoder), so a huge upload is never held as chunks,
+ * a joined buffer and a string at the same time.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) return Promise.reject(new BodyTooLarge());
   if (req.method === 'GET' || req.method === 'HEAD') return Promise.resolve('');
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const decoder = new StringDecoder('utf8');
+    const parts: string[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
@@ -26,9 +32,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
         reject(new BodyTooLarge());
         return;
       }
-      chunks.push(chunk);
+      parts.push(decoder.write(chunk));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      parts.push(decoder.end());
+      resolve(parts.length === 2 ? (parts[0] as string) + (parts[1] as string) : parts.join(''));
+    });
     req.on('error', reject);
   });
 }

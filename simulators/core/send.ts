@@ -29,8 +29,24 @@ export async function sendReply(res: ServerResponse, out: Reply): Promise<string
   if (!typed) headers.push('content-type', contentType);
   headers.push('content-length', String(Buffer.byteLength(text)));
   res.writeHead(out.status, headers);
-  res.end(text);
+  if (text.length <= WRITE_SLICE_CHARS) res.end(text);
+  else await writeInSlices(res, text);
   return text;
+}
+
+/** Past this, a reply is written in slices: one write would copy the whole text into one more buffer first. */
+const WRITE_SLICE_CHARS = 1024 * 1024;
+
+async function writeInSlices(res: ServerResponse, text: string): Promise<void> {
+  for (let start = 0; start < text.length && !res.destroyed;) {
+    let end = Math.min(start + WRITE_SLICE_CHARS, text.length);
+    // Never between the two halves of a surrogate pair: each half alone would be written as U+FFFD.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    if (!res.write(text.slice(start, end))) await drainOrClose(res);
+    start = end;
+  }
+  res.end();
 }
 
 function render(body: Exclude<ReplyBody, { format: 'stream' }>): { text: string; contentType: string } {

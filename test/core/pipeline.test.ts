@@ -20,6 +20,8 @@ interface TinyState {
   advancedTo: number[];
 }
 
+const BIG_TEXT = `${'x'.repeat(1024 * 1024 - 1)}😀${'y'.repeat(2 * 1024 * 1024)}é`;
+
 const tiny: VendorDefinition<TinyState> = {
   id: 'jtel',
   title: 'Tiny pipeline vendor',
@@ -58,6 +60,8 @@ const tiny: VendorDefinition<TinyState> = {
         }),
     },
     { method: 'GET', path: '/empty', handler: () => reply.empty(204, { 'x-extra': 'yes' }) },
+    // Over the 1 MiB write slice, with an emoji straddling the first slice boundary.
+    { method: 'GET', path: '/big-text', handler: () => reply.text(200, BIG_TEXT, 'text/plain; charset=utf-8') },
     // A value JSON cannot write: the serializer throws after the handler returned.
     { method: 'GET', path: '/unwritable', handler: () => reply.json(200, { count: 1n }) },
     {
@@ -379,5 +383,51 @@ describe('vendor dispatch ahead of Express', () => {
       expect(r.text).toBe('Internal simulator error');
     }
     await broken.close();
+  });
+
+  it('a body arriving in chunks that split a character is read whole', async () => {
+    const s = await sandbox();
+    const server = http.createServer(sim.app).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const bytes = Buffer.from('aé€😀b', 'utf8');
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/jtel/notes/split', headers: { 'x-tenant': s.tenant } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve(text));
+        },
+      );
+      req.on('error', reject);
+      // One byte at a time: every multi-byte character is split across chunks.
+      (async () => {
+        for (const byte of bytes) {
+          req.write(Buffer.from([byte]));
+          await new Promise((r) => setImmediate(r));
+        }
+        req.end();
+      })().catch(reject);
+    });
+    server.close();
+    expect(JSON.parse(body).rawBody).toBe('aé€😀b');
+  });
+
+  it('a reply over the write slice arrives whole, a character on the slice boundary included', async () => {
+    const s = await sandbox();
+    const res = await api
+      .get('/jtel/big-text')
+      .set('x-tenant', s.tenant)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (chunk: Buffer) => chunks.push(chunk));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(BIG_TEXT)));
+    expect((res.body as Buffer).toString('utf8')).toBe(BIG_TEXT);
   });
 });
