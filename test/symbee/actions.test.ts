@@ -1,21 +1,16 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { perFile } from '../helpers/sim.ts';
+import { describe, expect, it } from 'vitest';
 import {
   ActionResponseSchema,
   SearchResponseSchema,
   TimestampSchema,
   type PreviewRecord,
 } from '../../contracts/symbee/schemas.ts';
-import { NOW_MS, MINUTE, startSymbee, statusOf, valueOf, type SymbeeSandbox, type TestSimulator } from './harness.ts';
+import { NOW_MS, MINUTE, sandboxPerTest, statusOf, valueOf, type SymbeeSandbox } from './harness.ts';
 
 /** The five actions and every rule of the document's action sections, over HTTP. */
-let sim: TestSimulator;
 let sb: SymbeeSandbox;
 
-perFile(startSymbee, (v) => (sim = v));
-beforeEach(async () => {
-  sb = await sim.sandbox();
-});
+sandboxPerTest((_sim, b) => (sb = b));
 
 const keys = (record: PreviewRecord | undefined) =>
   record?.previewRecordData.map((d) => [d.key, d.value, d.displayOrder]);

@@ -1,16 +1,15 @@
 import request from 'supertest';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { perFile } from '../helpers/sim.ts';
+import { describe, expect, it } from 'vitest';
 import { HEADER_NAMES, TransportErrorSchema } from '../../contracts/symbee/schemas.ts';
-import { MINUTE, startSymbee, statusOf, type SymbeeSandbox, type TestSimulator } from './harness.ts';
+import { MINUTE, sandboxPerTest, statusOf, type SymbeeSandbox, type TestSimulator } from './harness.ts';
 
 /** API Authentication (the five X-sc-* headers), key rotation, envelope checks and transport errors. */
 let sim: TestSimulator;
 let sb: SymbeeSandbox;
 
-perFile(startSymbee, (v) => (sim = v));
-beforeEach(async () => {
-  sb = await sim.sandbox();
+sandboxPerTest((s, b) => {
+  sim = s;
+  sb = b;
 });
 
 /** A transport failure: the given 4xx with `{previewResult: {FAILED, error}}` and nothing stored. */

@@ -1,7 +1,15 @@
 import request from 'supertest';
 import type { Action, PreviewRecord } from '../../contracts/symbee/schemas.ts';
 import type { SymbeeSandboxDescription } from '../../src/clients/symbee/index.ts';
-import { type AdminMethod, type Api, type TestServer, createFrozenSandbox, startTestServer } from '../helpers/sim.ts';
+import { beforeEach } from 'vitest';
+import {
+  type AdminMethod,
+  type Api,
+  type TestServer,
+  createFrozenSandbox,
+  perFile,
+  startTestServer,
+} from '../helpers/sim.ts';
 
 /**
  * HTTP harness of the Symbee tests: one simulator per test file (supertest against `createSimulator`), one sandbox
@@ -26,6 +34,13 @@ export interface SandboxOptions {
 export async function startSymbee(): Promise<TestSimulator> {
   const t = await startTestServer();
   return { ...t, sandbox: (options) => createSandbox(t.api, options) };
+}
+
+/** One simulator per test file and a fresh sandbox before each test, handed to `use` (no state shared by tests). */
+export function sandboxPerTest(use: (sim: TestSimulator, sb: SymbeeSandbox) => void): void {
+  let sim: TestSimulator;
+  perFile(startSymbee, (v) => (sim = v));
+  beforeEach(async () => use(sim, await sim.sandbox()));
 }
 
 export type Body = Record<string, unknown>;

@@ -1,7 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { perFile } from '../helpers/sim.ts';
+import { describe, expect, it } from 'vitest';
 import type { PreviewRecord } from '../../contracts/symbee/schemas.ts';
-import { MINUTE, NOW_MS, startSymbee, statusOf, type Body, type SymbeeSandbox, type TestSimulator } from './harness.ts';
+import {
+  MINUTE,
+  NOW_MS,
+  sandboxPerTest,
+  statusOf,
+  type Body,
+  type SymbeeSandbox,
+  type TestSimulator,
+} from './harness.ts';
 
 /**
  * The task lifecycle on the virtual clock: NOTWORKED → WORKED (another attempt later) → COMPLETED / REMOVED, the
@@ -12,9 +19,9 @@ let sb: SymbeeSandbox;
 let campaign: string;
 let agents: string[];
 
-perFile(startSymbee, (v) => (sim = v));
-beforeEach(async () => {
-  sb = await sim.sandbox();
+sandboxPerTest((s, b) => {
+  sim = s;
+  sb = b;
   campaign = sb.section.campaigns[0]!;
   agents = sb.section.agents;
 });

@@ -1,5 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { perFile } from '../helpers/sim.ts';
+import { describe, expect, it } from 'vitest';
 import {
   ACTIONS,
   RecordDataItemSchema,
@@ -7,7 +6,7 @@ import {
   SearchCriterionSchema,
   type Action,
 } from '../../contracts/symbee/schemas.ts';
-import { NOW_MS, startSymbee, statusOf, type Body, type SymbeeSandbox, type TestSimulator } from './harness.ts';
+import { NOW_MS, sandboxPerTest, statusOf, type Body, type SymbeeSandbox, type TestSimulator } from './harness.ts';
 
 /**
  * `null` reads as absent (assumed: Java/Jackson clients send `null` for every unset field): in the body of all five
@@ -16,9 +15,9 @@ import { NOW_MS, startSymbee, statusOf, type Body, type SymbeeSandbox, type Test
 let sim: TestSimulator;
 let sb: SymbeeSandbox;
 
-perFile(startSymbee, (v) => (sim = v));
-beforeEach(async () => {
-  sb = await sim.sandbox();
+sandboxPerTest((s, b) => {
+  sim = s;
+  sb = b;
 });
 
 describe('the consequences the audit pinned', () => {
