@@ -156,27 +156,6 @@ function endOfString(text: string, i: number): number {
 }
 
 /**
- * True when the top-level JSON array in `text` has more than `max` elements, counted without parsing: a 500 MiB
- * body of `{}` entries holds 175 million of them and would keep JSON.parse busy for minutes. Commas inside strings
- * or nested values do not count. Texts with fewer commas than `max` are ruled out by a native scan first.
- */
-export function hasMoreElementsThan(text: string, max: number): boolean {
-  let commas = 0;
-  for (let i = text.indexOf(','); i >= 0 && commas < max; i = text.indexOf(',', i + 1)) commas++;
-  if (commas < max) return false;
-  let depth = 0;
-  let separators = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === QUOTE) i = endOfString(text, i);
-    else if (isOpener(ch)) depth++;
-    else if (isCloser(ch)) depth--;
-    else if (ch === COMMA && depth === 1 && ++separators >= max) return true;
-  }
-  return false;
-}
-
-/**
  * Most structure tokens — `{`, `[` and `,` outside strings — one add body may hold: 4 per entry of the 5,000,000
  * (assumed; the document gives no such bound). An entry in the document's shape takes 3 (its object, the comma
  * between its two members, the comma after it), so any list of them fits, with room for a field more. JSON.parse
@@ -185,22 +164,46 @@ export function hasMoreElementsThan(text: string, max: number): boolean {
  */
 export const MAX_STRUCTURE_TOKENS = 4 * MAX_RECORDS_PER_REQUEST;
 
+export interface ListBounds {
+  /** Most elements of the top-level array. */
+  elements: number;
+  /** Most structure tokens (`{`, `[`, `,` outside strings) in the whole text. */
+  tokens: number;
+}
+
+/** How many times `char` occurs in `text`, counting no further than `stop` (a native scan). */
+function occurrences(text: string, char: string, stop: number): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0 && n <= stop; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
 /**
- * True when `text` holds more than `max` structure tokens (`{`, `[`, `,` outside strings), counted without parsing.
- * Texts with no more than `max` such characters anywhere are ruled out by native scans first (a body of 5,000,000
- * document-shaped entries has 15 million).
+ * True when `text` passes either bound, counted in one pass without parsing: a 500 MiB body of `{}` entries holds
+ * 175 million of them and would keep JSON.parse busy for minutes or exhaust the heap. Commas, braces and brackets
+ * inside strings do not count, nor do commas inside nested values for the element bound. Texts with too few of those
+ * characters anywhere to pass either bound are ruled out by native scans first (a body of 5,000,000 document-shaped
+ * entries has 10 million commas and 15 million tokens).
  */
-export function hasMoreStructureThan(text: string, max: number): boolean {
-  let seen = 0;
-  for (const token of ['{', '[', ',']) {
-    for (let i = text.indexOf(token); i >= 0 && seen <= max; i = text.indexOf(token, i + 1)) seen++;
-  }
-  if (seen <= max) return false;
+export function exceedsListBounds(text: string, bounds: ListBounds): boolean {
+  const commas = occurrences(text, ',', Math.max(bounds.elements, bounds.tokens));
+  const structure = commas + occurrences(text, '{', bounds.tokens) + occurrences(text, '[', bounds.tokens);
+  if (commas < bounds.elements && structure <= bounds.tokens) return false;
+  let depth = 0;
+  let separators = 0;
   let tokens = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === QUOTE) i = endOfString(text, i);
-    else if ((isOpener(ch) || ch === COMMA) && ++tokens > max) return true;
+    if (ch === QUOTE) {
+      i = endOfString(text, i);
+      continue;
+    }
+    if (isCloser(ch)) depth--;
+    else if (isOpener(ch) || ch === COMMA) {
+      if (++tokens > bounds.tokens) return true;
+      if (isOpener(ch)) depth++;
+      else if (depth === 1 && ++separators >= bounds.elements) return true;
+    }
   }
   return false;
 }

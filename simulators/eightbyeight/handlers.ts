@@ -12,7 +12,7 @@ import { type Reply, reply } from '../core/reply.ts';
 import { JSON_CONTENT_TYPE, parseJson } from '../core/serializers/json.ts';
 import { XML_CONTENT_TYPE, xmlListChunks } from '../core/serializers/xml.ts';
 import type { VendorCall, VendorHandler } from '../core/vendor.ts';
-import { MAX_STRUCTURE_TOKENS, addBatch, hasMoreElementsThan, hasMoreStructureThan } from './batch.ts';
+import { MAX_STRUCTURE_TOKENS, addBatch, exceedsListBounds } from './batch.ts';
 import { deleteRecord, moveCampaign } from './dialer.ts';
 import { EightByEightError, renderFailure, unauthorized } from './errors.ts';
 import {
@@ -114,10 +114,7 @@ export const addCustomers = endpoint('action', (call) => {
   requireJsonContentType(call);
   // Counted before parsing: a body of millions of tiny entries (or of nested values) must not stall the simulator
   // or exhaust its heap to be refused.
-  if (
-    hasMoreElementsThan(call.rawBody, MAX_RECORDS_PER_REQUEST) ||
-    hasMoreStructureThan(call.rawBody, MAX_STRUCTURE_TOKENS)
-  ) {
+  if (exceedsListBounds(call.rawBody, { elements: MAX_RECORDS_PER_REQUEST, tokens: MAX_STRUCTURE_TOKENS })) {
     throw fail(400, MESSAGES.invalidCustomerList);
   }
   const body = parsedJson(call);

@@ -10,8 +10,7 @@ import {
   WHOLE_ANSWER_MAX_ENTRIES,
   addBatch,
   customerIdOf,
-  hasMoreElementsThan,
-  hasMoreStructureThan,
+  exceedsListBounds,
 } from '../../simulators/eightbyeight/batch.ts';
 import { BODY_LIMIT_BYTES, eightbyeight } from '../../simulators/eightbyeight/index.ts';
 import { DAY, CAMPAIGN, NOW_MS, iso, useEightByEight } from './harness.ts';
@@ -448,7 +447,7 @@ describe('the 5,000,000-record limits', () => {
     ['commas inside nested values', '[{"a":[1,2,3,4]},{"b":{"c":1,"d":2,"e":3}}]', 2, false],
     ['nested values over the limit', '[[1,2],[3],[4,5,6]]', 2, true],
   ])('counts top-level entries without parsing: %s', (_label, text, max, expected) => {
-    expect(hasMoreElementsThan(text, max)).toBe(expected);
+    expect(exceedsListBounds(text, { elements: max, tokens: Infinity })).toBe(expected);
   });
 });
 
@@ -526,8 +525,8 @@ describe('body size: one upload of 5,000,000 records fits', () => {
   it('leaves room for every list of document-shaped entries: 3 structure tokens each', () => {
     const list = Array.from({ length: 1000 }, (_, i) => ({ ...documentEntry, 'customer-id': 10_000_000 + i }));
     for (const text of [JSON.stringify(list), JSON.stringify(list, null, 2)]) {
-      expect(hasMoreStructureThan(text, 3 * 1000)).toBe(false);
-      expect(hasMoreStructureThan(text, 3 * 1000 - 2)).toBe(true);
+      expect(exceedsListBounds(text, { elements: Infinity, tokens: 3 * 1000 })).toBe(false);
+      expect(exceedsListBounds(text, { elements: Infinity, tokens: 3 * 1000 - 2 })).toBe(true);
     }
     expect(MAX_STRUCTURE_TOKENS).toBe(4 * 5_000_000);
   });
@@ -537,7 +536,7 @@ describe('body size: one upload of 5,000,000 records fits', () => {
     ['one token over the limit', '[{},[1,2,3]]', 5, true],
     ['braces, brackets and commas inside strings do not count', '[{"a":"{[,,,]}"},{"b":"x\\",\\"{"}]', 4, false],
   ])('counts structure tokens without parsing: %s', (_label, text, max, expected) => {
-    expect(hasMoreStructureThan(text, max)).toBe(expected);
+    expect(exceedsListBounds(text, { elements: Infinity, tokens: max })).toBe(expected);
   });
 });
 
