@@ -11,3 +11,12 @@ export function basicCredentials(req: VendorRequest): { username: string; passwo
   const colon = decoded.indexOf(':');
   return colon <= 0 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
+
+/**
+ * `Authorization: Bearer <token>` → the token (RFC 6750: the scheme in any letter case, one token of its charset);
+ * undefined when absent or malformed. For vendors that authenticate with bearer tokens (jtel).
+ */
+export function bearerToken(req: VendorRequest): string | undefined {
+  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(req.get('authorization') ?? '');
+  return match ? match[1] : undefined;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SeededRandom } from './random.ts';
 
 /**
- * Fault injection rules. A rule matches on vendor / method / path and then either answers with a status, adds
+ * Fault injection rules. A rule matches on vendor / operation / method / path and then either answers with a status, adds
  * latency, drops the connection, or rate-limits (429). `times` fires it for the next N matching requests only;
  * `probability` fires it on a seeded coin flip, so a given seed replays the same failures.
  */
@@ -26,6 +26,8 @@ export const FaultActionSchema = z.discriminatedUnion('type', [
 
 export const FaultRuleInputSchema = z.strictObject({
   vendor: z.string().optional(),
+  /** Exact name of a vendor operation (see `GET /__admin/vendors/{vendorId}`). */
+  operation: z.string().min(1).max(200).optional(),
   method: z.string().optional(),
   /** Substring of the vendor path (after `/<vendorId>`), or a regular expression written as `/.../`. */
   path: z.string().max(500).optional(),
@@ -57,6 +59,7 @@ export type FaultDecision =
 
 export interface FaultRequest {
   vendor: string;
+  operation?: string;
   method: string;
   path: string;
   now: number;
@@ -176,6 +179,7 @@ export class FaultInjector {
 
   private matches(rule: FaultRule, req: FaultRequest): boolean {
     if (rule.vendor && rule.vendor !== req.vendor) return false;
+    if (rule.operation && rule.operation !== req.operation) return false;
     if (rule.method && rule.method.toUpperCase() !== req.method) return false;
     return this.matchers.get(rule.id)?.(req.path) ?? false;
   }

@@ -5,6 +5,8 @@ export interface JournalEntry {
   time: string;
   method: string;
   vendor: string;
+  /** The vendor operation the request reached; absent only for requests that matched none. */
+  operation?: string;
   path: string;
   query: string;
   status: number;
@@ -17,6 +19,8 @@ export interface JournalEntry {
 
 export interface JournalFilter {
   vendor?: string;
+  /** Exact operation name. */
+  operation?: string;
   path?: string;
   method?: string;
   status?: string;
@@ -71,7 +75,8 @@ export class RequestJournal {
 
   record(entry: Omit<JournalEntry, 'id'>): void {
     if (!this.settings.enabled) return;
-    // Built field by field (one object shape for every entry); `faultRuleId` only where a fault answered.
+    // Built field by field (one object shape for every entry); `operation` only where one matched, `faultRuleId`
+    // only where a fault answered.
     const recorded: JournalEntry = {
       id: this.nextId++,
       time: entry.time,
@@ -85,6 +90,7 @@ export class RequestJournal {
       requestBody: truncate(entry.requestBody),
       responseBody: truncate(entry.responseBody),
     };
+    if (entry.operation !== undefined) recorded.operation = entry.operation;
     if (entry.faultRuleId !== undefined) recorded.faultRuleId = entry.faultRuleId;
     const capacity = this.settings.limit;
     if (this.size < capacity) {
@@ -102,6 +108,7 @@ export class RequestJournal {
     for (const e of this.newestFirst(this.size)) {
       if (result.length >= limit) break;
       if (filter.vendor && e.vendor !== filter.vendor) continue;
+      if (filter.operation && e.operation !== filter.operation) continue;
       if (filter.method && e.method !== filter.method.toUpperCase()) continue;
       if (filter.path && !e.path.includes(filter.path)) continue;
       if (filter.status && !statusMatches(e.status, filter.status)) continue;

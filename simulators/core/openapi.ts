@@ -1,39 +1,29 @@
 import { z } from 'zod';
 import type { OpenAPIV3_1 } from 'openapi-types';
 
-/**
- * Builds an OpenAPI 3.1 document from zod contracts. Vendors declare their operations as data (method, path,
- * request/response schemas); JSON Schema comes from zod itself, so the document can never drift from the
- * validators the simulator and the clients use.
- */
-export interface OperationSpec {
-  method: 'get' | 'post' | 'put' | 'delete' | 'patch';
-  /** OpenAPI path (`{param}` style), relative to the server URL. */
-  path: string;
-  operationId: string;
-  summary: string;
-  description?: string;
-  tags?: string[];
-  parameters?: OpenAPIV3_1.ParameterObject[];
-  /** Declared as a zod object: each key becomes a query parameter. */
-  query?: z.ZodObject;
-  headers?: z.ZodObject;
-  requestBody?: { schema: z.ZodType; contentTypes?: string[]; required?: boolean };
-  responses: Record<
-    string,
-    { description: string; schema?: z.ZodType; contentTypes?: string[]; headers?: Record<string, string> }
-  >;
-  security?: OpenAPIV3_1.SecurityRequirementObject[];
-}
+import type { OperationSpec } from './operations.ts';
 
+/**
+ * Builds an OpenAPI 3.1 document from a vendor's operation declarations (`core/operations.ts`). JSON Schema comes
+ * from zod itself, so the document can never drift from the validators the simulator and the clients use.
+ */
 export interface DocumentSpec {
   title: string;
   version: string;
   description: string;
+  /** The server URL, e.g. `/sinch/RI/obi`: the vendor mount plus `basePath`. */
   serverUrl: string;
-  operations: OperationSpec[];
+  /** The part of every binding path that belongs to the server URL (paths in the document are relative to it). */
+  basePath?: string;
+  operations: readonly OperationSpec[];
   securitySchemes?: Record<string, OpenAPIV3_1.SecuritySchemeObject>;
   security?: OpenAPIV3_1.SecurityRequirementObject[];
+}
+
+/** `/campaigns/:campaignId.json` (Express syntax) → `/campaigns/{campaignId}.json` (OpenAPI). */
+export function openApiPath(path: string, basePath = ''): string {
+  const relative = path.startsWith(basePath) ? path.slice(basePath.length) : path;
+  return relative.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): OpenAPIV3_1.SchemaObject {
@@ -63,6 +53,10 @@ function parametersOf(object: z.ZodObject | undefined, where: 'query' | 'header'
 export function buildOpenApi(spec: DocumentSpec): OpenAPIV3_1.Document {
   const paths: OpenAPIV3_1.PathsObject = {};
   for (const op of spec.operations) {
+    // SOAP operations are described by the vendor's WSDL, not here.
+    if (op.binding.protocol !== 'rest') continue;
+    const method = op.binding.method.toLowerCase() as OpenAPIV3_1.HttpMethods;
+    const path = openApiPath(op.binding.path, spec.basePath);
     const responses: OpenAPIV3_1.ResponsesObject = {};
     for (const [status, r] of Object.entries(op.responses)) {
       responses[status] = {
@@ -84,7 +78,7 @@ export function buildOpenApi(spec: DocumentSpec): OpenAPIV3_1.Document {
       };
     }
     const operation: OpenAPIV3_1.OperationObject = {
-      operationId: op.operationId,
+      operationId: op.name,
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       ...(op.tags ? { tags: op.tags } : {}),
@@ -105,7 +99,7 @@ export function buildOpenApi(spec: DocumentSpec): OpenAPIV3_1.Document {
       responses,
       ...(op.security ? { security: op.security } : {}),
     };
-    paths[op.path] = { ...(paths[op.path] ?? {}), [op.method]: operation };
+    paths[path] = { ...(paths[path] ?? {}), [method]: operation };
   }
   return {
     openapi: '3.1.0',

@@ -1,11 +1,19 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { StringDecoder } from 'node:string_decoder';
-import type { Sandbox, SandboxRegistry } from './sandbox.ts';
+import { type Sandbox, type SandboxRegistry, markChanged } from './sandbox.ts';
 import type { Reply } from './reply.ts';
 import { type VendorRequest, plainRequest } from './request.ts';
 import { RouteTable } from './routing.ts';
 import { sendReply } from './send.ts';
-import type { AnyVendor, KernelFailure, VendorCall, VendorRoute } from './vendor.ts';
+import { VendorError } from './errors.ts';
+import {
+  type AnyVendor,
+  type BodyDispatch,
+  type Operation,
+  type TenantLookup,
+  type VendorCall,
+  kernelFailure,
+} from './vendor.ts';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
 
@@ -61,7 +69,10 @@ function plainHeaders(req: VendorRequest): Record<string, string> {
 /** Serves one request below `/<vendorId>`; `path` is the part after the mount, without the query string. */
 export type VendorPipeline = (msg: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
 
-type RoutedVendorRoute = VendorRoute<unknown> & { mutates: boolean };
+/** A route of the vendor's table: one REST operation, or a dispatcher that finds the operation in the body. */
+type Endpoint =
+  | { method: string; path: string; kind: 'operation'; operation: Operation<unknown> }
+  | { method: string; path: string; kind: 'dispatch'; dispatch: BodyDispatch };
 
 /**
  * Vendor traffic is dispatched by the kernel itself, not through Express (whose per-request routing and prototype
@@ -87,31 +98,40 @@ export function withVendorPipelines(
 }
 
 /**
- * The request pipeline every vendor call goes through, in order: route match → body read (size limit) → tenant
- * resolution from the vendor's credentials → fault injection → lifecycle catch-up on the virtual clock → handler →
- * serializer → journal. Vendors only write handlers.
+ * The request pipeline every vendor call goes through, in order: route match → body read (size limit) → operation
+ * (from the route, or decoded from the body by its binding) → tenant from the vendor's credentials → fault injection
+ * → lifecycle catch-up on the virtual clock → handler → serializer → journal. Vendors only write handlers; every
+ * VendorError they (or the kernel) throw is rendered by the vendor's `renderError`.
  */
 export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): VendorPipeline {
   const limit = vendor.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const base = `/${vendor.id}`;
-  const routes = new RouteTable<RoutedVendorRoute>(
-    vendor.routes.map((route: VendorRoute<unknown>) => ({
-      ...route,
-      // Decided once here: whether a call can change state (and so marks the sandbox for saving).
-      mutates: !(route.readOnly ?? route.method === 'GET'),
+  const byName = new Map<string, Operation<unknown>>(vendor.operations.map((op: Operation<unknown>) => [op.name, op]));
+  const endpoints: Endpoint[] = [
+    ...vendor.operations.flatMap((operation: Operation<unknown>): Endpoint[] =>
+      operation.binding.protocol === 'rest'
+        ? [{ method: operation.binding.method, path: operation.binding.path, kind: 'operation', operation }]
+        : [],
+    ),
+    ...(vendor.dispatch ?? []).map((dispatch: BodyDispatch): Endpoint => ({
+      method: dispatch.method,
+      path: dispatch.path,
+      kind: 'dispatch',
+      dispatch,
     })),
-  );
-  const fail = (req: VendorRequest, failure: KernelFailure): Reply => vendor.failure(failure, req);
+  ];
+  const routes = new RouteTable<Endpoint>(endpoints);
+  const render = (req: VendorRequest, err: VendorError): Reply => vendor.renderError(err, req);
 
   /**
    * No route for the path and method, or a parameter that does not decode: the vendor's own answer. Journaled like
-   * any call: a wrong path is exactly what QA looks for there.
+   * any call, in the sandbox the credentials name: a wrong path is exactly what QA looks for there.
    */
-  async function answerUnrouted(req: VendorRequest, res: ServerResponse, failure: KernelFailure): Promise<void> {
+  async function answerUnrouted(req: VendorRequest, res: ServerResponse, failure: VendorError): Promise<void> {
     const started = performance.now();
-    const sandbox = tenantOf(req, {});
-    const sent = await send(req, res, fail(req, failure));
-    journal(sandbox, req, sent.status, '', sent.text, started);
+    const sandbox = tenantOf(req, { params: {} });
+    const sent = await send(req, res, render(req, failure));
+    journal(sandbox, req, undefined, sent.status, '', sent.text, started);
   }
 
   /**
@@ -129,8 +149,21 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
     }
   }
 
+  /** The operation a request names: from its route, or decoded from its body (SOAP). */
+  function operationOf(
+    endpoint: Endpoint,
+    req: VendorRequest,
+    rawBody: string,
+  ): { operation: Operation<unknown>; decoded?: unknown } {
+    if (endpoint.kind === 'operation') return { operation: endpoint.operation };
+    const { operation: name, decoded } = endpoint.dispatch.resolve(req, rawBody);
+    const operation = byName.get(name);
+    if (!operation) throw kernelFailure('notFound', `No such operation: ${name}`);
+    return { operation, decoded };
+  }
+
   async function handleRequest(
-    route: RoutedVendorRoute,
+    endpoint: Endpoint,
     msg: IncomingMessage,
     req: VendorRequest,
     params: Record<string, string>,
@@ -138,23 +171,32 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
   ): Promise<void> {
     const started = performance.now();
     let sandbox: Sandbox | undefined;
+    let operation: Operation<unknown> | undefined = endpoint.kind === 'operation' ? endpoint.operation : undefined;
     let rawBody = '';
     let out: Reply;
     let faultRuleId: string | undefined;
     try {
       rawBody = await readBody(msg, limit);
-      sandbox = tenantOf(req, params);
+      const resolved = operationOf(endpoint, req, rawBody);
+      operation = resolved.operation;
+      sandbox = tenantOf(req, { params, decoded: resolved.decoded });
       if (!sandbox) {
-        out = fail(req, { kind: 'unauthenticated', message: 'Unknown or missing tenant credentials' });
+        out = render(req, kernelFailure('unauthenticated', 'Unknown or missing tenant credentials'));
       } else {
         const decision = sandbox.faults.empty
           ? undefined
-          : sandbox.faults.decide({ vendor: vendor.id, method: req.method, path: req.path, now: sandbox.clock.now() });
+          : sandbox.faults.decide({
+              vendor: vendor.id,
+              operation: operation.name,
+              method: req.method,
+              path: req.path,
+              now: sandbox.clock.now(),
+            });
         // A rule that fired changed its count (or is used up): saved with the sandbox.
         if (decision && (decision.kind !== 'none' || decision.delayMs > 0)) sandbox.dirty = true;
         if (decision && decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
         if (decision?.kind === 'drop') {
-          journal(sandbox, req, 0, rawBody, '', started, decision.ruleId);
+          journal(sandbox, req, operation, 0, rawBody, '', started, decision.ruleId);
           msg.socket.destroy();
           return;
         }
@@ -172,31 +214,41 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
             rawBody,
             params,
             query: flatQuery(req.originalUrl),
+            operation,
+            decoded: resolved.decoded,
           };
-          // Marked before the handler runs: one that throws half-way must still get its changes saved.
-          if (route.mutates) sandbox.dirty = true;
-          // Most handlers are synchronous: awaiting their Reply would only add a microtask turn per request.
-          const handled = route.handler(call);
-          out = handled instanceof Promise ? await handled : handled;
+          let failure: unknown;
+          try {
+            // Most handlers are synchronous: awaiting their Reply would only add a microtask turn per request.
+            const handled = operation.handler(call);
+            out = handled instanceof Promise ? await handled : handled;
+          } catch (err) {
+            failure = err;
+            throw err;
+          } finally {
+            markChanged(sandbox, operation.readOnly, failure);
+          }
         }
       }
     } catch (err) {
       if (err instanceof BodyTooLarge) {
         // Still journaled in the tenant's sandbox: a refused upload is what QA comes looking for.
-        sandbox = tenantOf(req, params);
-        out = fail(req, { kind: 'payloadTooLarge', message: `Request body exceeds ${limit} bytes` });
+        sandbox = tenantOf(req, { params });
+        out = render(req, kernelFailure('payloadTooLarge', `Request body exceeds ${limit} bytes`));
+      } else if (err instanceof VendorError) {
+        out = render(req, err);
       } else {
         out = internalError(err, req);
       }
     }
     const sent = await send(req, res, out);
-    journal(sandbox, req, sent.status, rawBody, sent.text, started, faultRuleId);
+    journal(sandbox, req, operation, sent.status, rawBody, sent.text, started, faultRuleId);
   }
 
   /** The sandbox the request's credentials name; none when they name no tenant (or cannot be read). */
-  function tenantOf(req: VendorRequest, params: Record<string, string>): Sandbox | undefined {
+  function tenantOf(req: VendorRequest, lookup: TenantLookup): Sandbox | undefined {
     try {
-      const key = vendor.tenantKeyOf(req, params);
+      const key = vendor.tenantKeyOf(req, lookup);
       return key === undefined ? undefined : registry.byTenant(vendor.id, key);
     } catch {
       return undefined;
@@ -210,7 +262,10 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
     const headers: Record<string, string> = {};
     if (decision.retryAfterSeconds !== undefined) headers['retry-after'] = String(decision.retryAfterSeconds);
     if (decision.body === undefined) {
-      const shaped = fail(req, { kind: 'fault', status: decision.status, message: 'Injected fault' });
+      const shaped = render(
+        req,
+        new VendorError({ status: decision.status, code: 'fault', message: 'Injected fault' }),
+      );
       return { ...shaped, status: decision.status, headers: { ...shaped.headers, ...headers } };
     }
     const text = typeof decision.body === 'string' ? decision.body : JSON.stringify(decision.body);
@@ -220,7 +275,7 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
 
   function internalError(err: unknown, req: VendorRequest): Reply {
     console.error(`[${vendor.id}] unexpected error on ${req.method} ${req.originalUrl}:`, err);
-    return fail(req, { kind: 'internal', message: 'Internal simulator error' });
+    return render(req, kernelFailure('internal', 'Internal simulator error'));
   }
 
   /**
@@ -230,6 +285,7 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
   function journal(
     sandbox: Sandbox | undefined,
     req: VendorRequest,
+    operation: Operation<unknown> | undefined,
     status: number,
     requestBody: string,
     responseBody: string,
@@ -244,6 +300,7 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
       time: new Date(sandbox ? sandbox.clock.now() : Date.now()).toISOString(),
       method: req.method,
       vendor: vendor.id,
+      operation: operation?.name,
       path: req.baseUrl + req.path,
       query: q >= 0 ? url.slice(q + 1) : '',
       status,
@@ -261,12 +318,9 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
       const found = routes.find(req.method, path);
       if (found.kind === 'found') await handleRequest(found.route, msg, req, found.params, res);
       else if (found.kind === 'malformed') {
-        await answerUnrouted(req, res, {
-          kind: 'badRequest',
-          message: `Malformed URL: ${req.method} ${req.originalUrl}`,
-        });
+        await answerUnrouted(req, res, kernelFailure('badRequest', `Malformed URL: ${req.method} ${req.originalUrl}`));
       } else {
-        await answerUnrouted(req, res, { kind: 'notFound', message: `No such endpoint: ${req.method} ${req.path}` });
+        await answerUnrouted(req, res, kernelFailure('notFound', `No such endpoint: ${req.method} ${req.path}`));
       }
     } catch (err) {
       // Last resort (the vendor's own failure renderer threw): a plain 500, never an unanswered request.

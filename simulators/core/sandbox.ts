@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { VirtualClock, type ClockSnapshot } from './clock.ts';
-import { describeIssues } from './errors.ts';
+import { AdminError, VendorError, describeIssues } from './errors.ts';
 import { FaultInjector, type FaultsSnapshot } from './faults.ts';
 import { RequestJournal, type JournalSettings } from './journal.ts';
 import { SeededRandom, saltedSeed, seededFaker } from './random.ts';
@@ -16,7 +16,7 @@ export interface SandboxOptions {
   clock?: Partial<ClockSnapshot>;
   journal?: Partial<JournalSettings>;
   /** Per-vendor options, passed to each vendor's `create`. */
-  options?: Partial<Record<VendorId, Record<string, unknown>>>;
+  options?: Record<VendorId, Record<string, unknown>>;
 }
 
 export interface SandboxSnapshot {
@@ -26,11 +26,11 @@ export interface SandboxSnapshot {
   clock: ClockSnapshot;
   journal: JournalSettings;
   /** Each vendor's RNG stream position. */
-  rngs: Partial<Record<VendorId, number>>;
+  rngs: Record<VendorId, number>;
   /** Fault rules; absent in files written before they were saved. */
   faults?: FaultsSnapshot;
-  options: Partial<Record<VendorId, Record<string, unknown>>>;
-  vendors: Partial<Record<VendorId, unknown>>;
+  options: Record<VendorId, Record<string, unknown>>;
+  vendors: Record<VendorId, unknown>;
 }
 
 export class SandboxError extends Error {
@@ -60,7 +60,7 @@ export class Sandbox {
     readonly id: string,
     readonly seed: number,
     readonly createdAt: number,
-    readonly options: Partial<Record<VendorId, Record<string, unknown>>>,
+    readonly options: Record<VendorId, Record<string, unknown>>,
     clock: ClockSnapshot,
     journal: Partial<JournalSettings>,
     saved: Partial<Pick<SandboxSnapshot, 'rngs' | 'faults'>> = {},
@@ -123,6 +123,19 @@ export class Sandbox {
   }
 }
 
+/**
+ * Marks a sandbox for saving after a call that may have changed it — one that is not read-only, whether it
+ * succeeded or failed (`failure`: what it threw). A VendorError or AdminError (the caller's mistake) is by contract
+ * thrown before anything changed (models and backdoors validate first), so such a failure leaves the mark as it
+ * was; any other failure may have stopped half-way, so it is marked. Marked after the call, never before: a save that
+ * runs while an asynchronous call is under way must not clear the mark of changes made after it.
+ */
+export function markChanged(sandbox: Sandbox, readOnly: boolean, failure?: unknown): void {
+  if (readOnly) return;
+  if (failure instanceof VendorError || failure instanceof AdminError) return;
+  sandbox.dirty = true;
+}
+
 /** Vendors validate their own `options.<vendorId>`: a refusal there is the caller's mistake (400), not a crash. */
 function createState(vendor: AnyVendor, sandbox: Sandbox): unknown {
   try {
@@ -152,6 +165,9 @@ export class SandboxRegistry {
     const id = options.id ?? `sbx-${randomBytes(5).toString('hex')}`;
     if (!ID_PATTERN.test(id)) throw new SandboxError(400, 'sandbox id must be 1-64 letters, digits, "-" or "_"');
     if (this.sandboxes.has(id)) throw new SandboxError(409, `sandbox ${id} already exists`);
+    for (const vendorId of Object.keys(options.options ?? {})) {
+      if (!this.vendor(vendorId)) throw new SandboxError(400, `options.${vendorId}: vendor ${vendorId} is not served`);
+    }
     const seed = options.seed ?? (id === DEFAULT_SANDBOX_ID ? DEFAULT_SEED : Math.floor(Math.random() * 2 ** 31));
     const clock = { now: options.clock?.now ?? Date.now(), frozen: options.clock?.frozen ?? false };
     const sandbox = new Sandbox(id, seed, Date.now(), options.options ?? {}, clock, options.journal ?? {});

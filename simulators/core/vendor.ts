@@ -1,11 +1,16 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Faker } from '@faker-js/faker';
 import type { SeededRandom } from './random.ts';
+import { VendorError } from './errors.ts';
+import type { HttpMethod, OperationSpec } from './operations.ts';
 import type { Reply } from './reply.ts';
 import type { VendorRequest } from './request.ts';
 
-export const VENDOR_IDS = ['symbee', 'sinch', 'eightbyeight', 'jtel', 'engage'] as const;
-export type VendorId = (typeof VENDOR_IDS)[number];
+/**
+ * A vendor's id: the first path segment of its mount (`/<vendorId>`) and its key in sandbox options and
+ * descriptions. Open: the kernel serves whichever vendors it is given, tests register small vendors of their own.
+ */
+export type VendorId = string;
 
 /** What a vendor model gets when a sandbox is created: its own seeded faker and RNG, and the virtual clock. */
 export interface SeedContext {
@@ -33,56 +38,81 @@ export interface VendorCall<S> {
   rawBody: string;
   params: Record<string, string>;
   query: Record<string, string | undefined>;
+  /** The operation being served (absent for backdoor calls). */
+  operation?: OperationSpec;
+  /** What the operation's binding decoded from the request before the tenant was looked up (a SOAP envelope, …). */
+  decoded?: unknown;
 }
 
 export type VendorHandler<S> = (call: VendorCall<S>) => Reply | Promise<Reply>;
 
-export interface VendorRoute<S> {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-  /** Path below `/<vendorId>` in Express syntax (see `core/routing.ts`), e.g. `/api/stats/campaigns/:campaignId.json`. */
+/** A declared operation with the handler that serves it (a binding wraps the vendor's own handler). */
+export interface Operation<S> extends OperationSpec {
+  handler: VendorHandler<S>;
+}
+
+/** What the kernel knows of a request when it asks the vendor for its tenant. */
+export interface TenantLookup {
+  /** Path parameters of the matched binding (empty when no operation matched). */
+  params: Record<string, string>;
+  /** What the binding decoded from the body (a SOAP envelope's security header, …); undefined for REST. */
+  decoded?: unknown;
+}
+
+/** A test-only backdoor, mounted at `/__admin/sandboxes/:id/vendors/<vendorId>` (never part of the vendor API). */
+export interface AdminRoute<S> {
+  method: HttpMethod;
+  /** Path below the vendor's backdoor mount, Express syntax. */
   path: string;
   handler: VendorHandler<S>;
   /** True when the call only reads: persistence is not marked dirty. Defaults to `method === 'GET'`. */
   readOnly?: boolean;
 }
 
-/** Kernel-level failures a vendor renders in its own wire shape. */
-export type KernelFailure =
-  | { kind: 'unauthenticated'; message: string }
-  | { kind: 'notFound'; message: string }
-  | { kind: 'badRequest'; message: string }
-  | { kind: 'payloadTooLarge'; message: string }
-  | { kind: 'unsupportedMediaType'; message: string }
-  | { kind: 'fault'; status: number; message: string }
-  | { kind: 'internal'; message: string };
+/**
+ * How a wire protocol finds the operation of a request that its URL alone does not name (SOAP: one URL, the
+ * operation in the body). Called once the body is read, before the tenant is looked up.
+ */
+export interface BodyDispatch {
+  /** The path (Express syntax, below the mount) and method this dispatcher serves. */
+  method: HttpMethod;
+  path: string;
+  /** The operation the body names and what was decoded on the way; a VendorError when it names none. */
+  resolve(req: VendorRequest, rawBody: string): { operation: string; decoded: unknown };
+}
 
-type StatusedKind = Exclude<KernelFailure['kind'], 'fault'>;
-
-/** The usual HTTP status of each kernel failure; an injected fault carries its own. */
-export const KERNEL_FAILURE_STATUS: Readonly<Record<StatusedKind, number>> = {
+/**
+ * Failures the kernel itself raises, as VendorErrors with these codes (and the usual HTTP status): no tenant, no
+ * such endpoint, an undecodable URL, a body over the limit, an injected fault without a body, a handler bug. A vendor
+ * renders them with every other VendorError, in its own wire shape, and may answer another status.
+ */
+export const KERNEL_FAILURES = {
   unauthenticated: 401,
   notFound: 404,
   badRequest: 400,
   payloadTooLarge: 413,
   unsupportedMediaType: 415,
   internal: 500,
-};
+} as const;
+export type KernelFailureCode = keyof typeof KERNEL_FAILURES | 'fault';
 
-/** The HTTP status a vendor answers a kernel failure with: the usual one unless its document says otherwise. */
-export function kernelFailureStatus(
-  failure: KernelFailure,
-  overrides: Partial<Record<StatusedKind, number>> = {},
-): number {
-  return failure.kind === 'fault' ? failure.status : (overrides[failure.kind] ?? KERNEL_FAILURE_STATUS[failure.kind]);
+export function kernelFailure(code: keyof typeof KERNEL_FAILURES, message: string): VendorError {
+  return new VendorError({ status: KERNEL_FAILURES[code], code, message });
+}
+
+export function isKernelFailure(err: VendorError, code: KernelFailureCode): boolean {
+  return err.code === code;
 }
 
 export interface VendorDefinition<S = unknown> {
   id: VendorId;
   title: string;
-  /** The vendor's request routes (moto-style URL map). */
-  routes: VendorRoute<S>[];
+  /** The vendor API: every declared operation, bound to its handler (REST operations are routed by method + path). */
+  operations: readonly Operation<S>[];
+  /** Dispatchers for operations whose binding names them in the body (SOAP). */
+  dispatch?: readonly BodyDispatch[];
   /** Test-only backdoor routes mounted at `/__admin/sandboxes/:id/vendors/<vendorId>`. */
-  adminRoutes?: VendorRoute<S>[];
+  adminRoutes?: AdminRoute<S>[];
   /** Builds fresh, seeded state for a new sandbox. */
   create(ctx: SeedContext): S;
   /** Plain JSON for persistence, and back. */
@@ -92,15 +122,15 @@ export interface VendorDefinition<S = unknown> {
    * Identifies the sandbox a request belongs to from the vendor's own credentials (company code, tenant, user…),
    * so base URLs stay the vendor's real paths. Returns undefined when the request names no tenant.
    */
-  tenantKeyOf(req: VendorRequest, params: Record<string, string>): string | undefined;
+  tenantKeyOf(req: VendorRequest, lookup: TenantLookup): string | undefined;
   /** The tenant keys this state answers to; must be unique across sandboxes. */
   tenantKeys(state: S): string[];
   /** The `vendors.<id>` section of a sandbox description: base URL, credentials, fixture ids. */
   describe(state: S, origin: string): Record<string, unknown>;
   /** Moves time-driven lifecycles up to `now` (called before every request and after clock changes). */
   advance?(state: S, now: number, rng: SeededRandom): void;
-  /** Renders a kernel failure in the vendor's wire shape. */
-  failure(failure: KernelFailure, req: VendorRequest): Reply;
+  /** Renders any VendorError — the vendor's own and the kernel's failures (`KERNEL_FAILURES`) — in its wire shape. */
+  renderError(error: VendorError, req: VendorRequest): Reply;
   /** OpenAPI (or, for SOAP vendors, a document pointing at the WSDL) generated from the contracts. */
   openapi(): OpenAPIV3_1.Document;
   /** Max request body size; defaults to the kernel's. */
@@ -110,3 +140,23 @@ export interface VendorDefinition<S = unknown> {
 export type AnyVendor = VendorDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type { VendorRequest };
+
+/**
+ * A REST operation served by a plain handler, with no vendor protocol around it (MSW-style: a predicate — method and
+ * path — and a resolver). For small vendors of tests; named `METHOD path` unless given a name.
+ */
+export function restOperation<S>(
+  method: HttpMethod,
+  path: string,
+  handler: VendorHandler<S>,
+  options: { name?: string; readOnly?: boolean } = {},
+): Operation<S> {
+  return {
+    name: options.name ?? `${method} ${path}`,
+    binding: { protocol: 'rest', method, path },
+    readOnly: options.readOnly ?? method === 'GET',
+    summary: `${method} ${path}`,
+    responses: {},
+    handler,
+  };
+}

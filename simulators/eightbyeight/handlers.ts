@@ -6,15 +6,16 @@ import {
   MESSAGES,
   StatusChangeRequestSchema,
 } from '../../contracts/eightbyeight/schemas.ts';
+import type { EIGHT_BY_EIGHT_OPERATIONS } from '../../contracts/eightbyeight/operations.ts';
 import { basicCredentials } from '../core/auth.ts';
-import { matchContentType } from '../core/negotiate.ts';
-import { type Reply, reply } from '../core/reply.ts';
+import { reply } from '../core/reply.ts';
+import type { RestCall, RestHandler, RestHandlers, RestProtocol } from '../core/rest.ts';
 import { JSON_CONTENT_TYPE, parseJson } from '../core/serializers/json.ts';
 import { XML_CONTENT_TYPE, xmlListChunks } from '../core/serializers/xml.ts';
-import type { VendorCall, VendorHandler } from '../core/vendor.ts';
+import type { VendorCall } from '../core/vendor.ts';
 import { MAX_STRUCTURE_TOKENS, addBatch, exceedsListBounds } from './batch.ts';
 import { deleteRecord, moveCampaign } from './dialer.ts';
-import { EightByEightError, renderFailure, unauthorized } from './errors.ts';
+import { fail, unauthorized } from './errors.ts';
 import {
   type CampaignModel,
   type EightByEightState,
@@ -29,7 +30,8 @@ import {
   statusName,
 } from './models.ts';
 
-type Call = VendorCall<EightByEightState>;
+type Call = RestCall<EightByEightState>;
+type Handler = RestHandler<EightByEightState>;
 
 // ---- Authentication --------------------------------------------------------------------------------------------
 
@@ -46,10 +48,18 @@ function acceptedTokens(state: EightByEightState, need: TokenNeed): { tokens: st
 }
 
 /**
- * Read calls take the Data Request Token, write calls the Action Request Token (DELETE: Data, per the document; the
- * sandbox option `deleteToken` can change it); the other one is refused.
+ * Read calls take the Data Request Token, write calls the Action Request Token (as each operation declares it in its
+ * `security`); DELETE: Data, per the document, unless the sandbox option `deleteToken` says otherwise. The other
+ * token is refused.
  */
-function authorize(call: Call, need: TokenNeed): void {
+function authenticate(call: VendorCall<EightByEightState>): void {
+  const operation = call.operation;
+  const need: TokenNeed =
+    operation?.name === 'deleteCampaignRecord'
+      ? 'delete'
+      : operation?.security?.some((s) => 'actionToken' in s)
+        ? 'action'
+        : 'data';
   const password = basicCredentials(call.req)?.password;
   const { tokens, label } = acceptedTokens(call.state, need);
   if (password !== undefined && tokens.includes(password)) return;
@@ -57,33 +67,22 @@ function authorize(call: Call, need: TokenNeed): void {
   throw isOtherToken ? unauthorized(ASSUMED_MESSAGES.wrongToken(label)) : unauthorized();
 }
 
-/** One endpoint: authorize with the token the call needs, run, render a vendor failure in the vendor's shape. */
-function endpoint(need: TokenNeed, run: (call: Call) => Reply): VendorHandler<EightByEightState> {
-  return (call) => {
-    try {
-      authorize(call, need);
-      return run(call);
-    } catch (err) {
-      if (err instanceof EightByEightError) return renderFailure(err);
-      throw err;
-    }
-  };
-}
+/**
+ * What the REST binding checks before every call: the token. The body's `Content-Type` is checked when a handler
+ * reads the body, after the campaign's own checks (an unknown campaign is a 404 whatever the body).
+ */
+export const protocol: RestProtocol<EightByEightState> = {
+  authenticate,
+  contentTypeCheck: 'handler',
+  unsupportedMediaType: () => fail(415, ASSUMED_MESSAGES.jsonRequired),
+};
 
 // ---- Shared checks ---------------------------------------------------------------------------------------------
-
-const fail = (status: number, message: string) => new EightByEightError(status, message);
 
 function requireCampaign(call: Call): CampaignModel {
   const campaign = campaignOf(call.state, call.params.campaignId);
   if (!campaign) throw fail(404, MESSAGES.campaignNotFound);
   return campaign;
-}
-
-function requireJsonContentType(call: Call): void {
-  if (!matchContentType(call.req.get('content-type'), [JSON_CONTENT_TYPE])) {
-    throw fail(415, ASSUMED_MESSAGES.jsonRequired);
-  }
 }
 
 /** The JSON body, or undefined when it is not JSON (each endpoint answers that with its own message). */
@@ -108,10 +107,10 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 // ---- POST /api/tstats/campaigns/{campaignId}/customers --------------------------------------------------------------
 
-export const addCustomers = endpoint('action', (call) => {
+const addCustomers: Handler = (call) => {
   const c = requireCampaign(call);
   checkAcceptsCustomers(c);
-  requireJsonContentType(call);
+  call.requireBodyType();
   // Counted before parsing: a body of millions of tiny entries (or of nested values) must not stall the simulator
   // or exhaust its heap to be refused.
   if (exceedsListBounds(call.rawBody, { elements: MAX_RECORDS_PER_REQUEST, tokens: MAX_STRUCTURE_TOKENS })) {
@@ -122,11 +121,11 @@ export const addCustomers = endpoint('action', (call) => {
     throw fail(400, MESSAGES.invalidCustomerList);
   }
   return addBatch(call.state, c, body, call.now());
-});
+};
 
 // ---- DELETE /api/tstats/campaigns/{campaignId}/customers/{customerId} ----------------------------------------------
 
-export const deleteCustomer = endpoint('delete', (call) => {
+const deleteCustomer: Handler = (call) => {
   const c = requireCampaign(call);
   if (!c.dynamic) throw fail(400, MESSAGES.notDynamic);
   if (!c.enabled) throw fail(400, MESSAGES.notEnabled);
@@ -135,7 +134,7 @@ export const deleteCustomer = endpoint('delete', (call) => {
   if (row === undefined) throw fail(404, MESSAGES.customerNotLocated);
   deleteRecord(call.state, c, row, call.now());
   return reply.empty(204);
-});
+};
 
 // ---- GET /api/stats/campaigns/{campaignId}/records(.json) ---------------------------------------------------------
 
@@ -206,18 +205,18 @@ function* jsonRecordChunks(state: EightByEightState, c: CampaignModel, phone: st
 }
 
 /** `records.json`: `{"records": {"record": [...]}}`, streamed (a campaign may hold 5,000,000 records). */
-export const listRecordsJson = endpoint('data', (call) => {
+const listRecordsJson: Handler = (call) => {
   const c = requireCampaign(call);
   const phone = phoneFilter(call.query['phone-list']);
   return reply.stream(200, `${JSON_CONTENT_TYPE}; charset=utf-8`, () => jsonRecordChunks(call.state, c, phone));
-});
+};
 
 /** `records` (no `.json`): the same list as XML `<records><record>…`, streamed. */
-export const listRecordsXml = endpoint('data', (call) => {
+const listRecordsXml: Handler = (call) => {
   const c = requireCampaign(call);
   const records = xmlRecordsOf(call.state, c, phoneFilter(call.query['phone-list']));
   return reply.stream(200, `${XML_CONTENT_TYPE}; charset=utf-8`, () => xmlListChunks('records', 'record', records));
-});
+};
 
 // ---- Campaign status ----------------------------------------------------------------------------------------------
 
@@ -252,19 +251,17 @@ export function campaignView(c: CampaignModel): Campaign {
   };
 }
 
-export const getCampaign = endpoint('data', (call) =>
-  reply.json(200, { campaign: campaignView(requireCampaign(call)) }),
-);
+const getCampaign: Handler = (call) => reply.json(200, { campaign: campaignView(requireCampaign(call)) });
 
 /**
  * `{"status": RUNNING|PAUSED|PURGED|STOPPED}` along the transition table. Pausing or purging a campaign that never
  * started answers the documented "not started" message; every other refused move (and an unknown status value) is
  * "Invalid state transition" (assumed mapping).
  */
-export const changeCampaignStatus = endpoint('action', (call) => {
+const changeCampaignStatus: Handler = (call) => {
   const c = requireCampaign(call);
   if (!c.enabled) throw fail(400, MESSAGES.notEnabled);
-  requireJsonContentType(call);
+  call.requireBodyType();
   const parsed = StatusChangeRequestSchema.safeParse(parsedJson(call));
   if (!parsed.success) throw fail(400, MESSAGES.invalidStateTransition);
   const target = REQUEST_TARGET[parsed.data.status];
@@ -274,4 +271,13 @@ export const changeCampaignStatus = endpoint('action', (call) => {
   }
   moveCampaign(call.state, c, target, call.now());
   return reply.json(200, { message: MESSAGES.statusChanged });
-});
+};
+
+export const handlers: RestHandlers<EightByEightState, typeof EIGHT_BY_EIGHT_OPERATIONS> = {
+  addCampaignRecords: addCustomers,
+  viewCampaignRecordsJson: listRecordsJson,
+  viewCampaignRecordsXml: listRecordsXml,
+  deleteCampaignRecord: deleteCustomer,
+  getCampaign,
+  changeCampaignStatus,
+};

@@ -1,12 +1,24 @@
-import { eightByEightOpenApi } from '../../contracts/eightbyeight/openapi.ts';
+import { eightByEightOpenApi } from '../../contracts/eightbyeight/operations.ts';
+import { basicCredentials } from '../core/auth.ts';
 import type { VendorDefinition } from '../core/vendor.ts';
 import { advanceAll } from './dialer.ts';
-import { kernelFailure } from './errors.ts';
+import { renderError } from './errors.ts';
 import { createEightByEightState, restoreEightByEight, snapshotEightByEight } from './fixtures.ts';
-import { basicCredentials } from '../core/auth.ts';
 import { tenantKey } from './handlers.ts';
 import { type EightByEightState, unusedCustomers } from './models.ts';
-import { adminRoutes, routes } from './routes.ts';
+import { adminRoutes, operations } from './routes.ts';
+
+/** The platform of a request: its first path segment `vcc-{platform}` (read from the path, so an unknown endpoint
+ * below it still finds its sandbox). */
+function platformOf(path: string): string | undefined {
+  const match = /^\/vcc-([^/]+)/.exec(path);
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1] as string);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Largest request body (assumed: the document gives no byte limit). The document allows uploads of up to 5 million
@@ -24,15 +36,16 @@ const LISTED_CRM_CUSTOMERS = 20;
 export const eightbyeight: VendorDefinition<EightByEightState> = {
   id: 'eightbyeight',
   title: '8x8 Contact Center — Dynamic Campaigns API',
-  routes,
+  operations,
   adminRoutes,
   create: createEightByEightState,
   snapshot: snapshotEightByEight,
   restore: restoreEightByEight,
   // The tenant is the Basic username on its platform (the vcc-{platform} segment); the token is checked per call.
-  tenantKeyOf(req, params) {
+  tenantKeyOf(req) {
     const username = basicCredentials(req)?.username;
-    return username === undefined || params.platform === undefined ? undefined : tenantKey(params.platform, username);
+    const platform = platformOf(req.path);
+    return username === undefined || platform === undefined ? undefined : tenantKey(platform, username);
   },
   tenantKeys: (state) => [tenantKey(state.platform, state.username)],
   advance: (state, now) => advanceAll(state, now),
@@ -54,7 +67,7 @@ export const eightbyeight: VendorDefinition<EightByEightState> = {
       crmCustomers: unusedCustomers(state, LISTED_CRM_CUSTOMERS),
     };
   },
-  failure: (failure) => kernelFailure(failure),
+  renderError,
   openapi: eightByEightOpenApi,
   bodyLimitBytes: BODY_LIMIT_BYTES,
 };

@@ -1,27 +1,15 @@
-import type { VendorRoute } from '../core/vendor.ts';
+import { EIGHT_BY_EIGHT_OPERATIONS } from '../../contracts/eightbyeight/operations.ts';
+import { bindRest } from '../core/rest.ts';
+import type { AdminRoute } from '../core/vendor.ts';
 import * as admin from './admin.ts';
-import * as api from './handlers.ts';
+import { handlers, protocol } from './handlers.ts';
 import type { EightByEightState } from './models.ts';
 
-/**
- * The platform is the `vcc-{ccPlatform}.8x8.com` host of the real API; the simulator serves one host for every
- * platform, so it becomes the first path segment: `https://vcc-na12.8x8.com/api/...` →
- * `{origin}/eightbyeight/vcc-na12/api/...`.
- */
-export const PLATFORM_SEGMENT = '/vcc-:platform';
+/** The API's calls, as declared in the contracts, each bound to its handler through the REST binding. */
+export const operations = bindRest(EIGHT_BY_EIGHT_OPERATIONS, protocol, handlers);
 
-const API = `${PLATFORM_SEGMENT}/api`;
-
-export const routes: VendorRoute<EightByEightState>[] = [
-  { method: 'POST', path: `${API}/tstats/campaigns/:campaignId/customers`, handler: api.addCustomers },
-  { method: 'DELETE', path: `${API}/tstats/campaigns/:campaignId/customers/:customerId`, handler: api.deleteCustomer },
-  { method: 'GET', path: `${API}/stats/campaigns/:campaignId/records.json`, handler: api.listRecordsJson },
-  { method: 'GET', path: `${API}/stats/campaigns/:campaignId/records`, handler: api.listRecordsXml },
-  { method: 'GET', path: `${API}/stats/campaigns/:campaignId.json`, handler: api.getCampaign },
-  { method: 'POST', path: `${API}/tstats/campaigns/:campaignId`, handler: api.changeCampaignStatus },
-];
-
-export const adminRoutes: VendorRoute<EightByEightState>[] = [
+/** Test-only backdoors, mounted at `/__admin/sandboxes/:id/vendors/eightbyeight`. */
+export const adminRoutes: AdminRoute<EightByEightState>[] = [
   { method: 'POST', path: '/campaigns', handler: admin.createCampaign },
   { method: 'GET', path: '/campaigns/:campaignId', handler: admin.getCampaign },
   { method: 'POST', path: '/campaigns/:campaignId', handler: admin.updateCampaign },

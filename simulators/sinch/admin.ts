@@ -8,11 +8,10 @@ import {
   SettableStatusSchema,
   toId32,
 } from '../../contracts/sinch/schemas.ts';
-import { AdminError, adminErrorsFrom, parseAdminBody } from '../core/errors.ts';
+import { AdminError, parseAdminBody } from '../core/errors.ts';
 import { seededFaker } from '../core/random.ts';
 import { type Reply, reply } from '../core/reply.ts';
 import type { VendorCall } from '../core/vendor.ts';
-import { ObiError } from './errors.ts';
 import { fakeCustomerInput } from './fixtures.ts';
 import { campaignAdminView, customerView } from './handlers.ts';
 import {
@@ -88,47 +87,44 @@ const ForceOutcomesSchema = z.strictObject({
 });
 
 /** Model failures surface as admin errors with the same status. */
-const asAdmin = adminErrorsFrom((err) => (err instanceof ObiError ? err.status : undefined));
 
 export function createCampaign(call: Call): Reply {
   const input = parseAdminBody(CreateCampaignSchema, call);
   const { state } = call;
   const now = call.now();
-  return asAdmin(() => {
-    const id = input.id ?? newId(state);
-    if (state.campaigns.has(id)) throw new AdminError(409, `campaign ${id} already exists`);
-    const queueId = input.queueId ?? (state.queues[0]?.id as string);
-    if (!state.queues.some((q) => q.id === queueId)) throw new AdminError(400, `unknown queue ${queueId}`);
-    const dialerType = input.dialerType ?? (input.dialingMode === 'PREDICTIVE' ? 'QueueDialer' : 'CampaignDialer');
-    const dialer = state.dialers.find((d) => d.type === dialerType) ?? state.dialers[0];
-    const agentIds = input.agentIds ?? state.agents.map((a) => a.id);
-    const unknown = agentIds.filter((a) => !state.agents.some((known) => known.id === a));
-    if (unknown.length > 0) throw new AdminError(400, `unknown agents: ${unknown.join(', ')}`);
-    const at = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
-    const campaign = addCampaign(
-      state,
-      {
-        id,
-        name: input.name,
-        remarks: input.remarks,
-        dialerId: dialer?.id as string,
-        dialingMode: input.dialingMode,
-        queueId,
-        customIvrNumber: input.customIvrNumber,
-        startDate: at(input.startDate),
-        endDate: at(input.endDate),
-        registered: at(input.registered) ?? now,
-        timeZone: input.timeZone,
-        abandonRate: input.abandonRate,
-        increasePredictiveRatio: input.increasePredictiveRatio,
-        retryCount: input.retryCount,
-        agentIds,
-      },
-      now,
-    );
-    if (input.status) changeStatus(state, campaign, input.status, now);
-    return reply.json(201, campaignAdminView(state, campaign, now));
-  });
+  const id = input.id ?? newId(state);
+  if (state.campaigns.has(id)) throw new AdminError(409, `campaign ${id} already exists`);
+  const queueId = input.queueId ?? (state.queues[0]?.id as string);
+  if (!state.queues.some((q) => q.id === queueId)) throw new AdminError(400, `unknown queue ${queueId}`);
+  const dialerType = input.dialerType ?? (input.dialingMode === 'PREDICTIVE' ? 'QueueDialer' : 'CampaignDialer');
+  const dialer = state.dialers.find((d) => d.type === dialerType) ?? state.dialers[0];
+  const agentIds = input.agentIds ?? state.agents.map((a) => a.id);
+  const unknown = agentIds.filter((a) => !state.agents.some((known) => known.id === a));
+  if (unknown.length > 0) throw new AdminError(400, `unknown agents: ${unknown.join(', ')}`);
+  const at = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
+  const campaign = addCampaign(
+    state,
+    {
+      id,
+      name: input.name,
+      remarks: input.remarks,
+      dialerId: dialer?.id as string,
+      dialingMode: input.dialingMode,
+      queueId,
+      customIvrNumber: input.customIvrNumber,
+      startDate: at(input.startDate),
+      endDate: at(input.endDate),
+      registered: at(input.registered) ?? now,
+      timeZone: input.timeZone,
+      abandonRate: input.abandonRate,
+      increasePredictiveRatio: input.increasePredictiveRatio,
+      retryCount: input.retryCount,
+      agentIds,
+    },
+    now,
+  );
+  if (input.status) changeStatus(state, campaign, input.status, now);
+  return reply.json(201, campaignAdminView(state, campaign, now));
 }
 
 interface CampaignBackdoor<T> {
@@ -140,15 +136,13 @@ interface CampaignBackdoor<T> {
   customer: () => Customer;
 }
 
-/** A backdoor on one campaign of the path: JSON body parsed with `schema`, model failures as admin errors. */
+/** A backdoor on one campaign of the path: JSON body parsed with `schema` (model failures reach the admin plane as they are). */
 function onCampaign<S extends z.ZodType>(schema: S, run: (ctx: CampaignBackdoor<z.infer<S>>) => Reply) {
   return (call: Call): Reply => {
     const input = parseAdminBody(schema, call);
-    return asAdmin(() => {
-      const campaign = requireCampaign(call.state, call.params.campaignId ?? '');
-      const customer = () => requireCustomer(campaign, call.params.customerId ?? '');
-      return run({ input, state: call.state, campaign, now: call.now(), customer });
-    });
+    const campaign = requireCampaign(call.state, call.params.campaignId ?? '');
+    const customer = () => requireCustomer(campaign, call.params.customerId ?? '');
+    return run({ input, state: call.state, campaign, now: call.now(), customer });
   };
 }
 
@@ -167,14 +161,25 @@ export const configureCampaign = onCampaign(ConfigureCampaignSchema, ({ input, s
 
 export const seedCustomers = onCampaign(SeedCustomersSchema, ({ input, state, campaign, now }) => {
   const ids: string[] = [];
-  input.customers.forEach(({ id, ...fields }, index) => {
-    if (id !== undefined && campaign.customers.has(id)) throw new AdminError(409, `customer ${id} already exists`);
+  // Every customer is checked before any is added: a refused seed changes nothing (and forces no save).
+  const batchIds = new Set<string>();
+  const batchExternalIds = new Set<string>();
+  const drafts = input.customers.map(({ id, ...fields }, index) => {
+    if (id !== undefined && (campaign.customers.has(id) || batchIds.has(id))) {
+      throw new AdminError(409, `customer ${id} already exists`);
+    }
     const draft = draftCustomer(state, fields);
-    if (isExternalIdTaken(campaign, draft.externalId)) {
+    if (
+      isExternalIdTaken(campaign, draft.externalId) ||
+      (draft.externalId !== undefined && batchExternalIds.has(draft.externalId))
+    ) {
       throw new AdminError(409, `customers.${index}: externalId ${draft.externalId} is not unique`);
     }
-    ids.push(insertCustomer(state, campaign, draft, now, { id }).id);
+    if (id !== undefined) batchIds.add(id);
+    if (draft.externalId !== undefined) batchExternalIds.add(draft.externalId);
+    return { id, draft };
   });
+  for (const { id, draft } of drafts) ids.push(insertCustomer(state, campaign, draft, now, { id }).id);
   const faker = seededFaker(state.rng.int(2 ** 31), 'sinch-admin');
   for (let i = 0; i < input.count; i++) {
     ids.push(insertCustomer(state, campaign, draftCustomer(state, fakeCustomerInput(faker)), now).id);

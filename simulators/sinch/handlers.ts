@@ -13,13 +13,15 @@ import {
   SettableStatusSchema,
   type CustomerResultStatistic,
 } from '../../contracts/sinch/schemas.ts';
+import type { SINCH_OPERATIONS } from '../../contracts/sinch/operations.ts';
 import { basicCredentials } from '../core/auth.ts';
-import { matchContentType, negotiateAccept } from '../core/negotiate.ts';
+import { VendorError } from '../core/errors.ts';
 import { type Reply, reply } from '../core/reply.ts';
+import type { RestCall, RestHandler, RestHandlers, RestProtocol } from '../core/rest.ts';
 import { JsonParseError, parseJson } from '../core/serializers/json.ts';
 import { XmlParseError, parseXml } from '../core/serializers/xml.ts';
-import type { VendorCall, VendorHandler } from '../core/vendor.ts';
-import { MESSAGES, ObiError } from './errors.ts';
+import type { VendorCall } from '../core/vendor.ts';
+import { MESSAGES, WWW_AUTHENTICATE, obiError } from './errors.ts';
 import {
   type Campaign,
   type Customer,
@@ -42,60 +44,23 @@ import {
 } from './models.ts';
 import { type FieldSpec, compileFilters, requireDate, requireGuid, requireGuidList, wildcardMatch } from './search.ts';
 import { DAY_MS, campaignStatistics, dayOf, statisticsRows } from './statistics.ts';
+import { HTML_TYPE, type WireFormat, XML_TYPE, collection, entity } from './wire.ts';
 
-type Call = VendorCall<SinchState>;
-export type WireFormat = 'json' | 'xml';
+type Call = RestCall<SinchState>;
 
-export const JSON_TYPE = 'application/json';
-export const XML_TYPE = 'application/xml';
-export const HTML_TYPE = 'text/html';
-export const TEXT_TYPE = 'text/plain';
-const JSON_OR_XML = [JSON_TYPE, XML_TYPE] as const;
-
-// ---- Authentication and negotiation -------------------------------------------------------------------------------
-
-export const WWW_AUTHENTICATE = { 'www-authenticate': 'Basic realm="OBI"' };
-
-function authenticate(call: Call): void {
+function authenticate(call: VendorCall<SinchState>): void {
   const credentials = basicCredentials(call.req);
   if (credentials?.username !== call.state.username || credentials.password !== call.state.password) {
-    throw new ObiError(401, MESSAGES.unauthorized, WWW_AUTHENTICATE);
+    throw obiError(401, MESSAGES.unauthorized, WWW_AUTHENTICATE);
   }
 }
 
-/** The format errors are answered in: XML when the client prefers it, JSON otherwise. */
-export function errorFormat(req: VendorRequest): WireFormat {
-  return negotiateAccept(req.get('accept'), JSON_OR_XML) === XML_TYPE ? 'xml' : 'json';
-}
-
-/** Null values have no XML form: the element is left out, as for an absent value. */
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value))
-    if (item !== null && item !== undefined) out[key] = withoutNulls(item);
-  return out;
-}
-
-/** One entity or a collection in the negotiated format; XML wraps collections as `<root><item>…</item></root>`. */
-function entity(
-  format: WireFormat,
-  status: number,
-  root: string,
-  value: unknown,
-  headers?: Record<string, string>,
-): Reply {
-  return format === 'xml' ? reply.xml(status, root, withoutNulls(value), headers) : reply.json(status, value, headers);
-}
-
-function collection(format: WireFormat, root: string, item: string, values: unknown[]): Reply {
-  return format === 'xml' ? reply.xml(200, root, { [item]: withoutNulls(values) }) : reply.json(200, values);
-}
-
-export function errorReply(format: WireFormat, error: ObiError): Reply {
-  return entity(format, error.status, 'error', { statusCode: error.status, error: error.message }, error.headers);
-}
+/** What the REST binding checks before every endpoint: Basic auth (401), `Accept` (406), `Content-Type` (415). */
+export const protocol: RestProtocol<SinchState> = {
+  authenticate,
+  notAcceptable: (accept, offers) => obiError(406, MESSAGES.notAcceptable(accept, offers)),
+  unsupportedMediaType: (type, consumes) => obiError(415, MESSAGES.unsupportedMediaType(type, consumes)),
+};
 
 interface Context {
   call: Call;
@@ -107,38 +72,16 @@ interface Context {
   consumes?: string;
 }
 
-interface EndpointSpec {
-  /** Response media types in preference order; none: the endpoint answers 204 and never refuses an Accept. */
-  produces?: readonly string[];
-  /** Request body media types; absent for endpoints without a body. */
-  consumes?: readonly string[];
-}
-
-/**
- * Every OBI endpoint runs through here: Basic auth (401), `Accept` (406), `Content-Type` (415), then the handler;
- * an ObiError becomes the `{statusCode, error}` body in the client's format.
- */
-function endpoint(spec: EndpointSpec, run: (ctx: Context) => Reply): VendorHandler<SinchState> {
-  return (call) => {
-    const fallback = errorFormat(call.req);
-    try {
-      authenticate(call);
-      const accept = call.req.get('accept');
-      const produces = spec.produces ? negotiateAccept(accept, spec.produces) : JSON_TYPE;
-      if (!produces) throw new ObiError(406, MESSAGES.notAcceptable(accept ?? '', spec.produces ?? []));
-      let consumes: string | undefined;
-      if (spec.consumes) {
-        const type = call.req.get('content-type');
-        consumes = matchContentType(type, spec.consumes);
-        if (!consumes) throw new ObiError(415, MESSAGES.unsupportedMediaType(type ?? '', spec.consumes));
-      }
-      const format: WireFormat = produces === XML_TYPE ? 'xml' : 'json';
-      return run({ call, state: call.state, now: call.now(), format, consumes });
-    } catch (err) {
-      if (err instanceof ObiError) return errorReply(fallback, err);
-      throw err;
-    }
-  };
+/** An OBI endpoint: a handler of the negotiated format (the binding has checked credentials and media types). */
+function endpoint(run: (ctx: Context) => Reply): RestHandler<SinchState> {
+  return (call) =>
+    run({
+      call,
+      state: call.state,
+      now: call.now(),
+      format: call.produces === XML_TYPE ? 'xml' : 'json',
+      consumes: call.consumes,
+    });
 }
 
 // ---- Request bodies -----------------------------------------------------------------------------------------------
@@ -169,8 +112,7 @@ function readBody(ctx: Context, root: string, item?: string): unknown {
         ? [`${root}.${item}`, `${root}.${item}.attributes.attribute`]
         : [`${root}.attributes.attribute`];
       const parsed = parseXml(raw, { arrayPaths: arrays });
-      if (!Object.hasOwn(parsed, root))
-        throw new ObiError(400, MESSAGES.invalidReason('body', raw, `<${root}> expected`));
+      if (!Object.hasOwn(parsed, root)) throw obiError(400, MESSAGES.invalidReason('body', raw, `<${root}> expected`));
       const element = parsed[root];
       if (!item) return fromXml(element);
       const items = element === '' ? [] : (element as Record<string, unknown>)[item];
@@ -178,7 +120,7 @@ function readBody(ctx: Context, root: string, item?: string): unknown {
     }
     return parseJson(raw);
   } catch (err) {
-    if (err instanceof JsonParseError || err instanceof XmlParseError) throw new ObiError(400, err.message);
+    if (err instanceof JsonParseError || err instanceof XmlParseError) throw obiError(400, err.message);
     throw err;
   }
 }
@@ -217,7 +159,7 @@ function issueMessage(error: z.ZodError, input: unknown): string {
 
 function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ObiError(400, issueMessage(parsed.error, input));
+  if (!parsed.success) throw obiError(400, issueMessage(parsed.error, input));
   return parsed.data;
 }
 
@@ -314,7 +256,7 @@ const MAX_INT = 2 ** 31 - 1;
 function requireCount(field: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const count = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-  if (!(count <= MAX_INT)) throw new ObiError(400, MESSAGES.invalidValue(field, value));
+  if (!(count <= MAX_INT)) throw obiError(400, MESSAGES.invalidValue(field, value));
   return count;
 }
 
@@ -379,7 +321,7 @@ function statsScope(query: Call['query']): StatsScope | undefined {
 
 // ---- Endpoints ----------------------------------------------------------------------------------------------------
 
-export const listCampaigns = endpoint({ produces: JSON_OR_XML }, ({ call, state, now, format }) => {
+const listCampaigns = endpoint(({ call, state, now, format }) => {
   const filter = compileFilters(call.query, CAMPAIGN_FIELDS, ['statistics', 'statisticsDate', 'agentId']);
   const scope = statsScope(call.query);
   const out: unknown[] = [];
@@ -398,19 +340,18 @@ export const listCampaigns = endpoint({ produces: JSON_OR_XML }, ({ call, state,
   return collection(format, 'campaigns', 'campaign', out);
 });
 
-export const getCampaign = endpoint({ produces: JSON_OR_XML }, ({ call, state, now, format }) => {
+const getCampaign = endpoint(({ call, state, now, format }) => {
   const campaign = requireCampaign(state, call.params.campaignId ?? '');
   const scope = statsScope(call.query);
   const stats = scope ? campaignStats(state, campaign, now, scope) : undefined;
   return entity(format, 200, 'campaign', campaignView(state, campaign, now, stats));
 });
 
-export const putCampaign = endpoint({ consumes: JSON_OR_XML }, (ctx) => {
+const putCampaign = endpoint((ctx) => {
   const { call, state, now } = ctx;
   const campaign = requireCampaign(state, call.params.campaignId ?? '');
   const body = readBody(ctx, 'campaign');
-  if (!isPlainObject(body))
-    throw new ObiError(400, MESSAGES.invalidReason('body', body, 'a campaign object is expected'));
+  if (!isPlainObject(body)) throw obiError(400, MESSAGES.invalidReason('body', body, 'a campaign object is expected'));
   updateCampaign(
     state,
     campaign,
@@ -420,15 +361,15 @@ export const putCampaign = endpoint({ consumes: JSON_OR_XML }, (ctx) => {
   return reply.empty(204);
 });
 
-export const putCampaignStatus = endpoint({ consumes: [TEXT_TYPE] }, ({ call, state, now }) => {
+const putCampaignStatus = endpoint(({ call, state, now }) => {
   const campaign = requireCampaign(state, call.params.campaignId ?? '');
   const parsed = SettableStatusSchema.safeParse(call.rawBody.trim());
-  if (!parsed.success) throw new ObiError(400, MESSAGES.invalidStatus(call.rawBody));
+  if (!parsed.success) throw obiError(400, MESSAGES.invalidStatus(call.rawBody));
   changeStatus(state, campaign, parsed.data, now);
   return reply.empty(204);
 });
 
-export const customerResultStatistics = endpoint({ produces: JSON_OR_XML }, ({ call, state, format }) => {
+const customerResultStatistics = endpoint(({ call, state, format }) => {
   const campaign = requireCampaign(state, call.params.campaignId ?? '');
   const groups = new Map<string, CustomerResultStatistic & { count: number }>();
   for (const c of campaign.customers.values()) {
@@ -441,14 +382,14 @@ export const customerResultStatistics = endpoint({ produces: JSON_OR_XML }, ({ c
   return collection(format, 'customerResultStatistics', 'customerResultStatistic', rows);
 });
 
-export const listCustomers = endpoint({ produces: JSON_OR_XML }, ({ call, state, format }) => {
+const listCustomers = endpoint(({ call, state, format }) => {
   const campaign = requireCampaign(state, call.params.campaignId ?? '');
   const { query } = call;
   const reserved = ['includeScript', 'agentId', 'attributeName', 'attributeValue', 'offset', 'limit'];
   const filter = compileFilters(query, CUSTOMER_FIELDS, reserved);
   const agents = query.agentId === undefined ? undefined : requireGuidList('agentId', query.agentId);
   if (query.attributeValue !== undefined && query.attributeName === undefined) {
-    throw new ObiError(400, MESSAGES.attributeValueWithoutName);
+    throw obiError(400, MESSAGES.attributeValueWithoutName);
   }
   const { attributeName, attributeValue } = query;
   const offset = requireCount('offset', query.offset, 0);
@@ -481,7 +422,7 @@ export const listCustomers = endpoint({ produces: JSON_OR_XML }, ({ call, state,
  */
 function customerOf(call: Call, campaign: Campaign): Customer {
   const customerId = call.params.customerId ?? '';
-  if (customerId === 'list') throw new ObiError(405, MESSAGES.methodNotAllowed(call.req.method), { allow: 'POST' });
+  if (customerId === 'list') throw obiError(405, MESSAGES.methodNotAllowed(call.req.method), { allow: 'POST' });
   return requireCustomer(campaign, customerId);
 }
 
@@ -489,13 +430,13 @@ function customerOf(call: Call, campaign: Campaign): Customer {
  * The document's single-customer example carries the script although this endpoint lists no parameter: it is
  * included by default here (`includeScript=false` leaves it out), unlike the list, where it defaults to false.
  */
-export const getCustomer = endpoint({ produces: JSON_OR_XML }, ({ call, state, format }) => {
+const getCustomer = endpoint(({ call, state, format }) => {
   const customer = customerOf(call, requireCampaign(state, call.params.campaignId ?? ''));
   const includeScript = call.query.includeScript === undefined || isTrue(call.query.includeScript);
   return entity(format, 200, 'customer', customerView(customer, includeScript));
 });
 
-export const deleteCustomerEndpoint = endpoint({}, ({ call, state, now }) => {
+const deleteCustomerEndpoint = endpoint(({ call, state, now }) => {
   const campaign = requireCampaign(state, call.params.campaignId ?? '');
   deleteCustomer(state, campaign, customerOf(call, campaign), now);
   return reply.empty(204);
@@ -503,14 +444,13 @@ export const deleteCustomerEndpoint = endpoint({}, ({ call, state, now }) => {
 
 /** Validates one new customer (shape, numbers, agent, time zone, externalId unique in campaign and batch). */
 function validateNewCustomer(state: SinchState, campaign: Campaign, input: unknown, batch: Set<string>): CustomerDraft {
-  if (!isPlainObject(input))
-    throw new ObiError(400, MESSAGES.invalidReason('customer', input, 'an object is expected'));
+  if (!isPlainObject(input)) throw obiError(400, MESSAGES.invalidReason('customer', input, 'an object is expected'));
   const draft = draftCustomer(state, parseWith(NewCustomerSchema, withoutReadOnly(input, CUSTOMER_READ_ONLY_FIELDS)));
   if (
     isExternalIdTaken(campaign, draft.externalId) ||
     (draft.externalId !== undefined && batch.has(draft.externalId))
   ) {
-    throw new ObiError(400, MESSAGES.externalIdNotUnique(draft.externalId as string));
+    throw obiError(400, MESSAGES.externalIdNotUnique(draft.externalId as string));
   }
   if (draft.externalId !== undefined) batch.add(draft.externalId);
   return draft;
@@ -521,7 +461,7 @@ function locationOf(req: VendorRequest, campaignId: string, customerId: string):
 }
 
 /** `POST /customers`: 201 with the new id as the body (text/html, document) and in `Location`. */
-export const createCustomer = endpoint({ produces: [HTML_TYPE], consumes: JSON_OR_XML }, (ctx) => {
+const createCustomer = endpoint((ctx) => {
   const { call, state, now } = ctx;
   const campaign = requireCampaign(state, call.params.campaignId ?? '');
   const draft = validateNewCustomer(state, campaign, readBody(ctx, 'customer'), new Set());
@@ -538,26 +478,26 @@ export const createCustomer = endpoint({ produces: [HTML_TYPE], consumes: JSON_O
  * No cap on the batch size: "recommended maximum 100" is advice. A client following the document's rule "POST
  * should also have Accept = text/html" gets the documented JSON answer, not a 406.
  */
-export const createCustomerList = endpoint({ produces: [...JSON_OR_XML, HTML_TYPE], consumes: JSON_OR_XML }, (ctx) => {
+const createCustomerList = endpoint((ctx) => {
   const { call, state, now, format } = ctx;
   const campaign = requireCampaign(state, call.params.campaignId ?? '');
   const items = readBody(ctx, 'customers', 'customer');
-  if (!Array.isArray(items)) throw new ObiError(400, MESSAGES.invalidReason('body', items, 'an array is expected'));
+  if (!Array.isArray(items)) throw obiError(400, MESSAGES.invalidReason('body', items, 'an array is expected'));
   const stop = isTrue(call.query.stopProcessIfInvalidEntriesFound);
   const batch = new Set<string>();
-  const checked = items.map((item): CustomerDraft | ObiError => {
+  const checked = items.map((item): CustomerDraft | VendorError => {
     try {
       return validateNewCustomer(state, campaign, item, batch);
     } catch (err) {
-      if (err instanceof ObiError) return err;
+      if (err instanceof VendorError) return err;
       throw err;
     }
   });
-  const stopped = stop && checked.some((c) => c instanceof ObiError);
+  const stopped = stop && checked.some((c) => c instanceof VendorError);
   // Generated externalIds must not take one that a later item of the batch names explicitly.
   const results: BulkItemResult[] = checked.map((c) => {
     // Key order as the document prints the items: `{"error", "statusCode"}`, `{"statusCode", "id"}`.
-    if (c instanceof ObiError) return { error: c.message, statusCode: c.status };
+    if (c instanceof VendorError) return { error: c.message, statusCode: c.status };
     if (stopped) return { statusCode: 200 };
     return { statusCode: 201, id: insertCustomer(state, campaign, c, now, { reserved: batch }).id };
   });
@@ -565,11 +505,11 @@ export const createCustomerList = endpoint({ produces: [...JSON_OR_XML, HTML_TYP
   return collection(format, 'items', 'item', results);
 });
 
-export const listStatistics = endpoint({ produces: JSON_OR_XML }, ({ call, state, format }) => {
+const listStatistics = endpoint(({ call, state, format }) => {
   const { query } = call;
   for (const name of Object.keys(query)) {
     if (!['startDate', 'endDate', 'campaignId', 'agentId'].includes(name)) {
-      throw new ObiError(400, MESSAGES.unknownSearchField(name));
+      throw obiError(400, MESSAGES.unknownSearchField(name));
     }
   }
   // Statistics are cumulated per UTC day: a time of day is ignored.
@@ -597,3 +537,17 @@ export function campaignAdminView(state: SinchState, campaign: Campaign, now: nu
     activeIntervals: campaign.activeIntervals.map((i) => ({ from: isoUtc(i.from), to: dateOrUndefined(i.to) })),
   };
 }
+
+export const handlers: RestHandlers<SinchState, typeof SINCH_OPERATIONS> = {
+  listCampaigns,
+  getCampaign,
+  updateCampaign: putCampaign,
+  setCampaignStatus: putCampaignStatus,
+  getCustomerResultStatistics: customerResultStatistics,
+  listCustomers,
+  createCustomer,
+  createCustomerList,
+  getCustomer,
+  deleteCustomer: deleteCustomerEndpoint,
+  listStatistics,
+};

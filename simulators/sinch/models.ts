@@ -16,7 +16,7 @@ import {
 import { Lifecycle } from '../core/lifecycle.ts';
 import { SeededRandom, seededUuid } from '../core/random.ts';
 import { TimedQueue } from '../core/scheduler.ts';
-import { MESSAGES, ObiError } from './errors.ts';
+import { MESSAGES, obiError } from './errors.ts';
 import { type CallMeasures, StatisticsStore } from './statistics.ts';
 
 /** `date` of a customer that will never be called again (document examples: handled customers). */
@@ -276,9 +276,9 @@ function drawOutcome(rng: SeededRandom): CallResult {
 /** The object a path id names: 400 when the id is not id32/id36, 404 when nothing has it. */
 function requireById<T>(items: Map<string, T>, field: string, rawId: string, notFound: (id: string) => string): T {
   const id = toId32(rawId);
-  if (!id) throw new ObiError(400, MESSAGES.invalidValue(field, rawId));
+  if (!id) throw obiError(400, MESSAGES.invalidValue(field, rawId));
   const item = items.get(id);
-  if (!item) throw new ObiError(404, notFound(rawId));
+  if (!item) throw obiError(404, notFound(rawId));
   return item;
 }
 
@@ -360,7 +360,7 @@ function scheduleCalendar(state: SinchState, campaign: Campaign, now: number): v
 export function changeStatus(state: SinchState, campaign: Campaign, to: SettableStatus, now: number): void {
   if (campaign.status === to) return;
   if (!apiStatusLifecycle.canMove(campaign.status, to)) {
-    throw new ObiError(400, MESSAGES.statusChange(campaign.status, to));
+    throw obiError(400, MESSAGES.statusChange(campaign.status, to));
   }
   setStatus(campaign, to, now);
   refreshDialer(campaign, now);
@@ -371,12 +371,12 @@ export function changeStatus(state: SinchState, campaign: Campaign, to: Settable
 export function updateCampaign(state: SinchState, campaign: Campaign, update: CampaignUpdate, now: number): void {
   const queueId = toId32(update.queueId);
   if (!queueId || !state.queues.some((q) => q.id === queueId)) {
-    throw new ObiError(400, MESSAGES.invalidReason('queueId', update.queueId, 'Queue not found'));
+    throw obiError(400, MESSAGES.invalidReason('queueId', update.queueId, 'Queue not found'));
   }
   const startDate = update.startDate === undefined ? undefined : Date.parse(update.startDate);
   const endDate = update.endDate === undefined ? undefined : Date.parse(update.endDate);
   if (startDate !== undefined && endDate !== undefined && endDate < startDate) {
-    throw new ObiError(400, MESSAGES.invalidReason('endDate', update.endDate, 'endDate is before startDate'));
+    throw obiError(400, MESSAGES.invalidReason('endDate', update.endDate, 'endDate is before startDate'));
   }
   if (update.timeZone !== undefined) requireTimeZone(update.timeZone);
   campaign.name = update.name;
@@ -410,7 +410,7 @@ export function setRetryCount(state: SinchState, campaign: Campaign, retryCount:
 /** Admin: which agents are logged on to the campaign. */
 export function setAgents(state: SinchState, campaign: Campaign, agentIds: string[], now: number): void {
   for (const id of agentIds) {
-    if (!state.agents.some((a) => a.id === id)) throw new ObiError(400, MESSAGES.invalidValue('agentId', id));
+    if (!state.agents.some((a) => a.id === id)) throw obiError(400, MESSAGES.invalidValue('agentId', id));
   }
   campaign.agentIds = [...new Set(agentIds)];
   for (const id of campaign.agentIds) if (!campaign.agentFreeSince.has(id)) campaign.agentFreeSince.set(id, now);
@@ -421,7 +421,7 @@ export function requireTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
-    throw new ObiError(400, MESSAGES.invalidValue('timeZone', timeZone));
+    throw obiError(400, MESSAGES.invalidValue('timeZone', timeZone));
   }
 }
 
@@ -461,16 +461,16 @@ function parseNumbers(raw: string): string[] | undefined {
 function phonesOf(input: NewCustomer, given: readonly Attribute[]): { numbers: string[]; phones: Attribute[] } {
   if (input.numbers !== undefined) {
     const numbers = parseNumbers(input.numbers);
-    if (!numbers) throw new ObiError(400, MESSAGES.invalidNumbers(input.numbers));
+    if (!numbers) throw obiError(400, MESSAGES.invalidNumbers(input.numbers));
     return { numbers, phones: numbers.map((value, i) => ({ name: `Phone${i + 1}`, value })) };
   }
   const phones = PHONE_ATTRIBUTES.flatMap((name) => {
     const attribute = given.find((a) => a.name === name);
     return attribute ? [{ name, value: attribute.value.trim() }] : [];
   });
-  if (phones[0]?.name !== 'Phone1') throw new ObiError(400, MESSAGES.missingNumbers);
+  if (phones[0]?.name !== 'Phone1') throw obiError(400, MESSAGES.missingNumbers);
   const numbers = phones.map((p) => p.value);
-  if (!numbers.every((n) => PHONE.test(n))) throw new ObiError(400, MESSAGES.invalidNumbers(numbers.join(';')));
+  if (!numbers.every((n) => PHONE.test(n))) throw obiError(400, MESSAGES.invalidNumbers(numbers.join(';')));
   return { numbers, phones };
 }
 
@@ -486,7 +486,7 @@ export function draftCustomer(state: SinchState, input: NewCustomer): CustomerDr
   if (input.agentId !== undefined) {
     agentId = toId32(input.agentId);
     if (!agentId || !state.agents.some((a) => a.id === agentId)) {
-      throw new ObiError(400, MESSAGES.invalidReason('agentId', input.agentId, 'Agent not found'));
+      throw obiError(400, MESSAGES.invalidReason('agentId', input.agentId, 'Agent not found'));
     }
   }
   if (input.timeZone !== undefined) requireTimeZone(input.timeZone);
@@ -583,7 +583,7 @@ export function setFiltered(
   now: number,
 ): void {
   if (filtered && (customer.result !== 'DIALING' || customer.call)) {
-    throw new ObiError(409, 'Only a customer waiting to be called can be filtered');
+    throw obiError(409, 'Only a customer waiting to be called can be filtered');
   }
   if (filtered) {
     customer.result = 'FILTERED';

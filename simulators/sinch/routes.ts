@@ -1,28 +1,15 @@
-import { API_PREFIX } from '../../contracts/sinch/schemas.ts';
-import type { VendorRoute } from '../core/vendor.ts';
+import { SINCH_OPERATIONS } from '../../contracts/sinch/operations.ts';
+import { bindRest } from '../core/rest.ts';
+import type { AdminRoute } from '../core/vendor.ts';
 import * as admin from './admin.ts';
-import * as obi from './handlers.ts';
+import { handlers, protocol } from './handlers.ts';
 import type { SinchState } from './models.ts';
 
-const CAMPAIGN = `${API_PREFIX}/campaigns/:campaignId`;
-
-/** Every endpoint of the document, below the vendor mount (`/sinch`). */
-export const routes: VendorRoute<SinchState>[] = [
-  { method: 'GET', path: `${API_PREFIX}/campaigns`, handler: obi.listCampaigns },
-  { method: 'GET', path: CAMPAIGN, handler: obi.getCampaign },
-  { method: 'PUT', path: CAMPAIGN, handler: obi.putCampaign },
-  { method: 'PUT', path: `${CAMPAIGN}/status`, handler: obi.putCampaignStatus },
-  { method: 'GET', path: `${CAMPAIGN}/customerResultStatistics`, handler: obi.customerResultStatistics },
-  { method: 'GET', path: `${CAMPAIGN}/customers`, handler: obi.listCustomers },
-  { method: 'POST', path: `${CAMPAIGN}/customers`, handler: obi.createCustomer },
-  { method: 'POST', path: `${CAMPAIGN}/customers/list`, handler: obi.createCustomerList },
-  { method: 'GET', path: `${CAMPAIGN}/customers/:customerId`, handler: obi.getCustomer },
-  { method: 'DELETE', path: `${CAMPAIGN}/customers/:customerId`, handler: obi.deleteCustomerEndpoint },
-  { method: 'GET', path: `${API_PREFIX}/statistics`, handler: obi.listStatistics },
-];
+/** Every endpoint of the document, as declared in the contracts, bound to its handler through the REST binding. */
+export const operations = bindRest(SINCH_OPERATIONS, protocol, handlers);
 
 /** Test-only backdoors, mounted at `/__admin/sandboxes/:id/vendors/sinch`. */
-export const adminRoutes: VendorRoute<SinchState>[] = [
+export const adminRoutes: AdminRoute<SinchState>[] = [
   { method: 'POST', path: '/campaigns', handler: admin.createCampaign },
   { method: 'GET', path: '/campaigns/:campaignId', handler: admin.inspectCampaign },
   { method: 'PATCH', path: '/campaigns/:campaignId', handler: admin.configureCampaign },

@@ -1,5 +1,5 @@
 import { DateTimeSchema, toId32 } from '../../contracts/sinch/schemas.ts';
-import { ObiError, MESSAGES } from './errors.ts';
+import { obiError, MESSAGES } from './errors.ts';
 
 /**
  * The OBI search language: `field=value` where the value may contain `*` (any run) and `?` (one character), matched
@@ -53,7 +53,7 @@ export interface FieldSpec<T> {
 /** Parses a GUID query value; 400 otherwise. */
 export function requireGuid(field: string, value: string): string {
   const id = toId32(value.trim());
-  if (!id) throw new ObiError(400, MESSAGES.invalidValue(field, value));
+  if (!id) throw obiError(400, MESSAGES.invalidValue(field, value));
   return id;
 }
 
@@ -68,7 +68,7 @@ export function requireGuidList(field: string, value: string): Set<string> {
  */
 export function requireDate(field: string, value: string): number {
   const ms = DateTimeSchema.safeParse(value).success ? Date.parse(value) : NaN;
-  if (!Number.isFinite(ms)) throw new ObiError(400, MESSAGES.invalidValue(field, value));
+  if (!Number.isFinite(ms)) throw obiError(400, MESSAGES.invalidValue(field, value));
   return ms;
 }
 
@@ -113,5 +113,5 @@ function fieldFilter<T>(name: string, raw: string, spec: FieldSpec<T>): Filter<T
       return value !== undefined && (isEnd ? value <= bound : value >= bound);
     };
   }
-  throw new ObiError(400, MESSAGES.unknownSearchField(name));
+  throw obiError(400, MESSAGES.unknownSearchField(name));
 }

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { EpochMillisSchema, RecordDataItemSchema } from '../../contracts/symbee/schemas.ts';
-import { AdminError, adminErrorsFrom, parseAdminBody } from '../core/errors.ts';
+import { AdminError, parseAdminBody } from '../core/errors.ts';
 import { take } from '../core/iterate.ts';
 import { type Reply, reply } from '../core/reply.ts';
 import type { VendorCall } from '../core/vendor.ts';
-import { SymbeeFailure } from './errors.ts';
 import {
   type SymbeeState,
-  configurePool,
   isDeliverable,
   normalizeRecordData,
   requireCampaign,
@@ -17,6 +15,7 @@ import {
   upsertRecord,
   workRecord,
 } from './models.ts';
+import { configurePool } from './pool.ts';
 
 /**
  * Test-only backdoors for QA and provider states, mounted at `/__admin/sandboxes/:id/vendors/symbee/...`. They
@@ -89,44 +88,37 @@ const SeedRecordsSchema = z.strictObject({
   generate: z.number().int().min(0).max(5_000_000).default(0),
 });
 
-/** Model failures surface as admin errors: 404 for a missing record, 400 otherwise. */
-const asAdmin = adminErrorsFrom((err) =>
-  err instanceof SymbeeFailure ? (err.status === 'NORECORDFOUND' ? 404 : 400) : undefined,
-);
-
 export function work(call: Call): Reply {
   const input = parseAdminBody(WorkSchema, call);
   const { state } = call;
   const now = call.now();
-  return asAdmin(() => {
-    const campaign = requireCampaign(state, input.campaignName);
-    const record = requireRecord(campaign, input);
-    if (!state.agents.includes(input.agent)) throw new AdminError(400, `unknown agent ${input.agent}`);
-    if (!input.force) {
-      if (!isDeliverable(record, now)) {
-        throw new AdminError(
-          409,
-          `task is not deliverable now (state ${record.workedState}, due ${new Date(record.nextEarliestWorkTime ?? record.createdTime).toISOString()})`,
-        );
-      }
-      if (record.preferredAgent !== '' && record.preferredAgent !== input.agent) {
-        throw new AdminError(409, `task is reserved for preferred agent ${record.preferredAgent}`);
-      }
+  const campaign = requireCampaign(state, input.campaignName);
+  const record = requireRecord(campaign, input);
+  if (!state.agents.includes(input.agent)) throw new AdminError(400, `unknown agent ${input.agent}`);
+  if (!input.force) {
+    if (!isDeliverable(record, now)) {
+      throw new AdminError(
+        409,
+        `task is not deliverable now (state ${record.workedState}, due ${new Date(record.nextEarliestWorkTime ?? record.createdTime).toISOString()})`,
+      );
     }
-    workRecord(
-      state,
-      record,
-      {
-        agent: input.agent,
-        outcome: input.outcome,
-        workCodes: input.workCodes,
-        nextEarliestWorkTime:
-          input.outcome === 'WORKED' ? (input.nextEarliestWorkTimeUTC ?? now + 60 * 60 * 1000) : undefined,
-      },
-      now,
-    );
-    return reply.json(200, { record: toWire(record) });
-  });
+    if (record.preferredAgent !== '' && record.preferredAgent !== input.agent) {
+      throw new AdminError(409, `task is reserved for preferred agent ${record.preferredAgent}`);
+    }
+  }
+  workRecord(
+    state,
+    record,
+    {
+      agent: input.agent,
+      outcome: input.outcome,
+      workCodes: input.workCodes,
+      nextEarliestWorkTime:
+        input.outcome === 'WORKED' ? (input.nextEarliestWorkTimeUTC ?? now + 60 * 60 * 1000) : undefined,
+    },
+    now,
+  );
+  return reply.json(200, { record: toWire(record) });
 }
 
 function poolView(state: SymbeeState) {
@@ -174,63 +166,54 @@ export function seedRecords(call: Call): Reply {
   const input = parseAdminBody(SeedRecordsSchema, call);
   const { state } = call;
   const now = call.now();
-  return asAdmin(() => {
-    const campaign = requireCampaign(state, input.campaignName);
-    const added: { clientId: string; previewRecordID: string }[] = [];
-    for (const r of input.records) {
-      const data = normalizeRecordData(state, r.previewRecordData, r.clientIdFieldName);
-      upsertRecord(
-        state,
-        {
-          campaign,
-          locator: { previewRecordId: r.previewRecordID, clientId: r.clientId },
-          newId: r.previewRecordID,
-          clientId: r.clientId,
-          clientIdFieldName: r.clientIdFieldName,
-          data,
-          preferredAgent: r.preferredAgent,
-          nextEarliestWorkTime: r.nextEarliestWorkTimeUTC,
-        },
-        now,
-        call.rng,
-      );
-      added.push({ clientId: r.clientId, previewRecordID: campaign.byClientId.get(r.clientId)!.id });
-    }
-    // Numbered after the records present, skipping numbers already taken (records may have been deleted).
-    let n = campaign.records.size;
-    for (let i = 0; i < input.generate; i++, n++) {
-      while (campaign.byClientId.has(`gen-${n}`)) n++;
-      const data = {
-        items: [
-          { key: 'Name', value: `Customer ${n}`, displayOrder: 1 },
-          { key: 'Home Phone', value: `+1555${String(n).padStart(7, '0').slice(-7)}`, displayOrder: 2 },
-          { key: 'Account Number', value: String(1_000_000 + (n % 9_000_000)), displayOrder: 3 },
-        ],
-        skillQueue: null,
-        timeZone: null,
-      };
-      upsertRecord(
-        state,
-        { campaign, locator: {}, clientId: `gen-${n}`, clientIdFieldName: 'Id', data },
-        now,
-        call.rng,
-      );
-    }
-    return reply.json(201, {
-      campaignName: campaign.name,
-      records: added,
-      generated: input.generate,
-      total: campaign.records.size,
-    });
+  const campaign = requireCampaign(state, input.campaignName);
+  const added: { clientId: string; previewRecordID: string }[] = [];
+  for (const r of input.records) {
+    const data = normalizeRecordData(state, r.previewRecordData, r.clientIdFieldName);
+    upsertRecord(
+      state,
+      {
+        campaign,
+        locator: { previewRecordId: r.previewRecordID, clientId: r.clientId },
+        newId: r.previewRecordID,
+        clientId: r.clientId,
+        clientIdFieldName: r.clientIdFieldName,
+        data,
+        preferredAgent: r.preferredAgent,
+        nextEarliestWorkTime: r.nextEarliestWorkTimeUTC,
+      },
+      now,
+      call.rng,
+    );
+    added.push({ clientId: r.clientId, previewRecordID: campaign.records.by('clientId', r.clientId)!.id });
+  }
+  // Numbered after the records present, skipping numbers already taken (records may have been deleted).
+  let n = campaign.records.size;
+  for (let i = 0; i < input.generate; i++, n++) {
+    while (campaign.records.by('clientId', `gen-${n}`)) n++;
+    const data = {
+      items: [
+        { key: 'Name', value: `Customer ${n}`, displayOrder: 1 },
+        { key: 'Home Phone', value: `+1555${String(n).padStart(7, '0').slice(-7)}`, displayOrder: 2 },
+        { key: 'Account Number', value: String(1_000_000 + (n % 9_000_000)), displayOrder: 3 },
+      ],
+      skillQueue: null,
+      timeZone: null,
+    };
+    upsertRecord(state, { campaign, locator: {}, clientId: `gen-${n}`, clientIdFieldName: 'Id', data }, now, call.rng);
+  }
+  return reply.json(201, {
+    campaignName: campaign.name,
+    records: added,
+    generated: input.generate,
+    total: campaign.records.size,
   });
 }
 
 export function listRecords(call: Call): Reply {
   const name = call.query.campaignName;
-  return asAdmin(() => {
-    const campaign = requireCampaign(call.state, name);
-    const limit = Math.min(Number(call.query.limit ?? 1000) || 1000, 100_000);
-    const records = take(campaign.records.values(), limit).map(toWire);
-    return reply.json(200, { campaignName: campaign.name, total: campaign.records.size, records });
-  });
+  const campaign = requireCampaign(call.state, name);
+  const limit = Math.min(Number(call.query.limit ?? 1000) || 1000, 100_000);
+  const records = take(campaign.records.values(), limit).map(toWire);
+  return reply.json(200, { campaignName: campaign.name, total: campaign.records.size, records });
 }

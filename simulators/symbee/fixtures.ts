@@ -2,16 +2,7 @@ import { z } from 'zod';
 import { REGIONS } from '../../contracts/symbee/schemas.ts';
 import { TimedQueue } from '../core/scheduler.ts';
 import type { SeedContext } from '../core/vendor.ts';
-import {
-  type Campaign,
-  type SymbeeRecord,
-  type SymbeeState,
-  deriveApiKey,
-  insertRecord,
-  normalizeRecordData,
-  scheduleRecord,
-  upsertRecord,
-} from './models.ts';
+import { type SymbeeState, deriveApiKey, newCampaign, normalizeRecordData, upsertRecord } from './models.ts';
 
 /** Fixed, documented credentials of the default sandbox (they mirror the vendor document's examples). */
 export const DEFAULT_SANDBOX = {
@@ -62,11 +53,7 @@ function pascal(words: string[]): string {
     .join('');
 }
 
-function emptyCampaign(name: string, defaultSkillQueue: string, defaultTimeZone: string): Campaign {
-  return { name, defaultSkillQueue, defaultTimeZone, records: new Map(), byClientId: new Map() };
-}
-
-function emptyState(
+export function emptyState(
   base: Omit<SymbeeState, 'campaigns' | 'recordCampaign' | 'expiries' | 'dueQueue' | 'pool'>,
 ): SymbeeState {
   return {
@@ -107,7 +94,7 @@ export function createSymbeeState(ctx: SeedContext): SymbeeState {
       agents: [...DEFAULT_SANDBOX.agents],
     });
     for (const c of DEFAULT_SANDBOX.campaigns)
-      state.campaigns.set(c.name, emptyCampaign(c.name, c.defaultSkillQueue, c.defaultTimeZone));
+      state.campaigns.set(c.name, newCampaign(c.name, c.defaultSkillQueue, c.defaultTimeZone));
   } else {
     const company = slug(faker.company.name());
     const region = options.region ?? faker.helpers.arrayElement(REGIONS);
@@ -133,7 +120,7 @@ export function createSymbeeState(ctx: SeedContext): SymbeeState {
     const zone = faker.helpers.arrayElement(['America/New_York', 'America/Chicago', 'Europe/Berlin', 'Europe/London']);
     for (const [i, suffix] of ['Reachouts', 'Followups'].entries()) {
       const name = `${pascal([faker.word.noun()])}${suffix}`;
-      state.campaigns.set(name, emptyCampaign(name, queues[i] as string, zone));
+      state.campaigns.set(name, newCampaign(name, queues[i] as string, zone));
     }
   }
   seedRecords(state, ctx, options.recordsPerCampaign ?? 5);
@@ -162,39 +149,4 @@ function seedRecords(state: SymbeeState, ctx: SeedContext, perCampaign: number):
       upsertRecord(state, { campaign, locator: {}, clientId, clientIdFieldName: 'Id', data }, ctx.now, ctx.rng);
     }
   }
-}
-
-// ---- Persistence -----------------------------------------------------------------------------------------------
-
-interface SymbeeSnapshot extends Omit<SymbeeState, 'campaigns' | 'recordCampaign' | 'expiries' | 'dueQueue'> {
-  campaigns: { name: string; defaultSkillQueue: string; defaultTimeZone: string; records: SymbeeRecord[] }[];
-}
-
-export function snapshotSymbee(state: SymbeeState): SymbeeSnapshot {
-  const { campaigns, recordCampaign: _r, expiries: _e, dueQueue: _d, ...rest } = state;
-  return {
-    ...rest,
-    campaigns: [...campaigns.values()].map((c) => ({
-      name: c.name,
-      defaultSkillQueue: c.defaultSkillQueue,
-      defaultTimeZone: c.defaultTimeZone,
-      records: [...c.records.values()],
-    })),
-  };
-}
-
-export function restoreSymbee(snapshot: unknown): SymbeeState {
-  const snap = snapshot as SymbeeSnapshot;
-  const { campaigns, ...rest } = snap;
-  const state = emptyState(rest);
-  state.pool = snap.pool;
-  for (const c of campaigns) {
-    const campaign = emptyCampaign(c.name, c.defaultSkillQueue, c.defaultTimeZone);
-    state.campaigns.set(c.name, campaign);
-    for (const record of c.records) {
-      insertRecord(state, campaign, record);
-      scheduleRecord(state, record);
-    }
-  }
-  return state;
 }

@@ -13,16 +13,17 @@ import {
   SearchCriterionSchema,
   WorkedStateSchema,
 } from '../../contracts/symbee/schemas.ts';
-import { describeIssues } from '../core/errors.ts';
+import type { SYMBEE_OPERATIONS } from '../../contracts/symbee/operations.ts';
+import { VendorError, describeIssues } from '../core/errors.ts';
 import { type Reply, reply } from '../core/reply.ts';
-import { matchContentType } from '../core/negotiate.ts';
-import { JSON_CONTENT_TYPE, JsonParseError, parseJson } from '../core/serializers/json.ts';
+import type { RestCall, RestHandlers, RestProtocol } from '../core/rest.ts';
+import { JsonParseError, parseJson } from '../core/serializers/json.ts';
 import type { VendorCall } from '../core/vendor.ts';
-import { MESSAGES, SymbeeFailure, SymbeeHttpError, fail } from './errors.ts';
+import { MESSAGES, fail, failure, httpError, inEnvelope } from './errors.ts';
+import { compileCriteria, searchRecords } from './search.ts';
 import {
   type Campaign,
   changeStatus,
-  compileCriteria,
   deleteRecord,
   normalizeRecordData,
   requireAgent,
@@ -30,14 +31,13 @@ import {
   requireRecord,
   requireSkillQueue,
   requireTimeZone,
-  searchRecords,
   type SymbeeState,
   toWire,
   transferRecord,
   upsertRecord,
 } from './models.ts';
 
-type Call = VendorCall<SymbeeState>;
+type Call = RestCall<SymbeeState>;
 
 /** What an action adds to the response besides the envelope and previewResult. */
 type ActionExtras = Record<string, unknown>;
@@ -53,13 +53,13 @@ interface ActionContext<A extends Action> {
 // ---- Request checks shared by every action ---------------------------------------------------------------------
 
 /** The five X-sc-* headers must be present and name this tenant's current key (HTTP 401 otherwise — assumed). */
-function authenticate(call: Call): void {
+function authenticate(call: VendorCall<SymbeeState>): void {
   const { state, req } = call;
   for (const [name, expectedOf] of AUTH_HEADERS) {
     const got = req.get(name);
-    if (got === undefined || got === '') throw new SymbeeHttpError(401, `Missing required header ${name}`);
+    if (got === undefined || got === '') throw httpError(401, `Missing required header ${name}`);
     if (got !== expectedOf(state)) {
-      throw new SymbeeHttpError(401, name === HEADER_NAMES.apiKey ? 'Invalid API key' : `Invalid ${name} header value`);
+      throw httpError(401, name === HEADER_NAMES.apiKey ? 'Invalid API key' : `Invalid ${name} header value`);
     }
   }
 }
@@ -73,11 +73,11 @@ const AUTH_HEADERS: readonly (readonly [string, (state: SymbeeState) => string])
   [HEADER_NAMES.apiKey, (state) => state.apiKey.current],
 ];
 
-function requireJsonContentType(call: Call): void {
-  if (!matchContentType(call.req.get('content-type'), [JSON_CONTENT_TYPE])) {
-    throw new SymbeeHttpError(415, 'Content-Type must be application/json');
-  }
-}
+/** What the REST binding checks before every action: the headers, then the body's type (assumed statuses). */
+export const protocol: RestProtocol<SymbeeState> = {
+  authenticate,
+  unsupportedMediaType: () => httpError(415, 'Content-Type must be application/json'),
+};
 
 /** The properties of an action's body, and of its `previewRecordData` items, that a `null` may stand for. */
 interface NullableFields {
@@ -126,15 +126,15 @@ function parseBody<A extends Action>(action: A, call: Call): RequestOf<A> {
   try {
     json = parseJson(call.rawBody);
   } catch (err) {
-    throw new SymbeeHttpError(400, (err as JsonParseError).message);
+    throw httpError(400, (err as JsonParseError).message);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new SymbeeHttpError(400, 'Request body must be a JSON object');
+    throw httpError(400, 'Request body must be a JSON object');
   }
   nullsAsAbsent(json as Record<string, unknown>, NULLABLE[action]);
   const schema = REQUEST_SCHEMAS[action] as unknown as z.ZodType<RequestOf<A>>;
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new SymbeeHttpError(400, `Invalid request: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw httpError(400, `Invalid request: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 
@@ -147,7 +147,7 @@ function matchHeaders(call: Call, body: RequestOf<Action>): void {
   ];
   for (const [value, header] of pairs) {
     if (value !== undefined && value !== call.req.get(header)) {
-      throw new SymbeeHttpError(403, `Request body does not match the ${header} header`);
+      throw httpError(403, `Request body does not match the ${header} header`);
     }
   }
 }
@@ -194,14 +194,10 @@ function response(
   return out;
 }
 
-/** Error body for transport/auth failures (HTTP 4xx/5xx): the same previewResult shape (assumed). */
-export function transportFailure(status: number, message: string, headers?: Record<string, string>): Reply {
-  return reply.json(status, { previewResult: { previewResultStatus: 'FAILED', error: message } }, headers);
-}
-
 /**
- * One action handler: authenticate → content type → parse + validate → header/body match → envelope and campaign
- * → the action. Logical failures become `previewResultStatus` inside HTTP 200; transport failures are 4xx.
+ * One action handler (after the binding's header and content-type checks): parse + validate → header/body match →
+ * envelope and campaign → the action. A logical failure is answered inside HTTP 200 with the request's envelope
+ * around its `previewResultStatus`; transport failures (4xx) pass through as they are.
  */
 function action<A extends Action>(
   name: A,
@@ -211,17 +207,14 @@ function action<A extends Action>(
   return (call: Call): Reply => {
     let body: RequestOf<A> | undefined;
     try {
-      authenticate(call);
-      requireJsonContentType(call);
       body = parseBody(name, call);
       matchHeaders(call, body);
       const campaign = checkEnvelope(call.state, body);
       const extras = run({ call, state: call.state, body, campaign, now: call.now() });
       return reply.json(200, response(body, { previewResultStatus: 'SUCCESS', error: null }, emptyExtras, extras));
     } catch (err) {
-      if (err instanceof SymbeeHttpError) return transportFailure(err.httpStatus, err.message, err.headers);
-      if (!(err instanceof SymbeeFailure)) throw err;
-      return reply.json(200, response(body, { previewResultStatus: err.status, error: err.message }, emptyExtras));
+      if (!(err instanceof VendorError) || err.status !== 200) throw err;
+      throw inEnvelope(err, response(body, { previewResultStatus: err.code, error: err.message }, emptyExtras));
     }
   };
 }
@@ -243,8 +236,8 @@ function routingChange(state: SymbeeState, body: RequestOf<'changeCampaignRecord
 
 // ---- The five actions --------------------------------------------------------------------------------------------
 
-export const addOrUpdateCampaignRecord = action('addOrUpdateCampaignRecord', ({ state, body, campaign, now, call }) => {
-  if (!body.clientId) throw new SymbeeFailure('INVALIDCLIENTID', MESSAGES.clientIdRequired);
+const addOrUpdateCampaignRecord = action('addOrUpdateCampaignRecord', ({ state, body, campaign, now, call }) => {
+  if (!body.clientId) throw failure('INVALIDCLIENTID', MESSAGES.clientIdRequired);
   if (body.previewRecordData === undefined) throw fail(MESSAGES.missing('previewRecordData'));
   if (body.clientIdFieldName === '') throw fail('clientIdFieldName must not be empty');
   const clientIdFieldName = body.clientIdFieldName ?? DEFAULT_CLIENT_ID_FIELD_NAME;
@@ -266,7 +259,7 @@ export const addOrUpdateCampaignRecord = action('addOrUpdateCampaignRecord', ({ 
   );
 });
 
-export const searchPreviewCampaign = action(
+const searchPreviewCampaign = action(
   'searchPreviewCampaign',
   ({ body, campaign }) => {
     const locator = locatorOf(body);
@@ -284,7 +277,7 @@ export const searchPreviewCampaign = action(
   { previewRecordClientData: [] },
 );
 
-export const changeCampaignRecordStatus = action('changeCampaignRecordStatus', ({ state, body, campaign, now }) => {
+const changeCampaignRecordStatus = action('changeCampaignRecordStatus', ({ state, body, campaign, now }) => {
   const record = requireRecord(campaign, locatorOf(body));
   if (!body.previewRecordStateEnum) throw fail(MESSAGES.missing('previewRecordStateEnum'));
   const target = WorkedStateSchema.safeParse(body.previewRecordStateEnum);
@@ -299,13 +292,21 @@ export const changeCampaignRecordStatus = action('changeCampaignRecordStatus', (
   changeStatus(state, record, { state: target.data, ...routingChange(state, body) }, now);
 });
 
-export const transferCampaignRecord = action('transferCampaignRecord', ({ state, body, campaign, now }) => {
+const transferCampaignRecord = action('transferCampaignRecord', ({ state, body, campaign, now }) => {
   const record = requireRecord(campaign, locatorOf(body));
   if (!body.transferToCampaign) throw fail(MESSAGES.missing('transferToCampaign'));
   const target = requireCampaign(state, body.transferToCampaign);
   transferRecord(state, campaign, target, record, routingChange(state, body), now);
 });
 
-export const deleteRecordFromCampaign = action('deleteRecordFromCampaign', ({ state, body, campaign }) => {
+const deleteRecordFromCampaign = action('deleteRecordFromCampaign', ({ state, body, campaign }) => {
   deleteRecord(state, campaign, requireRecord(campaign, locatorOf(body)));
 });
+
+export const handlers: RestHandlers<SymbeeState, typeof SYMBEE_OPERATIONS> = {
+  addOrUpdateCampaignRecord,
+  searchPreviewCampaign,
+  changeCampaignRecordStatus,
+  transferCampaignRecord,
+  deleteRecordFromCampaign,
+};

@@ -1,18 +1,18 @@
-import { ACTIONS, HEADER_NAMES } from '../../contracts/symbee/schemas.ts';
-import { symbeeOpenApi } from '../../contracts/symbee/openapi.ts';
+import { HEADER_NAMES } from '../../contracts/symbee/schemas.ts';
+import { API_PREFIX, symbeeOpenApi } from '../../contracts/symbee/operations.ts';
 import { take } from '../core/iterate.ts';
-import { type VendorDefinition, kernelFailureStatus } from '../core/vendor.ts';
-import { createSymbeeState, restoreSymbee, snapshotSymbee } from './fixtures.ts';
-import { transportFailure } from './handlers.ts';
-import { type SymbeeState, advanceTo } from './models.ts';
-import { API_PREFIX, adminRoutes, routes } from './routes.ts';
-
-const ACTION_PATHS = new Set(ACTIONS.map((a) => `${API_PREFIX}/${a}`));
+import type { VendorDefinition } from '../core/vendor.ts';
+import { renderError } from './errors.ts';
+import { createSymbeeState } from './fixtures.ts';
+import { restoreSymbee, snapshotSymbee } from './snapshot.ts';
+import type { SymbeeState } from './models.ts';
+import { advanceTo } from './pool.ts';
+import { adminRoutes, operations } from './routes.ts';
 
 export const symbee: VendorDefinition<SymbeeState> = {
   id: 'symbee',
   title: 'Symbee Connect — Preview Campaign Realtime API',
-  routes,
+  operations,
   adminRoutes,
   bodyLimitBytes: 1024 * 1024,
   create: createSymbeeState,
@@ -39,7 +39,9 @@ export const symbee: VendorDefinition<SymbeeState> = {
       campaigns: [...state.campaigns.keys()],
       skillQueues: [...state.skillQueues],
       agents: [...state.agents],
-      clientIds: Object.fromEntries([...state.campaigns.values()].map((c) => [c.name, take(c.byClientId.keys(), 20)])),
+      clientIds: Object.fromEntries(
+        [...state.campaigns.values()].map((c) => [c.name, take(c.records.keys('clientId'), 20)]),
+      ),
       apiKeyRotation: {
         generation: state.apiKey.generation,
         rotatedAt: new Date(state.apiKey.rotatedAt).toISOString(),
@@ -47,12 +49,6 @@ export const symbee: VendorDefinition<SymbeeState> = {
       },
     };
   },
-  failure(failure, req) {
-    if (failure.kind === 'notFound' && ACTION_PATHS.has(req.path)) {
-      return transportFailure(405, `Method ${req.method} not allowed; actions are POST`, { allow: 'POST' });
-    }
-    // The document names no status for these (assumed): the usual ones.
-    return transportFailure(kernelFailureStatus(failure), failure.message);
-  },
+  renderError,
   openapi: symbeeOpenApi,
 };

@@ -1,41 +1,48 @@
 import { createHash } from 'node:crypto';
 import {
   DEFAULT_CLIENT_ID_FIELD_NAME,
-  SYSTEM_FIELDS,
-  type Condition,
   type PreviewRecord,
   type RecordDataItem,
-  type SearchCriterion,
-  type SystemField,
   type WorkedState,
-  CONDITIONS,
 } from '../../contracts/symbee/schemas.ts';
-import { Lifecycle } from '../core/lifecycle.ts';
+import { IllegalMove, Lifecycle } from '../core/lifecycle.ts';
 import { type SeededRandom, seededUuid } from '../core/random.ts';
-import { TimedQueue } from '../core/scheduler.ts';
-import { MESSAGES, SymbeeFailure, fail } from './errors.ts';
+import type { TimedQueue } from '../core/scheduler.ts';
+import { EntityStore } from '../core/store.ts';
+import { MESSAGES, fail, failure } from './errors.ts';
 
 /** Preferred-agent hold: "within 30 minutes of the task becoming available to be delivered" (document). */
 export const PREFERRED_AGENT_HOLD_MS = 30 * 60 * 1000;
 
-/**
- * Work states. Through the API (changeCampaignRecordStatus) any state may be set — the document lists all four
- * as valid targets. Agents (simulated) only work deliverable tasks: NOTWORKED or WORKED, ending WORKED (another
- * attempt scheduled) or COMPLETED.
- */
-export const apiLifecycle = new Lifecycle<WorkedState>('changeCampaignRecordStatus', {
-  NOTWORKED: ['NOTWORKED', 'WORKED', 'COMPLETED', 'REMOVED'],
-  WORKED: ['NOTWORKED', 'WORKED', 'COMPLETED', 'REMOVED'],
-  COMPLETED: ['NOTWORKED', 'WORKED', 'COMPLETED', 'REMOVED'],
-  REMOVED: ['NOTWORKED', 'WORKED', 'COMPLETED', 'REMOVED'],
-});
+const workedState = {
+  get: (record: SymbeeRecord) => record.workedState,
+  set: (record: SymbeeRecord, to: WorkedState) => {
+    record.workedState = to;
+  },
+};
 
-export const agentLifecycle = new Lifecycle<WorkedState>('agent work', {
-  NOTWORKED: ['WORKED', 'COMPLETED'],
-  WORKED: ['WORKED', 'COMPLETED'],
-  COMPLETED: [],
-  REMOVED: [],
-});
+/**
+ * Work states set through the API (changeCampaignRecordStatus). The document lists all four as valid targets and
+ * names no restriction, so every move is in the table (assumed, see docs/vendors/symbee.md): NOTWORKED and WORKED
+ * put the task back in line for delivery (WORKED only with a next earliest work time: checked by the action),
+ * COMPLETED and REMOVED take it out of delivery; a move to the same state only changes the routing fields.
+ */
+const ANY_STATE = ['NOTWORKED', 'WORKED', 'COMPLETED', 'REMOVED'] as const;
+export const apiLifecycle = new Lifecycle<WorkedState, SymbeeRecord>(
+  'changeCampaignRecordStatus',
+  { NOTWORKED: ANY_STATE, WORKED: ANY_STATE, COMPLETED: ANY_STATE, REMOVED: ANY_STATE },
+  { state: workedState },
+);
+
+/**
+ * Agents (simulated) work only deliverable tasks — NOTWORKED or WORKED — and each attempt ends WORKED (another
+ * attempt scheduled) or COMPLETED. A COMPLETED or REMOVED task is never delivered again.
+ */
+export const agentLifecycle = new Lifecycle<WorkedState, SymbeeRecord>(
+  'agent work',
+  { NOTWORKED: ['WORKED', 'COMPLETED'], WORKED: ['WORKED', 'COMPLETED'], COMPLETED: [], REMOVED: [] },
+  { state: workedState },
+);
 
 export interface DataItem {
   key: string;
@@ -71,8 +78,18 @@ export interface Campaign {
   name: string;
   defaultSkillQueue: string;
   defaultTimeZone: string;
-  records: Map<string, SymbeeRecord>;
-  byClientId: Map<string, SymbeeRecord>;
+  /** The campaign's tasks by previewRecordID; clientIds are unique within a campaign (index `clientId`). */
+  records: EntityStore<SymbeeRecord, 'clientId'>;
+}
+
+export function newCampaign(
+  name: string,
+  defaultSkillQueue: string,
+  defaultTimeZone: string,
+  records: Iterable<SymbeeRecord> = [],
+): Campaign {
+  const store = EntityStore.restore('records', (r: SymbeeRecord) => r.id, { clientId: (r) => r.clientId }, records);
+  return { name, defaultSkillQueue, defaultTimeZone, records: store };
 }
 
 export interface PoolOutcome {
@@ -205,7 +222,7 @@ export interface RecordLocator {
 /** previewRecordId wins over clientId (document); undefined when neither is given. */
 export function findRecord(campaign: Campaign, locator: RecordLocator): SymbeeRecord | undefined {
   if (locator.previewRecordId) return campaign.records.get(locator.previewRecordId);
-  if (locator.clientId) return campaign.byClientId.get(locator.clientId);
+  if (locator.clientId) return campaign.records.by('clientId', locator.clientId);
   return undefined;
 }
 
@@ -217,7 +234,7 @@ export function requireRecord(campaign: Campaign, locator: RecordLocator): Symbe
   const [by, value] = locator.previewRecordId
     ? ['previewRecordId', locator.previewRecordId]
     : ['clientId', locator.clientId as string];
-  throw new SymbeeFailure('NORECORDFOUND', MESSAGES.noRecord(by, value, campaign.name));
+  throw failure('NORECORDFOUND', MESSAGES.noRecord(by, value, campaign.name));
 }
 
 // ---- Validation of values --------------------------------------------------------------------------------------
@@ -261,7 +278,7 @@ export function normalizeRecordData(
     if (item.value === undefined) throw fail(`previewRecordData[${i}].value is required`);
     const { key, value } = item;
     if (key === clientIdFieldName) {
-      throw new SymbeeFailure(
+      throw failure(
         'INVALIDRECORDDATAKEY',
         `previewRecordData contains the key '${key}', which is the clientIdFieldName`,
       );
@@ -316,14 +333,15 @@ export function upsertRecord(
 ): 'added' | 'updated' {
   const { campaign } = input;
   const existing = findRecord(campaign, input.locator);
-  const owner = campaign.byClientId.get(input.clientId);
+  const owner = campaign.records.by('clientId', input.clientId);
   if (existing) {
     if (owner && owner !== existing) {
       throw fail(`clientId '${input.clientId}' is already used by another record in campaign '${campaign.name}'`);
     }
     updateTask(existing, now, () => {
-      campaign.byClientId.delete(existing.clientId);
-      existing.clientId = input.clientId;
+      campaign.records.update(existing, () => {
+        existing.clientId = input.clientId;
+      });
       existing.clientIdFieldName = input.clientIdFieldName;
       existing.data = withClientIdField(input.clientIdFieldName, input.clientId, input.data.items);
       existing.skillQueue = input.data.skillQueue ?? campaign.defaultSkillQueue;
@@ -332,7 +350,6 @@ export function upsertRecord(
       setPreferredAgent(existing, input.preferredAgent ?? '', now);
       existing.nextEarliestWorkTime = input.nextEarliestWorkTime ?? null;
       existing.lastUpdatedTime = now;
-      campaign.byClientId.set(existing.clientId, existing);
     });
     scheduleRecord(state, existing);
     return 'updated';
@@ -369,14 +386,12 @@ export function upsertRecord(
 
 export function insertRecord(state: SymbeeState, campaign: Campaign, record: SymbeeRecord): void {
   record.campaign = campaign.name;
-  campaign.records.set(record.id, record);
-  campaign.byClientId.set(record.clientId, record);
+  campaign.records.insert(record);
   state.recordCampaign.set(record.id, campaign.name);
 }
 
 export function deleteRecord(state: SymbeeState, campaign: Campaign, record: SymbeeRecord): void {
-  campaign.records.delete(record.id);
-  if (campaign.byClientId.get(record.clientId) === record) campaign.byClientId.delete(record.clientId);
+  campaign.records.delete(record);
   state.recordCampaign.delete(record.id);
 }
 
@@ -409,7 +424,7 @@ export function changeStatus(state: SymbeeState, record: SymbeeRecord, change: S
     throw fail(`Cannot change status from ${record.workedState} to ${change.state}`);
   }
   updateTask(record, now, () => {
-    record.workedState = change.state;
+    apiLifecycle.move(record, change.state, now);
     applyRouting(record, change, now);
   });
   scheduleRecord(state, record);
@@ -433,7 +448,7 @@ export function transferRecord(
   now: number,
 ): void {
   if (to !== from) {
-    const clash = to.byClientId.get(record.clientId);
+    const clash = to.records.by('clientId', record.clientId);
     if (clash) throw fail(`clientId '${record.clientId}' already exists in campaign '${to.name}'`);
     deleteRecord(state, from, record);
     insertRecord(state, to, record);
@@ -456,7 +471,7 @@ export function isDeliverable(record: SymbeeRecord, now: number): boolean {
   return (record.workedState === 'NOTWORKED' || record.workedState === 'WORKED') && dueAt(record) <= now;
 }
 
-function preferenceExpiresAt(record: SymbeeRecord): number {
+export function preferenceExpiresAt(record: SymbeeRecord): number {
   return Math.max(record.preferredSince, dueAt(record)) + PREFERRED_AGENT_HOLD_MS;
 }
 
@@ -478,10 +493,12 @@ export interface WorkInput {
 
 /** An agent works a delivered task: one attempt, with its work codes, ending COMPLETED or WORKED (retry later). */
 export function workRecord(state: SymbeeState, record: SymbeeRecord, work: WorkInput, now: number): void {
-  if (!agentLifecycle.canMove(record.workedState, work.outcome)) {
-    throw fail(`A ${record.workedState} task cannot be worked`);
+  try {
+    agentLifecycle.move(record, work.outcome, now);
+  } catch (err) {
+    if (err instanceof IllegalMove) throw fail(`A ${record.workedState} task cannot be worked`);
+    throw err;
   }
-  record.workedState = work.outcome;
   record.workAttempts += 1;
   record.lastAttemptAgent = work.agent;
   record.lastAttemptTime = now;
@@ -491,215 +508,9 @@ export function workRecord(state: SymbeeState, record: SymbeeRecord, work: WorkI
   scheduleRecord(state, record);
 }
 
-function recordById(state: SymbeeState, id: string): SymbeeRecord | undefined {
+export function recordById(state: SymbeeState, id: string): SymbeeRecord | undefined {
   const campaign = state.campaigns.get(state.recordCampaign.get(id) ?? '');
   return campaign?.records.get(id);
-}
-
-/** Clears a preference whose 30-minute hold ran out while the task was deliverable. */
-function expirePreference(state: SymbeeState, id: string, at: number): void {
-  const record = recordById(state, id);
-  if (!record || record.preferredAgent === '' || !isDeliverable(record, at)) return;
-  if (preferenceExpiresAt(record) > at) return;
-  record.preferredAgent = '';
-  record.lastUpdatedTime = at;
-}
-
-/**
- * Moves the Symbee world up to `now`: scheduled key rotation, preferred-agent expiries and the automatic agent
- * pool, in time order, so jumping the clock a day ahead plays the day out.
- */
-export function advanceTo(state: SymbeeState, now: number, rng: SeededRandom): void {
-  const key = state.apiKey;
-  if (key.intervalMs !== null && now >= key.rotatedAt + key.intervalMs) {
-    const periods = Math.floor((now - key.rotatedAt) / key.intervalMs);
-    key.generation += periods - 1;
-    rotateApiKey(state, key.rotatedAt + periods * key.intervalMs);
-  }
-  // Agents with nothing to do before `now` wait at `now`; they are woken by the next advance.
-  const idle = new Set<PoolAgent>();
-  for (;;) {
-    const nextExpiry = state.expiries.peekTime() ?? Infinity;
-    const agent = state.pool.enabled ? nextFreeAgent(state.pool, idle) : undefined;
-    const agentAt = agent?.freeAt ?? Infinity;
-    if (Math.min(nextExpiry, agentAt) > now) return;
-    if (nextExpiry <= agentAt) {
-      const entry = state.expiries.popDue(now);
-      if (entry) expirePreference(state, entry.key, entry.at);
-    } else if (agent && !poolStep(state, agent, now, rng)) {
-      idle.add(agent);
-    }
-  }
-}
-
-type PoolAgent = AgentPool['agents'][number];
-
-function nextFreeAgent(pool: AgentPool, skip: Set<PoolAgent>): PoolAgent | undefined {
-  let best: PoolAgent | undefined;
-  for (const agent of pool.agents) if (!skip.has(agent) && (!best || agent.freeAt < best.freeAt)) best = agent;
-  return best;
-}
-
-/**
- * One free agent takes the earliest due task it may work (its own preferred tasks, or unreserved ones). Without one
- * it waits for the next due task or lapsing reservation; when neither comes before `now` it stays free from `now`
- * (returns false), so work that appears later — a new task, a reopened one — is taken as soon as it is deliverable.
- */
-function poolStep(state: SymbeeState, agent: PoolAgent, now: number, rng: SeededRandom): boolean {
-  const t = agent.freeAt;
-  const reservedForOthers: { at: number; key: string }[] = [];
-  let task: SymbeeRecord | undefined;
-  for (let entry = state.dueQueue.popDue(t); entry; entry = state.dueQueue.popDue(t)) {
-    const record = recordById(state, entry.key);
-    if (!record || !isDeliverable(record, t) || dueAt(record) !== entry.at) continue;
-    if (state.pool.campaigns.length > 0 && !state.pool.campaigns.includes(record.campaign)) continue;
-    if (record.preferredAgent !== '' && record.preferredAgent !== agent.id) {
-      reservedForOthers.push(entry);
-      continue;
-    }
-    task = record;
-    break;
-  }
-  const nextDue = state.dueQueue.peekTime() ?? Infinity;
-  for (const entry of reservedForOthers) state.dueQueue.schedule(entry.at, entry.key);
-  if (!task) {
-    const wake = Math.min(nextDue, state.expiries.peekTime() ?? Infinity);
-    agent.freeAt = wake <= now ? wake : Math.max(t, now);
-    return wake <= now;
-  }
-  // A task is never attempted before it was added or last changed (it may be due earlier than that).
-  const at = Math.max(t, task.lastUpdatedTime);
-  const outcome = pickOutcome(state.pool.outcomes, rng);
-  workRecord(
-    state,
-    task,
-    {
-      agent: agent.id,
-      outcome: outcome.outcome,
-      workCodes: outcome.workCodes,
-      nextEarliestWorkTime: outcome.outcome === 'WORKED' ? at + outcome.retryAfterMs : undefined,
-    },
-    at,
-  );
-  agent.freeAt = at + state.pool.handleTimeMs;
-  return true;
-}
-
-function pickOutcome(outcomes: PoolOutcome[], rng: SeededRandom): PoolOutcome {
-  const total = outcomes.reduce((sum, o) => sum + o.weight, 0);
-  let roll = rng.next() * total;
-  for (const outcome of outcomes) {
-    roll -= outcome.weight;
-    if (roll < 0) return outcome;
-  }
-  return outcomes[outcomes.length - 1] as PoolOutcome;
-}
-
-export function configurePool(
-  state: SymbeeState,
-  pool: Omit<AgentPool, 'agents'> & { agents: string[] },
-  now: number,
-): void {
-  state.pool = { ...pool, agents: pool.agents.map((id) => ({ id, freeAt: now })) };
-  state.dueQueue.clear();
-  if (!pool.enabled) return;
-  for (const campaign of state.campaigns.values())
-    for (const record of campaign.records.values()) scheduleRecord(state, record);
-}
-
-// ---- Search ------------------------------------------------------------------------------------------------------
-
-type FieldReader = (record: SymbeeRecord) => string | undefined;
-
-const SYSTEM_READERS: Record<SystemField, (campaign: Campaign) => FieldReader> = {
-  sys_skill_queue: () => (r) => r.skillQueue,
-  sys_worked_attempts: () => (r) => String(r.workAttempts),
-  sys_item_time_zone: (c) => (r) => r.timeZone ?? c.defaultTimeZone,
-  sys_worked_state: () => (r) => r.workedState,
-  sys_preferred_agent: () => (r) => r.preferredAgent,
-  sys_next_earliest_worktime_long: () => (r) =>
-    r.nextEarliestWorkTime === null ? undefined : String(r.nextEarliestWorkTime),
-};
-
-/** Custom keys match case-insensitively: the document's example searches `name` for the `Name` field (assumed). */
-function customReader(key: string): FieldReader {
-  const wanted = key.toLowerCase();
-  return (record) => {
-    for (const item of record.data) {
-      // The exact spelling first: the usual case, and no lower-cased copy of a key per record scanned.
-      if (item.key === key || (item.key.length === wanted.length && item.key.toLowerCase() === wanted)) {
-        return item.value;
-      }
-    }
-    return undefined;
-  };
-}
-
-const NUMERIC = /^-?\d+(\.\d+)?$/;
-
-/** Numbers compare as numbers when both sides are numeric, otherwise as strings (assumed). */
-function comparerTo(wanted: string): (actual: string) => number {
-  const byText = (a: string) => (a < wanted ? -1 : a > wanted ? 1 : 0);
-  if (!NUMERIC.test(wanted)) return byText;
-  const wantedNumber = Number(wanted);
-  return (a) => (NUMERIC.test(a) ? Number(a) - wantedNumber : byText(a));
-}
-
-/** Each condition, specialized once per search for its wanted value. */
-const PREDICATES: Record<Condition, (wanted: string) => (actual: string) => boolean> = {
-  EQUALS: (w) => (a) => a === w,
-  NOTEQUALS: (w) => (a) => a !== w,
-  GREATERTHAN: (w) => {
-    const compare = comparerTo(w);
-    return (a) => compare(a) > 0;
-  },
-  LESSTHAN: (w) => {
-    const compare = comparerTo(w);
-    return (a) => compare(a) < 0;
-  },
-  CONTAINS: (w) => (a) => a.includes(w),
-  BEGINSWITH: (w) => (a) => a.startsWith(w),
-};
-
-export interface CompiledCriterion {
-  read: FieldReader;
-  matches: (actual: string) => boolean;
-}
-
-export function compileCriteria(campaign: Campaign, criteria: readonly SearchCriterion[]): CompiledCriterion[] {
-  return criteria.map((c, i) => {
-    if (c.key === undefined || c.key === '') throw fail(`previewRecordData[${i}].key is required`);
-    if (c.value === undefined) throw fail(`previewRecordData[${i}].value is required`);
-    if (c.condition === undefined) throw fail(`previewRecordData[${i}].condition is required`);
-    if (!(CONDITIONS as readonly string[]).includes(c.condition)) {
-      throw fail(`Invalid condition '${c.condition}'; expected one of ${CONDITIONS.join(', ')}`);
-    }
-    let read: FieldReader;
-    if (c.key.startsWith('sys_')) {
-      if (!(SYSTEM_FIELDS as readonly string[]).includes(c.key)) {
-        throw fail(`Unknown system field '${c.key}'; expected one of ${SYSTEM_FIELDS.join(', ')}`);
-      }
-      read = SYSTEM_READERS[c.key as SystemField](campaign);
-    } else {
-      read = customReader(c.key);
-    }
-    return { read, matches: PREDICATES[c.condition as Condition](c.value) };
-  });
-}
-
-/** All criteria must hold (AND); a record without the field never matches (assumed). Stops at maxRecords. */
-export function searchRecords(campaign: Campaign, criteria: CompiledCriterion[], maxRecords: number): SymbeeRecord[] {
-  const found: SymbeeRecord[] = [];
-  if (maxRecords <= 0) return found;
-  outer: for (const record of campaign.records.values()) {
-    for (const c of criteria) {
-      const actual = c.read(record);
-      if (actual === undefined || !c.matches(actual)) continue outer;
-    }
-    found.push(record);
-    if (found.length >= maxRecords) break;
-  }
-  return found;
 }
 
 export function toWire(record: SymbeeRecord): PreviewRecord {

@@ -1,25 +1,17 @@
-import type { VendorRoute } from '../core/vendor.ts';
+import { API_PREFIX, SYMBEE_OPERATIONS } from '../../contracts/symbee/operations.ts';
+import { bindRest } from '../core/rest.ts';
+import type { AdminRoute } from '../core/vendor.ts';
 import * as admin from './admin.ts';
-import * as actions from './handlers.ts';
+import { handlers, protocol } from './handlers.ts';
 import type { SymbeeState } from './models.ts';
 
-/** The API's URL prefix (document: "Preview Campaign Realtime API Endpoint"); actions are appended to it. */
-export const API_PREFIX = '/symbee-previewcontact-service/svc/rs/PreviewContactServiceExternal';
+export { API_PREFIX };
 
-export const routes: VendorRoute<SymbeeState>[] = [
-  { method: 'POST', path: `${API_PREFIX}/addOrUpdateCampaignRecord`, handler: actions.addOrUpdateCampaignRecord },
-  {
-    method: 'POST',
-    path: `${API_PREFIX}/searchPreviewCampaign`,
-    handler: actions.searchPreviewCampaign,
-    readOnly: true,
-  },
-  { method: 'POST', path: `${API_PREFIX}/changeCampaignRecordStatus`, handler: actions.changeCampaignRecordStatus },
-  { method: 'POST', path: `${API_PREFIX}/transferCampaignRecord`, handler: actions.transferCampaignRecord },
-  { method: 'POST', path: `${API_PREFIX}/deleteRecordFromCampaign`, handler: actions.deleteRecordFromCampaign },
-];
+/** The five actions, as declared in the contracts, each bound to its handler through the REST binding. */
+export const operations = bindRest(SYMBEE_OPERATIONS, protocol, handlers);
 
-export const adminRoutes: VendorRoute<SymbeeState>[] = [
+/** Test-only backdoors, mounted at `/__admin/sandboxes/:id/vendors/symbee`. */
+export const adminRoutes: AdminRoute<SymbeeState>[] = [
   { method: 'POST', path: '/work', handler: admin.work },
   { method: 'GET', path: '/agent-pool', handler: admin.getPool },
   { method: 'POST', path: '/agent-pool', handler: admin.setPool },

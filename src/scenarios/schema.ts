@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { PRODUCT_VENDOR_IDS } from '../../simulators/catalogue.ts';
 import { SandboxSeedSchema, VendorOptionsSchema } from '../../simulators/core/admin/schemas.ts';
-import { VENDOR_IDS } from '../../simulators/core/vendor.ts';
 
 /**
  * The scenario YAML format (docs/scenarios.md). Every object is strict so a typo (`expcet:`) is an error naming the
@@ -29,7 +29,7 @@ const oneBody = (b: { json?: unknown; xml?: unknown; text?: unknown; form?: unkn
 
 const RequestSchema = z
   .strictObject({
-    vendor: z.enum(VENDOR_IDS),
+    vendor: z.enum(PRODUCT_VENDOR_IDS),
     method: z.enum(HTTP_METHODS),
     path: z.string().startsWith('/', 'path starts with "/" (relative to the vendor baseUrl)'),
     query: stringMap.optional(),

@@ -14,9 +14,9 @@ const document = buildOpenApi({
   security: [{ basic: [] }],
   operations: [
     {
-      method: 'get',
-      path: '/items/{id}',
-      operationId: 'getItem',
+      name: 'getItem',
+      binding: { protocol: 'rest', method: 'GET', path: '/items/:id' },
+      readOnly: true,
       summary: 'Read one item',
       tags: ['items'],
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
@@ -28,9 +28,9 @@ const document = buildOpenApi({
       },
     },
     {
-      method: 'put',
-      path: '/items/{id}',
-      operationId: 'putItem',
+      name: 'putItem',
+      binding: { protocol: 'rest', method: 'PUT', path: '/items/:id' },
+      readOnly: false,
       summary: 'Replace one item',
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       requestBody: { schema: Item, contentTypes: ['application/json', 'application/xml'] },

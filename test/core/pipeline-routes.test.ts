@@ -2,7 +2,8 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../simulators/core/app.ts';
 import { reply } from '../../simulators/core/reply.ts';
-import type { KernelFailure, VendorDefinition } from '../../simulators/core/vendor.ts';
+import type { VendorDefinition } from '../../simulators/core/vendor.ts';
+import { routes } from '../helpers/routes.ts';
 
 /**
  * Vendor routes are matched by the kernel's RouteTable, not by Express. These tests pin that a request reaches exactly
@@ -21,7 +22,7 @@ const answer = (name: string) => (call: { state: State; params: Record<string, s
 const vendor: VendorDefinition<State> = {
   id: 'engage',
   title: 'Routing test vendor',
-  routes: [
+  operations: routes<State>([
     { method: 'POST', path: '/fixed', handler: answer('post fixed') },
     { method: 'GET', path: '/fixed', handler: answer('get fixed') },
     { method: 'POST', path: '/fixed', handler: answer('duplicate, never reached') },
@@ -29,17 +30,15 @@ const vendor: VendorDefinition<State> = {
     { method: 'POST', path: '/items/:id', handler: answer('item pattern') },
     // Declared after the pattern that also matches it: Express answers with the pattern, so must the kernel.
     { method: 'POST', path: '/items/special', handler: answer('special, shadowed') },
-  ],
+  ]),
   create: (ctx) => ({ tenant: ctx.isDefault ? 'default-tenant' : `t-${ctx.sandboxId}`, calls: [] }),
   snapshot: (state) => state,
   restore: (snap) => snap as State,
   tenantKeyOf: (req) => req.get('x-tenant') || undefined,
   tenantKeys: (state) => [state.tenant],
   describe: (state) => ({ tenant: state.tenant }),
-  failure: (failure: KernelFailure) =>
-    reply.json(failure.kind === 'notFound' ? 404 : failure.kind === 'unauthenticated' ? 401 : 500, {
-      kernel: failure.kind,
-    }),
+  renderError: (err) =>
+    reply.json(err.code === 'notFound' ? 404 : err.code === 'unauthenticated' ? 401 : 500, { kernel: err.code }),
   openapi: () => ({ openapi: '3.1.0', info: { title: 'routing', version: '0' }, paths: {} }),
 };
 

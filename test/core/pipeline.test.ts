@@ -7,7 +7,8 @@ import { createSimulator, type Simulator } from '../../simulators/core/app.ts';
 import { type VendorPipeline, withVendorPipelines } from '../../simulators/core/pipeline.ts';
 import { AdminError } from '../../simulators/core/errors.ts';
 import { reply } from '../../simulators/core/reply.ts';
-import { type KernelFailure, type VendorDefinition, kernelFailureStatus } from '../../simulators/core/vendor.ts';
+import type { VendorDefinition } from '../../simulators/core/vendor.ts';
+import { routes } from '../helpers/routes.ts';
 import { expectAdminError } from './helpers.ts';
 
 /**
@@ -26,7 +27,7 @@ const tiny: VendorDefinition<TinyState> = {
   id: 'jtel',
   title: 'Tiny pipeline vendor',
   bodyLimitBytes: 1024,
-  routes: [
+  operations: routes<TinyState>([
     { method: 'GET', path: '/notes', handler: ({ state }) => reply.json(200, { notes: state.notes }) },
     {
       method: 'POST',
@@ -72,7 +73,7 @@ const tiny: VendorDefinition<TinyState> = {
         return reply.json(201, { topic: params.topic, query, rawBody, now: now(), count: state.notes.length });
       },
     },
-  ],
+  ]),
   adminRoutes: [
     {
       method: 'POST',
@@ -103,11 +104,7 @@ const tiny: VendorDefinition<TinyState> = {
     state.advancedTo.push(now);
   },
   describe: (state) => ({ tenant: state.tenant }),
-  failure: (failure: KernelFailure) =>
-    reply.json(kernelFailureStatus(failure), {
-      kernel: failure.kind,
-      message: failure.message,
-    }),
+  renderError: (err) => reply.json(err.status, { kernel: err.code, message: err.message }),
   openapi: () => ({ openapi: '3.1.0', info: { title: 'tiny', version: '0' }, paths: {} }),
 };
 
@@ -368,7 +365,7 @@ describe('vendor dispatch ahead of Express', () => {
       vendors: [
         {
           ...tiny,
-          failure: () => {
+          renderError: () => {
             throw new Error('renderer bug');
           },
         },

@@ -2,6 +2,7 @@ import express from 'express';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RouteTable } from '../../simulators/core/routing.ts';
+import type { Operation } from '../../simulators/core/vendor.ts';
 import { VENDORS } from '../../simulators/index.ts';
 
 /**
@@ -81,7 +82,9 @@ function requests(routes: readonly IndexedRoute[]) {
 describe.each(VENDORS.map((v) => [v.id, v] as const))(
   '%s routes: kernel RouteTable ≡ Express router',
   (_id, vendor) => {
-    const routes = vendor.routes.map((r, index) => ({ method: r.method, path: r.path, index }));
+    const routes = vendor.operations.flatMap((op: Operation<unknown>, index: number) =>
+      op.binding.protocol === 'rest' ? [{ method: op.binding.method, path: op.binding.path, index }] : [],
+    );
     const byExpress = expressVerdict(routes);
     const byTable = tableVerdict(routes);
 

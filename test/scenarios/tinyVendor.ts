@@ -1,10 +1,6 @@
 import { reply, type Reply } from '../../simulators/core/reply.ts';
-import {
-  type SeedContext,
-  type VendorDefinition,
-  type VendorRequest,
-  kernelFailureStatus,
-} from '../../simulators/core/vendor.ts';
+import type { SeedContext, VendorDefinition, VendorRequest } from '../../simulators/core/vendor.ts';
+import { routes } from '../helpers/routes.ts';
 
 /**
  * A throw-away vendor for runner tests only (never in VENDORS). Its sandbox section has the same shape the runner
@@ -29,7 +25,7 @@ const counter = (state: TinyState, name: string): Reply =>
 export const tinyVendor: VendorDefinition<TinyState> = {
   id: 'symbee',
   title: 'Tiny test vendor',
-  routes: [
+  operations: routes<TinyState>([
     {
       method: 'POST',
       path: '/api/echo',
@@ -73,7 +69,7 @@ export const tinyVendor: VendorDefinition<TinyState> = {
       path: '/api/time',
       handler: ({ now }) => reply.json(200, { nowMs: now(), nowIso: new Date(now()).toISOString() }),
     },
-  ],
+  ]),
   adminRoutes: [
     {
       method: 'POST',
@@ -94,6 +90,6 @@ export const tinyVendor: VendorDefinition<TinyState> = {
     headers: { 'X-sc-company-code': state.company, 'X-sc-company-api-key': 'tiny-key' },
     counters: ['visits', 'calls'],
   }),
-  failure: (failure) => reply.json(kernelFailureStatus(failure), { error: failure.message }),
+  renderError: (err) => reply.json(err.status, { error: err.message }),
   openapi: () => ({ openapi: '3.1.0', info: { title: 'tiny', version: '0' }, paths: {} }),
 };

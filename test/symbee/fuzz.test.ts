@@ -7,7 +7,7 @@ import {
   TransportErrorSchema,
   type Action,
 } from '../../contracts/symbee/schemas.ts';
-import { snapshotSymbee } from '../../simulators/symbee/fixtures.ts';
+import { snapshotSymbee } from '../../simulators/symbee/snapshot.ts';
 import type { SymbeeState } from '../../simulators/symbee/models.ts';
 import { startSymbee, type Body, type SymbeeSandbox, type TestSimulator } from './harness.ts';
 

@@ -1,11 +1,13 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { ClockError } from '../clock.ts';
 import type { RequestJournal } from '../journal.ts';
-import { AdminError, parseAdmin } from '../errors.ts';
-import { SandboxError, type Sandbox, type SandboxRegistry } from '../sandbox.ts';
+import { AdminError, VendorError, parseAdmin } from '../errors.ts';
+import { listOperation } from '../operations.ts';
+import type { Reply } from '../reply.ts';
+import { SandboxError, type Sandbox, type SandboxRegistry, markChanged } from '../sandbox.ts';
 import { flatQuery } from '../pipeline.ts';
 import { sendReply } from '../send.ts';
-import type { AnyVendor, VendorCall } from '../vendor.ts';
+import type { AnyVendor, Operation, VendorCall } from '../vendor.ts';
 import {
   ClockChangeSchema,
   CreateSandboxSchema,
@@ -71,10 +73,25 @@ export function adminRouter(opts: AdminOptions): Router {
     });
   });
 
-  router.get('/vendors/:vendorId/openapi.json', (req, res) => {
+  const vendorOf = (req: Request) => {
     const vendor = registry.vendor(String(req.params.vendorId));
     if (!vendor) throw new AdminError(404, `vendor ${req.params.vendorId} is not served`);
-    res.json(vendor.openapi());
+    return vendor;
+  };
+
+  /** The vendor's operations as declared: name, binding, read-only flag, documented errors. */
+  router.get('/vendors/:vendorId', (req, res) => {
+    const vendor = vendorOf(req);
+    res.json({
+      id: vendor.id,
+      title: vendor.title,
+      openapi: `/__admin/vendors/${vendor.id}/openapi.json`,
+      operations: vendor.operations.map((op: Operation<unknown>) => listOperation(op, `/${vendor.id}`)),
+    });
+  });
+
+  router.get('/vendors/:vendorId/openapi.json', (req, res) => {
+    res.json(vendorOf(req).openapi());
   });
 
   router.get('/sandboxes', (req, res) => {
@@ -191,21 +208,14 @@ export function adminRouter(opts: AdminOptions): Router {
     res.json({ saved: registry.list().length });
   });
 
-  for (const vendor of registry.vendors) mountVendorAdmin(router, vendor, opts, mutated);
+  for (const vendor of registry.vendors) mountVendorAdmin(router, vendor, opts);
 
   router.use((req, _res) => {
     throw new AdminError(404, `No such admin endpoint: ${req.method} ${req.originalUrl}`);
   });
 
   router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status =
-      err instanceof AdminError || err instanceof SandboxError
-        ? err.status
-        : err instanceof ClockError
-          ? 400
-          : typeof (err as { status?: unknown }).status === 'number' && (err as { status: number }).status < 500
-            ? (err as { status: number }).status
-            : 500;
+    const status = adminStatusOf(err);
     if (status === 500) console.error('[admin] unexpected error:', err);
     const message = status === 500 ? 'Internal simulator error' : (err as Error).message;
     res.status(status).json({ error: { status, message } });
@@ -213,8 +223,26 @@ export function adminRouter(opts: AdminOptions): Router {
   return router;
 }
 
+/**
+ * The admin status of an error: the admin plane's and the registry's own; a vendor's, mapped through the one vendor
+ * error type (its `adminStatus`); a malformed JSON body (Express's body parser: 400, 413); anything else is a bug.
+ */
+function adminStatusOf(err: unknown): number {
+  if (err instanceof AdminError || err instanceof SandboxError) return err.status;
+  if (err instanceof VendorError) return err.adminStatus;
+  if (err instanceof ClockError) return 400;
+  if (isHttpError(err) && err.status < 500) return err.status;
+  return 500;
+}
+
+/** The errors Express's body parser raises (http-errors: `expose` marks the ones meant for the client). */
+function isHttpError(err: unknown): err is { status: number } {
+  const e = err as { status?: unknown; expose?: unknown } | null;
+  return typeof e === 'object' && e !== null && typeof e.status === 'number' && e.expose === true;
+}
+
 /** Vendor backdoors (simulate an agent, force an outcome, seed a record) live apart from the vendor API. */
-function mountVendorAdmin(router: Router, vendor: AnyVendor, opts: AdminOptions, mutated: (s: Sandbox) => void): void {
+function mountVendorAdmin(router: Router, vendor: AnyVendor, opts: AdminOptions): void {
   for (const route of vendor.adminRoutes ?? []) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
     router[method](`/sandboxes/:id/vendors/${vendor.id}${route.path}`, async (req: Request, res: Response) => {
@@ -231,8 +259,17 @@ function mountVendorAdmin(router: Router, vendor: AnyVendor, opts: AdminOptions,
         params,
         query: flatQuery(req.originalUrl),
       };
-      const out = await route.handler(call);
-      if (!(route.readOnly ?? route.method === 'GET')) mutated(sandbox);
+      let failure: unknown;
+      let out: Reply;
+      try {
+        out = await route.handler(call);
+      } catch (err) {
+        failure = err;
+        throw err;
+      } finally {
+        // The same rule as vendor calls: saved whenever the call may have changed the sandbox.
+        markChanged(sandbox, route.readOnly ?? route.method === 'GET', failure);
+      }
       await sendReply(res, out);
     });
   }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { FaultRuleInputSchema } from '../faults.ts';
-import { VENDOR_IDS } from '../vendor.ts';
 
 /** Request bodies of the admin control plane (`/__admin`). Public contract: documented in the README. */
 const isoDate = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
@@ -13,7 +12,7 @@ export const SandboxSeedSchema = z
   .max(2 ** 31 - 1);
 
 /** Vendor-specific options of a new sandbox, `options.<vendorId>` (also a scenario's `options`). */
-export const VendorOptionsSchema = z.partialRecord(z.enum(VENDOR_IDS), z.record(z.string(), z.unknown()));
+export const VendorOptionsSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 
 /** Where the virtual clock of a new or reset sandbox starts. */
 const ClockStartSchema = z.strictObject({ now: isoDate.optional(), frozen: z.boolean().optional() });
@@ -47,6 +46,7 @@ export const JournalSettingsSchema = z.strictObject({
 
 export const JournalQuerySchema = z.object({
   vendor: z.string().optional(),
+  operation: z.string().optional(),
   path: z.string().optional(),
   method: z.string().optional(),
   status: z

@@ -1,5 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { buildOpenApi, type OperationSpec } from '../../simulators/core/openapi.ts';
+import { buildOpenApi } from '../../simulators/core/openapi.ts';
+import { type HttpMethod, type OperationSpec, declareOperations } from '../../simulators/core/operations.ts';
 import {
   AddCustomersRequestSchema,
   AddCustomersResponseSchema,
@@ -36,21 +37,37 @@ type Token = 'Action' | 'Data';
 type Responses = OperationSpec['responses'];
 
 /**
+ * The platform is the `vcc-{ccPlatform}.8x8.com` host of the real API; the simulator serves one host for every
+ * platform, so it becomes the first path segment: `https://vcc-na12.8x8.com/api/...` →
+ * `{origin}/eightbyeight/vcc-na12/api/...`.
+ */
+export const PLATFORM_SEGMENT = '/vcc-:ccPlatform';
+
+/**
  * An operation on one campaign below `/vcc-{ccPlatform}/api`: the platform and campaign path parameters, the
  * token it needs, and the 401 and 404 (unknown campaign) every one of them answers; `responses` adds to or
  * overrides those.
  */
-function campaignOperation(
+function campaignOperation<const N extends string>(
   token: Token,
-  op: Omit<OperationSpec, 'path' | 'parameters' | 'security' | 'responses'> & {
+  op: Omit<OperationSpec, 'name' | 'binding' | 'readOnly' | 'parameters' | 'security' | 'responses'> & {
+    name: N;
+    method: HttpMethod;
+    /** Below `/api`, `{param}` style. */
     path: string;
     parameters?: OperationSpec['parameters'];
     responses: Responses;
   },
-): OperationSpec {
+): OperationSpec & { name: N } {
+  const { method, path, ...rest } = op;
   return {
-    ...op,
-    path: `/vcc-{ccPlatform}/api${op.path}`,
+    ...rest,
+    binding: {
+      protocol: 'rest',
+      method,
+      path: `${PLATFORM_SEGMENT}/api${path.replace(/\{(\w+)\}/g, ':$1')}`,
+    },
+    readOnly: method === 'GET',
     parameters: [PLATFORM, CAMPAIGN, ...(op.parameters ?? [])],
     security: [{ [token === 'Action' ? 'actionToken' : 'dataToken']: [] }],
     responses: {
@@ -64,11 +81,11 @@ function campaignOperation(
 }
 
 /** The two record lists: records.json (JSON) and records (XML, README), the same records and filter. */
-const recordsOperation = (format: 'JSON' | 'XML'): OperationSpec =>
+const recordsOperation = <const N extends string>(format: 'JSON' | 'XML', name: N) =>
   campaignOperation('Data', {
-    method: 'get',
+    name,
+    method: 'GET',
     path: format === 'JSON' ? '/stats/campaigns/{campaignId}/records.json' : '/stats/campaigns/{campaignId}/records',
-    operationId: format === 'JSON' ? 'viewCampaignRecordsJson' : 'viewCampaignRecordsXml',
     summary:
       format === 'JSON'
         ? 'View the records of a campaign (JSON)'
@@ -91,11 +108,12 @@ const recordsOperation = (format: 'JSON' | 'XML'): OperationSpec =>
     },
   });
 
-const operations: OperationSpec[] = [
+/** The document's endpoints plus the campaign status calls of the same API family (README). */
+export const EIGHT_BY_EIGHT_OPERATIONS = declareOperations([
   campaignOperation('Action', {
-    method: 'post',
+    name: 'addCampaignRecords',
+    method: 'POST',
     path: '/tstats/campaigns/{campaignId}/customers',
-    operationId: 'addCampaignRecords',
     summary: 'Add records (CRM customers) to a dynamic campaign',
     tags: ['Campaign records'],
     requestBody: { schema: AddCustomersRequestSchema },
@@ -114,13 +132,13 @@ const operations: OperationSpec[] = [
       '415': JSON_REQUIRED,
     },
   }),
-  recordsOperation('JSON'),
-  recordsOperation('XML'),
+  recordsOperation('JSON', 'viewCampaignRecordsJson'),
+  recordsOperation('XML', 'viewCampaignRecordsXml'),
   // The document's DELETE header table names the Data Request Token (not the README's general write rule).
   campaignOperation('Data', {
-    method: 'delete',
+    name: 'deleteCampaignRecord',
+    method: 'DELETE',
     path: '/tstats/campaigns/{campaignId}/customers/{customerId}',
-    operationId: 'deleteCampaignRecord',
     summary: 'Remove a record from a campaign so it is not dialed again',
     tags: ['Campaign records'],
     parameters: [CUSTOMER],
@@ -134,17 +152,17 @@ const operations: OperationSpec[] = [
     },
   }),
   campaignOperation('Data', {
-    method: 'get',
+    name: 'getCampaign',
+    method: 'GET',
     path: '/stats/campaigns/{campaignId}.json',
-    operationId: 'getCampaign',
     summary: 'Campaign properties and status id (0–11)',
     tags: ['Campaign status'],
     responses: { '200': { description: 'README: the campaign object', schema: CampaignResponseSchema } },
   }),
   campaignOperation('Action', {
-    method: 'post',
+    name: 'changeCampaignStatus',
+    method: 'POST',
     path: '/tstats/campaigns/{campaignId}',
-    operationId: 'changeCampaignStatus',
     summary: 'Run, pause, purge or stop a campaign (STOPPED is final)',
     tags: ['Campaign status'],
     requestBody: { schema: StatusChangeRequestSchema },
@@ -156,7 +174,7 @@ const operations: OperationSpec[] = [
       '415': JSON_REQUIRED,
     },
   }),
-];
+]);
 
 export function eightByEightOpenApi(): OpenAPIV3_1.Document {
   return buildOpenApi({
@@ -165,7 +183,7 @@ export function eightByEightOpenApi(): OpenAPIV3_1.Document {
     description:
       'Generated from contracts/eightbyeight/schemas.ts. HTTP Basic: username = tenant, password = the Data Request Token for reads, the Action Request Token for writes (DELETE: Data, per the document). The real host `vcc-{ccPlatform}.8x8.com` is the first path segment here.',
     serverUrl: '/eightbyeight',
-    operations,
+    operations: EIGHT_BY_EIGHT_OPERATIONS,
     securitySchemes: {
       dataToken: { type: 'http', scheme: 'basic', description: 'username = tenant, password = Data Request Token' },
       actionToken: { type: 'http', scheme: 'basic', description: 'username = tenant, password = Action Request Token' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { buildOpenApi, type OperationSpec } from '../../simulators/core/openapi.ts';
+import { buildOpenApi } from '../../simulators/core/openapi.ts';
+import { type HttpMethod, declareOperations } from '../../simulators/core/operations.ts';
 import {
   API_PREFIX,
   BulkQuerySchema,
@@ -21,6 +22,8 @@ import {
 } from './schemas.ts';
 
 const JSON_XML = ['application/json', 'application/xml'];
+/** What a negotiated GET answers (JSON unless the client prefers XML). */
+const PRODUCES = ['application/json', 'application/xml'] as const;
 
 const path = (name: string, description: string): OpenAPIV3_1.ParameterObject => ({
   name,
@@ -31,6 +34,10 @@ const path = (name: string, description: string): OpenAPIV3_1.ParameterObject =>
 });
 const campaignId = path('campaignId', 'Campaign id (id32 or id36)');
 const customerId = path('customerId', 'Customer id (id32 or id36)');
+
+/** A binding below the OBI prefix; `{param}` in the document's style, `:param` for the router. */
+const rest = (method: HttpMethod, path: string) =>
+  ({ protocol: 'rest', method, path: `${API_PREFIX}${path.replace(/\{(\w+)\}/g, ':$1')}` }) as const;
 
 const error = (description: string) => ({ description, schema: ErrorSchema, contentTypes: JSON_XML });
 
@@ -52,11 +59,13 @@ const BODY = {
 };
 const NEGOTIATED = { '406': error('assumed: Accept names no type the endpoint produces') };
 
-const operations: OperationSpec[] = [
+/** Every endpoint of the document, below the vendor mount (`/sinch`); GETs only read. */
+export const SINCH_OPERATIONS = declareOperations([
   {
-    method: 'get',
-    path: '/campaigns',
-    operationId: 'listCampaigns',
+    name: 'listCampaigns',
+    binding: rest('GET', '/campaigns'),
+    readOnly: true,
+    produces: PRODUCES,
     summary: 'Get a list of campaigns.',
     description: 'Search fields take * and ? patterns, except ID fields (id32/id36); date fields come in x/xEnd pairs.',
     tags: ['campaigns'],
@@ -69,9 +78,10 @@ const operations: OperationSpec[] = [
     },
   },
   {
-    method: 'get',
-    path: '/campaigns/{campaignId}',
-    operationId: 'getCampaign',
+    name: 'getCampaign',
+    binding: rest('GET', '/campaigns/{campaignId}'),
+    readOnly: true,
+    produces: PRODUCES,
     summary: 'Get the campaign with campaignId = {campaignId}.',
     tags: ['campaigns'],
     parameters: [campaignId],
@@ -84,9 +94,9 @@ const operations: OperationSpec[] = [
     },
   },
   {
-    method: 'put',
-    path: '/campaigns/{campaignId}',
-    operationId: 'updateCampaign',
+    name: 'updateCampaign',
+    binding: rest('PUT', '/campaigns/{campaignId}'),
+    readOnly: false,
     summary: 'Update the campaign with campaignId = {campaignId}. Provide all properties since all fields are updated.',
     tags: ['campaigns'],
     parameters: [campaignId],
@@ -94,9 +104,9 @@ const operations: OperationSpec[] = [
     responses: { '204': { description: 'documented: no content' }, ...BODY, ...COMMON },
   },
   {
-    method: 'put',
-    path: '/campaigns/{campaignId}/status',
-    operationId: 'setCampaignStatus',
+    name: 'setCampaignStatus',
+    binding: rest('PUT', '/campaigns/{campaignId}/status'),
+    readOnly: false,
     summary: 'Value can be one of Passive, Active.',
     tags: ['campaigns'],
     parameters: [campaignId],
@@ -109,9 +119,10 @@ const operations: OperationSpec[] = [
     },
   },
   {
-    method: 'get',
-    path: '/campaigns/{campaignId}/customerResultStatistics',
-    operationId: 'getCustomerResultStatistics',
+    name: 'getCustomerResultStatistics',
+    binding: rest('GET', '/campaigns/{campaignId}/customerResultStatistics'),
+    readOnly: true,
+    produces: PRODUCES,
     summary: "Get a list of statistics on customers' results in the campaign.",
     tags: ['campaigns'],
     parameters: [campaignId],
@@ -123,9 +134,10 @@ const operations: OperationSpec[] = [
     },
   },
   {
-    method: 'get',
-    path: '/campaigns/{campaignId}/customers',
-    operationId: 'listCustomers',
+    name: 'listCustomers',
+    binding: rest('GET', '/campaigns/{campaignId}/customers'),
+    readOnly: true,
+    produces: PRODUCES,
     summary: 'Get a list of customers.',
     tags: ['customers'],
     parameters: [campaignId],
@@ -139,9 +151,10 @@ const operations: OperationSpec[] = [
     },
   },
   {
-    method: 'post',
-    path: '/campaigns/{campaignId}/customers',
-    operationId: 'createCustomer',
+    name: 'createCustomer',
+    binding: rest('POST', '/campaigns/{campaignId}/customers'),
+    readOnly: false,
+    produces: ['text/html'],
     summary: 'Add a new customer.',
     tags: ['customers'],
     parameters: [campaignId],
@@ -159,9 +172,11 @@ const operations: OperationSpec[] = [
     },
   },
   {
-    method: 'post',
-    path: '/campaigns/{campaignId}/customers/list',
-    operationId: 'createCustomerList',
+    name: 'createCustomerList',
+    binding: rest('POST', '/campaigns/{campaignId}/customers/list'),
+    readOnly: false,
+    // A client following the document's rule "POST should also have Accept = text/html" gets the JSON answer.
+    produces: [...PRODUCES, 'text/html'],
     summary: 'Add array of new customers (recommended maximum 100 per request; not enforced).',
     tags: ['customers'],
     parameters: [campaignId],
@@ -179,9 +194,10 @@ const operations: OperationSpec[] = [
     },
   },
   {
-    method: 'get',
-    path: '/campaigns/{campaignId}/customers/{customerId}',
-    operationId: 'getCustomer',
+    name: 'getCustomer',
+    binding: rest('GET', '/campaigns/{campaignId}/customers/{customerId}'),
+    readOnly: true,
+    produces: PRODUCES,
     summary: 'Get the customer with customerId = {customerId}.',
     description: "The document's example carries the script with no parameter: includeScript defaults to true here.",
     tags: ['customers'],
@@ -195,18 +211,19 @@ const operations: OperationSpec[] = [
     },
   },
   {
-    method: 'delete',
-    path: '/campaigns/{campaignId}/customers/{customerId}',
-    operationId: 'deleteCustomer',
+    name: 'deleteCustomer',
+    binding: rest('DELETE', '/campaigns/{campaignId}/customers/{customerId}'),
+    readOnly: false,
     summary: 'Delete the customer.',
     tags: ['customers'],
     parameters: [campaignId, customerId],
     responses: { '204': { description: 'documented: no content' }, ...ENTITY, ...COMMON },
   },
   {
-    method: 'get',
-    path: '/statistics',
-    operationId: 'listStatistics',
+    name: 'listStatistics',
+    binding: rest('GET', '/statistics'),
+    readOnly: true,
+    produces: PRODUCES,
     summary: 'Get a list of outbound campaign statistics, grouped by campaignId and agentId.',
     tags: ['statistics'],
     query: StatisticsQuerySchema,
@@ -217,7 +234,7 @@ const operations: OperationSpec[] = [
       ...NEGOTIATED,
     },
   },
-];
+]);
 
 export function sinchOpenApi(): OpenAPIV3_1.Document {
   return buildOpenApi({
@@ -227,7 +244,8 @@ export function sinchOpenApi(): OpenAPIV3_1.Document {
       'Generated from contracts/sinch/schemas.ts. JSON and XML by content negotiation (Accept / Content-Type); ' +
       'HTTP Basic authentication with the sandbox user and password.',
     serverUrl: `/sinch${API_PREFIX}`,
-    operations,
+    basePath: API_PREFIX,
+    operations: SINCH_OPERATIONS,
     securitySchemes: { basic: { type: 'http', scheme: 'basic' } },
     security: [{ basic: [] }],
   });

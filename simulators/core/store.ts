@@ -1,0 +1,149 @@
+import type { z } from 'zod';
+import { describeIssues } from './errors.ts';
+
+/** Two entities of a store would share a key of a unique index (or the id). */
+export class DuplicateKey extends Error {
+  constructor(
+    readonly index: string,
+    readonly key: string | number,
+  ) {
+    super(`${index} ${String(key)} is already taken`);
+  }
+}
+
+type KeyOf<E> = (entity: E) => string | number | undefined;
+
+/**
+ * One collection of a vendor's entities in a sandbox: by id, plus unique indexes declared by name (a customer's
+ * externalId, a task's clientId). Lookups are O(1) by id and by every index. Entities are plain objects the models
+ * change in place; a change to an indexed field goes through `update`, which keeps the indexes true.
+ */
+export class EntityStore<E, I extends string = never> {
+  private readonly byId = new Map<string | number, E>();
+  private readonly indexes = new Map<I, { keyOf: KeyOf<E>; map: Map<string | number, E> }>();
+
+  constructor(
+    readonly name: string,
+    private readonly idOf: (entity: E) => string | number,
+    indexes: Record<I, KeyOf<E>> = {} as Record<I, KeyOf<E>>,
+  ) {
+    for (const [index, keyOf] of Object.entries(indexes) as [I, KeyOf<E>][]) {
+      this.indexes.set(index, { keyOf, map: new Map() });
+    }
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: string | number): E | undefined {
+    return this.byId.get(id);
+  }
+
+  has(id: string | number): boolean {
+    return this.byId.has(id);
+  }
+
+  /** The entity whose `index` key is `key`. */
+  by(index: I, key: string | number): E | undefined {
+    return this.indexes.get(index)?.map.get(key);
+  }
+
+  /** The keys of one index, in insertion order. */
+  keys(index: I): IterableIterator<string | number> {
+    return (this.indexes.get(index) as { map: Map<string | number, E> }).map.keys();
+  }
+
+  values(): IterableIterator<E> {
+    return this.byId.values();
+  }
+
+  /** Adds an entity; throws DuplicateKey (and changes nothing) when its id or an index key is taken. */
+  insert(entity: E): E {
+    const id = this.idOf(entity);
+    if (this.byId.has(id)) throw new DuplicateKey(`${this.name} id`, id);
+    for (const [index, { keyOf, map }] of this.indexes) {
+      const key = keyOf(entity);
+      if (key !== undefined && map.has(key)) throw new DuplicateKey(`${this.name} ${index}`, key);
+    }
+    this.byId.set(id, entity);
+    for (const { keyOf, map } of this.indexes.values()) {
+      const key = keyOf(entity);
+      if (key !== undefined) map.set(key, entity);
+    }
+    return entity;
+  }
+
+  delete(entity: E): boolean {
+    const id = this.idOf(entity);
+    if (this.byId.get(id) !== entity) return false;
+    this.byId.delete(id);
+    for (const { keyOf, map } of this.indexes.values()) {
+      const key = keyOf(entity);
+      if (key !== undefined && map.get(key) === entity) map.delete(key);
+    }
+    return true;
+  }
+
+  /**
+   * Changes indexed fields of an entity in place (its id and its place in the iteration order stay): `change` runs
+   * between taking its keys out of the indexes and putting the new ones in. Check a new key with `by` first: a key
+   * another entity holds throws DuplicateKey, and the entity is then missing from that index (a model bug).
+   */
+  update(entity: E, change: () => void): void {
+    for (const { keyOf, map } of this.indexes.values()) {
+      const key = keyOf(entity);
+      if (key !== undefined && map.get(key) === entity) map.delete(key);
+    }
+    change();
+    for (const [index, { keyOf, map }] of this.indexes) {
+      const key = keyOf(entity);
+      if (key === undefined) continue;
+      const holder = map.get(key);
+      if (holder !== undefined && holder !== entity) throw new DuplicateKey(`${this.name} ${index}`, key);
+      map.set(key, entity);
+    }
+  }
+
+  clear(): void {
+    this.byId.clear();
+    for (const { map } of this.indexes.values()) map.clear();
+  }
+
+  /** The entities as saved: plain objects, in insertion order. */
+  snapshot(): E[] {
+    return [...this.byId.values()];
+  }
+
+  /** A store holding `entities` (checked by `parseSnapshot` first), refusing duplicate keys as a corrupt snapshot. */
+  static restore<E, I extends string>(
+    name: string,
+    idOf: (entity: E) => string | number,
+    indexes: Record<I, KeyOf<E>>,
+    entities: Iterable<E>,
+  ): EntityStore<E, I> {
+    const store = new EntityStore<E, I>(name, idOf, indexes);
+    for (const entity of entities) {
+      try {
+        store.insert(entity);
+      } catch (err) {
+        if (err instanceof DuplicateKey) throw new SnapshotError(`${name}: ${err.message} twice`);
+        throw err;
+      }
+    }
+    return store;
+  }
+}
+
+/** A saved vendor section that is not what the vendor writes: the sandbox is refused, not restored half-way. */
+export class SnapshotError extends Error {}
+
+/**
+ * Checks a vendor's saved section against its schema and returns it typed (no unchecked casts): a corrupt or
+ * foreign file is refused with the offending fields named.
+ */
+export function parseSnapshot<T extends z.ZodType>(vendorId: string, schema: T, data: unknown): z.infer<T> {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new SnapshotError(`vendors.${vendorId}: ${describeIssues(result.error)}`);
+  return result.data;
+}
