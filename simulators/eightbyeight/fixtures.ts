@@ -17,7 +17,6 @@ import {
   newCampaign,
   phoneOf,
 } from './models.ts';
-import { RecordStore, type RecordStoreSnapshot } from './records.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -187,51 +186,4 @@ function seedRecords(state: EightByEightState, now: number): void {
   const list = state.campaigns.get(126) as CampaignModel;
   for (let i = 0; i < 3 && customer < CRM_BASE + state.crm.size; i++)
     addRecord(state, list, customer++, undefined, now);
-}
-
-// ---- Persistence -----------------------------------------------------------------------------------------------
-
-type CampaignFields = Omit<CampaignModel, 'records' | 'events' | 'busy' | 'ready' | 'readyHead'>;
-interface CampaignSnapshot extends CampaignFields {
-  records: RecordStoreSnapshot;
-  ready: number[];
-}
-interface EightByEightSnapshot extends Omit<EightByEightState, 'campaigns' | 'crm'> {
-  crm: { base: number; size: number; extra: [number, string][] };
-  campaigns: CampaignSnapshot[];
-}
-
-export function snapshotEightByEight(state: EightByEightState): EightByEightSnapshot {
-  return {
-    ...state,
-    crm: { base: state.crm.base, size: state.crm.size, extra: [...state.crm.extra] },
-    campaigns: [...state.campaigns.values()].map((c) => {
-      const { records, events: _events, busy: _busy, ready, readyHead, ...fields } = c;
-      return { ...fields, records: records.snapshot(), ready: ready.slice(readyHead) };
-    }),
-  };
-}
-
-export function restoreEightByEight(snapshot: unknown): EightByEightState {
-  const snap = snapshot as EightByEightSnapshot;
-  const state: EightByEightState = {
-    ...snap,
-    crm: { base: snap.crm.base, size: snap.crm.size, extra: new Map(snap.crm.extra) },
-    campaigns: new Map(),
-  };
-  for (const saved of snap.campaigns) {
-    const { records, ready, ...fields } = saved;
-    const c = newCampaign(fields);
-    c.cursor = fields.cursor;
-    c.records = RecordStore.restore(records);
-    c.ready = ready;
-    const rs = c.records;
-    for (let row = 0; row < rs.size; row++) {
-      const status = rs.status[row];
-      if (status === RECORD_STATUS.QUEUED || status === RECORD_STATUS.ACCEPTED) c.busy++;
-      if (Number.isFinite(rs.eventAt[row])) c.events.schedule(rs.eventAt[row] as number, row);
-    }
-    state.campaigns.set(c.id, c);
-  }
-  return state;
 }

@@ -14,8 +14,6 @@ import {
   draftCustomer,
   insertCustomer,
   newId,
-  restoreState,
-  snapshotState,
 } from './models.ts';
 import { DAY_MS, StatisticsStore, dayOf } from './statistics.ts';
 
@@ -204,6 +202,3 @@ export function createSinchState(ctx: SeedContext): SinchState {
   }
   return state;
 }
-
-export const snapshotSinch = snapshotState;
-export const restoreSinch = (snapshot: unknown, ctx: SeedContext) => restoreState(snapshot, ctx.rng);

@@ -3,8 +3,10 @@ import { sinchOpenApi } from '../../contracts/sinch/operations.ts';
 import { basicCredentials } from '../core/auth.ts';
 import type { VendorDefinition } from '../core/vendor.ts';
 import { renderError } from './errors.ts';
-import { createSinchState, restoreSinch, snapshotSinch } from './fixtures.ts';
-import { type SinchState, advanceTo } from './models.ts';
+import { advanceTo } from './dialer.ts';
+import { createSinchState } from './fixtures.ts';
+import type { SinchState } from './models.ts';
+import { restoreSinch, snapshotSinch } from './snapshot.ts';
 import { adminRoutes, operations } from './routes.ts';
 
 export const sinch: VendorDefinition<SinchState> = {

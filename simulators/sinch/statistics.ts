@@ -1,8 +1,10 @@
-import type {
-  CallResult,
-  CampaignStatistics,
-  StatisticsCounters,
-  StatisticsEntry,
+import { z } from 'zod';
+import {
+  type CallResult,
+  type CampaignStatistics,
+  type StatisticsCounters,
+  StatisticsCountersSchema,
+  type StatisticsEntry,
 } from '../../contracts/sinch/schemas.ts';
 
 /**
@@ -25,6 +27,16 @@ export interface StatsBucket {
   /** Distinct customers called in this bucket. */
   customers: Set<string>;
 }
+
+/** A bucket as saved: its distinct customers as a list. */
+export const StatsRowSchema = z.object({
+  campaignId: z.string(),
+  day: z.number().int(),
+  agentId: z.string().nullable(),
+  counters: StatisticsCountersSchema.omit({ numberOfCustomers: true }),
+  customers: z.array(z.string()),
+});
+export type StatsRow = z.infer<typeof StatsRowSchema>;
 
 /** What a call measured: the amount collected and the agent's times, in seconds. */
 export interface CallMeasures {
@@ -137,15 +149,15 @@ export class StatisticsStore {
     this.byCampaign.delete(campaignId);
   }
 
-  snapshot(): unknown[] {
+  snapshot(): StatsRow[] {
     return [...this.byCampaign.values()].flatMap((m) =>
       [...m.values()].map((b) => ({ ...b, customers: [...b.customers] })),
     );
   }
 
-  static restore(rows: unknown): StatisticsStore {
+  static restore(rows: readonly StatsRow[]): StatisticsStore {
     const store = new StatisticsStore();
-    for (const row of (rows ?? []) as (Omit<StatsBucket, 'customers'> & { customers: string[] })[]) {
+    for (const row of rows) {
       let buckets = store.byCampaign.get(row.campaignId);
       if (!buckets) store.byCampaign.set(row.campaignId, (buckets = new Map()));
       buckets.set(`${row.day}|${row.agentId ?? ''}`, { ...row, customers: new Set(row.customers) });
