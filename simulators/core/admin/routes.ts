@@ -180,6 +180,7 @@ export function adminRouter(opts: AdminOptions): Router {
     const body = parseAdmin(FaultRuleInputSchema, req.body);
     const sandbox = sandboxOf(req);
     if (body.vendor && !registry.vendor(body.vendor)) throw new AdminError(400, `vendor ${body.vendor} is not served`);
+    if (body.operation !== undefined) requireOperation(registry, body.operation, body.vendor);
     try {
       res.status(201).json(sandbox.faults.add(body));
       mutated(sandbox);
@@ -221,6 +222,16 @@ export function adminRouter(opts: AdminOptions): Router {
     res.status(status).json({ error: { status, message } });
   });
   return router;
+}
+
+/** A fault rule's operation must be one a served vendor (the rule's own, when it names one) declares. */
+function requireOperation(registry: SandboxRegistry, operation: string, vendorId: string | undefined): void {
+  const vendors = vendorId ? [registry.vendor(vendorId) as AnyVendor] : registry.vendors;
+  if (vendors.some((v) => v.operations.some((op: Operation<unknown>) => op.name === operation))) return;
+  throw new AdminError(
+    400,
+    `operation ${operation} is not an operation of ${vendorId ?? 'any served vendor'} (see GET /__admin/vendors/{vendorId})`,
+  );
 }
 
 /**
