@@ -78,7 +78,7 @@ export function symbeeEnvelope(section: SymbeeSection, campaignName = section.ca
   };
 }
 
-async function createSandbox(api: Api, options: SandboxOptions = {}): Promise<SymbeeSandbox> {
+export async function createSandbox(api: Api, options: SandboxOptions = {}): Promise<SymbeeSandbox> {
   const base = await createFrozenSandbox<SymbeeSection>(api, 'symbee', {
     seed: options.seed,
     now: options.now ?? NOW,
