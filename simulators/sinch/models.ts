@@ -16,6 +16,7 @@ import {
 import { Lifecycle } from '../core/lifecycle.ts';
 import { SeededRandom, seededUuid } from '../core/random.ts';
 import { TimedQueue } from '../core/scheduler.ts';
+import { EntityStore } from '../core/store.ts';
 import { MESSAGES, obiError } from './errors.ts';
 import { dispatch } from './dialer.ts';
 import { type CallMeasures, StatisticsStore } from './statistics.ts';
@@ -157,8 +158,8 @@ export interface Campaign extends CampaignSeed {
   retryCount: number;
   /** When the campaign was Active: decides whether total/daily statistics exist. */
   activeIntervals: { from: number; to?: number }[];
-  customers: Map<string, Customer>;
-  externalIds: Map<string, string>;
+  /** By id; externalIds are unique within a campaign (index `externalId`). */
+  customers: EntityStore<Customer, 'externalId'>;
   nextExternalId: number;
   /** Runtime (rebuilt on restore): customers to call by due time, busy agents, when each agent became free. */
   due: TimedQueue<string>;
@@ -198,7 +199,7 @@ export function isoUtc(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
-function requireById<T>(items: Map<string, T>, field: string, rawId: string, notFound: (id: string) => string): T {
+function requireById<T>(items: { get(id: string): T | undefined }, field: string, rawId: string, notFound: (id: string) => string): T {
   const id = toId32(rawId);
   if (!id) throw obiError(400, MESSAGES.invalidValue(field, rawId));
   const item = items.get(id);
@@ -430,7 +431,7 @@ export function draftCustomer(state: SinchState, input: NewCustomer): CustomerDr
 
 /** The next free number; `reserved` holds externalIds the same request still has to store. */
 function generateExternalId(campaign: Campaign, reserved?: ReadonlySet<string>): string {
-  const taken = (id: string) => campaign.externalIds.has(id) || reserved?.has(id) === true;
+  const taken = (id: string) => campaign.customers.by('externalId', id) !== undefined || reserved?.has(id) === true;
   while (taken(String(campaign.nextExternalId))) campaign.nextExternalId++;
   return String(campaign.nextExternalId++);
 }
@@ -464,14 +465,13 @@ export function insertCustomer(
     attributes: draft.attributes,
     forced: [],
   };
-  campaign.customers.set(customer.id, customer);
-  campaign.externalIds.set(customer.externalId, customer.id);
+  campaign.customers.insert(customer);
   scheduleCustomer(campaign, customer);
   return customer;
 }
 
 export function isExternalIdTaken(campaign: Campaign, externalId: string | undefined): boolean {
-  return externalId !== undefined && campaign.externalIds.has(externalId);
+  return externalId !== undefined && campaign.customers.by('externalId', externalId) !== undefined;
 }
 
 /** After new work arrives: a Handled campaign becomes Active again, and the dialer looks at the queue. */
@@ -482,8 +482,7 @@ export function reopen(state: SinchState, campaign: Campaign, now: number): void
 }
 
 export function deleteCustomer(state: SinchState, campaign: Campaign, customer: Customer, now: number): void {
-  campaign.customers.delete(customer.id);
-  campaign.externalIds.delete(customer.externalId);
+  campaign.customers.delete(customer);
   if (customer.call) {
     // The call is dropped with the customer: its agent is free at once, and the end event finds nothing.
     campaign.busyAgents.delete(customer.call.lineAgentId);
@@ -531,8 +530,7 @@ export function addCampaign(state: SinchState, seed: CampaignSeed, now: number):
     dialerStatus: 'PASSIVE',
     retryCount: seed.retryCount ?? DEFAULT_RETRY_COUNT,
     activeIntervals: [],
-    customers: new Map(),
-    externalIds: new Map(),
+    customers: customerStore([]),
     nextExternalId: 1,
     due: new TimedQueue(),
     busyAgents: new Map(),
@@ -542,6 +540,11 @@ export function addCampaign(state: SinchState, seed: CampaignSeed, now: number):
   scheduleCalendar(state, campaign, now);
   applyCalendar(state, campaign, now);
   return campaign;
+}
+
+/** A campaign's customers, by id and by externalId. */
+export function customerStore(customers: Iterable<Customer>): EntityStore<Customer, 'externalId'> {
+  return EntityStore.restore('customers', (c: Customer) => c.id, { externalId: (c) => c.externalId }, customers);
 }
 
 // ---- Counters ------------------------------------------------------------------------------------------------------

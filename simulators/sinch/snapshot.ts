@@ -13,7 +13,7 @@ import {
 import type { SeedContext } from '../core/vendor.ts';
 import { TimedQueue } from '../core/scheduler.ts';
 import { parseSnapshot } from '../core/store.ts';
-import type { Campaign, SinchState } from './models.ts';
+import { type Campaign, type SinchState, customerStore } from './models.ts';
 import { StatisticsStore, StatsRowSchema } from './statistics.ts';
 
 /**
@@ -114,8 +114,8 @@ export function snapshotSinch(state: SinchState): SinchSnapshot {
     callSeq: state.callSeq,
     stats: state.stats.snapshot(),
     campaigns: [...state.campaigns.values()].map((c) => {
-      const { customers, externalIds: _e, due: _d, busyAgents: _b, agentFreeSince, wakeAt: _w, ...rest } = c;
-      return { ...rest, agentFreeSince: [...agentFreeSince], customers: [...customers.values()] };
+      const { customers, due: _d, busyAgents: _b, agentFreeSince, wakeAt: _w, ...rest } = c;
+      return { ...rest, agentFreeSince: [...agentFreeSince], customers: customers.snapshot() };
     }),
   };
 }
@@ -144,8 +144,7 @@ export function restoreSinch(snapshot: unknown, ctx: SeedContext): SinchState {
     const { customers: _c, ...settings } = saved;
     const campaign: Campaign = {
       ...settings,
-      customers: new Map(saved.customers.map((c) => [c.id, c])),
-      externalIds: new Map(saved.customers.map((c) => [c.externalId, c.id])),
+      customers: customerStore(saved.customers),
       due: new TimedQueue(),
       busyAgents: new Map(),
       agentFreeSince: new Map(saved.agentFreeSince),
