@@ -199,7 +199,12 @@ export function isoUtc(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
-function requireById<T>(items: { get(id: string): T | undefined }, field: string, rawId: string, notFound: (id: string) => string): T {
+function requireById<T>(
+  items: { get(id: string): T | undefined },
+  field: string,
+  rawId: string,
+  notFound: (id: string) => string,
+): T {
   const id = toId32(rawId);
   if (!id) throw obiError(400, MESSAGES.invalidValue(field, rawId));
   const item = items.get(id);
