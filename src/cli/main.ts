@@ -1,4 +1,4 @@
-#!/usr/bin/env tsx
+#!/usr/bin/env node
 /**
  * campaign-sim command line: `serve` (every vendor in one process) and `replay` (scenario files). Subcommand code is
  * imported only when that subcommand runs, so `serve` does no work at import beyond what serving needs.
