@@ -130,10 +130,9 @@ export function statesOf(catalogue: ProviderStateCatalogue | undefined): Provide
 
 /** The message of an unknown state: every known one, so the pact's author can pick or rename. */
 export function unknownStateMessage(vendorId: string, name: string, known: readonly ProviderStateDefinition[]): string {
-  return [
-    `unknown provider state "${name}" for ${vendorId}. Known states:`,
-    ...known.map((s) => `  - ${s.name}`),
-  ].join('\n');
+  return [`unknown provider state "${name}" for ${vendorId}. Known states:`, ...known.map((s) => `  - ${s.name}`)].join(
+    '\n',
+  );
 }
 
 /** A header of a pact request, by case-insensitive name. */

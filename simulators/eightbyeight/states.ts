@@ -51,7 +51,10 @@ export const eightByEightStates: ProviderStateCatalogue = {
   sandboxOptions(requests) {
     const accepted = acceptedRequests(requests);
     const passwordOf = (methods: string[]) =>
-      accepted.filter((r) => methods.includes(r.method.toUpperCase())).map(basicOf).find((c) => c)?.password;
+      accepted
+        .filter((r) => methods.includes(r.method.toUpperCase()))
+        .map(basicOf)
+        .find((c) => c)?.password;
     const username = accepted.map(basicOf).find((c) => c)?.username;
     const actionToken = passwordOf(['POST']);
     const dataToken = passwordOf(['GET', 'DELETE']);
@@ -98,7 +101,8 @@ export const eightByEightStates: ProviderStateCatalogue = {
     },
     {
       name: 'a customer with a known phone is in a campaign',
-      description: 'as "customer {customerId} is in campaign {campaignId}", all as parameters (the reference client’s pact)',
+      description:
+        'as "customer {customerId} is in campaign {campaignId}", all as parameters (the reference client’s pact)',
       params: { customerId: 'ACCOUNTNUM', phone: 'its phone number', campaignId: CAMPAIGN_PARAMS.campaignId },
       setup: customerInCampaign,
     },

@@ -31,16 +31,20 @@ async function setStatus(ctx: StateContext, params: Record<string, unknown>, sta
 
 async function seedCustomer(ctx: StateContext, params: Record<string, unknown>) {
   const campaignId = await ensureCampaign(ctx, params);
-  const { ids } = await ctx.admin.call<{ ids: string[] }>('POST', ctx.vendorPath(`/campaigns/${campaignId}/customers`), {
-    customers: [
-      {
-        ...(params.customerId === undefined ? {} : { id: String(params.customerId) }),
-        externalId: String(params.externalId),
-        numbers: String(params.numbers ?? '0215428754'),
-        attributes: { attribute: [{ name: 'City', value: String(params.city ?? 'New York') }] },
-      },
-    ],
-  });
+  const { ids } = await ctx.admin.call<{ ids: string[] }>(
+    'POST',
+    ctx.vendorPath(`/campaigns/${campaignId}/customers`),
+    {
+      customers: [
+        {
+          ...(params.customerId === undefined ? {} : { id: String(params.customerId) }),
+          externalId: String(params.externalId),
+          numbers: String(params.numbers ?? '0215428754'),
+          attributes: { attribute: [{ name: 'City', value: String(params.city ?? 'New York') }] },
+        },
+      ],
+    },
+  );
   return { campaignId, customerId: ids[0] };
 }
 
@@ -59,7 +63,9 @@ const CUSTOMER_PARAMS = {
 
 export const sinchStates: ProviderStateCatalogue = {
   sandboxOptions(requests) {
-    const credentials = acceptedRequests(requests).map(basicOf).find((c) => c !== undefined);
+    const credentials = acceptedRequests(requests)
+      .map(basicOf)
+      .find((c) => c !== undefined);
     return { fixtures: 'document', ...credentials };
   },
   states: [

@@ -17,23 +17,19 @@ async function ensureCampaign(ctx: StateContext, name: string): Promise<void> {
 async function seedRecord(ctx: StateContext, params: Record<string, unknown>) {
   const campaignName = campaignOf(ctx, params.campaignName);
   await ensureCampaign(ctx, campaignName);
-  const seeded = await ctx.admin.call<{ records: { previewRecordID: string }[] }>(
-    'POST',
-    ctx.vendorPath('/records'),
-    {
-      campaignName,
-      records: [
-        {
-          clientId: String(params.clientId),
-          ...(params.previewRecordId === undefined ? {} : { previewRecordID: String(params.previewRecordId) }),
-          previewRecordData: [
-            { key: 'Name', value: String(params.name ?? 'Mike Mars'), displayOrder: 1 },
-            { key: 'Home Phone', value: String(params.phone ?? '+15552101257'), displayOrder: 2 },
-          ],
-        },
-      ],
-    },
-  );
+  const seeded = await ctx.admin.call<{ records: { previewRecordID: string }[] }>('POST', ctx.vendorPath('/records'), {
+    campaignName,
+    records: [
+      {
+        clientId: String(params.clientId),
+        ...(params.previewRecordId === undefined ? {} : { previewRecordID: String(params.previewRecordId) }),
+        previewRecordData: [
+          { key: 'Name', value: String(params.name ?? 'Mike Mars'), displayOrder: 1 },
+          { key: 'Home Phone', value: String(params.phone ?? '+15552101257'), displayOrder: 2 },
+        ],
+      },
+    ],
+  });
   return { campaignName, previewRecordId: seeded.records[0]?.previewRecordID };
 }
 
@@ -73,7 +69,8 @@ export const symbeeStates: ProviderStateCatalogue = {
     },
     {
       name: 'a record exists',
-      description: 'as "a record with clientId {clientId} exists", clientId as a parameter (the reference client’s pact)',
+      description:
+        'as "a record with clientId {clientId} exists", clientId as a parameter (the reference client’s pact)',
       params: { clientId: 'the record’s clientId', ...RECORD_PARAMS },
       setup: seedRecord,
     },

@@ -24,7 +24,9 @@ const StateChangeSchema = z.looseObject({
   state: z.string().nullish(),
   /** Some verifiers send every state at once. */
   states: z
-    .array(z.union([z.string(), z.looseObject({ name: z.string(), params: z.record(z.string(), z.unknown()).optional() })]))
+    .array(
+      z.union([z.string(), z.looseObject({ name: z.string(), params: z.record(z.string(), z.unknown()).optional() })]),
+    )
     .optional(),
   params: z.record(z.string(), z.unknown()).nullish(),
   action: z.enum(['setup', 'teardown']).default('setup'),
@@ -119,7 +121,9 @@ export function pactStatesRouter({ registry }: PactStatesOptions): Router {
     const requested: { name: string; params: StateParams }[] = [];
     if (body.state) requested.push({ name: body.state, params: body.params ?? {} });
     for (const s of body.states ?? []) {
-      requested.push(typeof s === 'string' ? { name: s, params: body.params ?? {} } : { name: s.name, params: s.params ?? {} });
+      requested.push(
+        typeof s === 'string' ? { name: s, params: body.params ?? {} } : { name: s.name, params: s.params ?? {} },
+      );
     }
     registry.require(query.sandbox);
     if (body.action === 'teardown') {
@@ -128,7 +132,10 @@ export function pactStatesRouter({ registry }: PactStatesOptions): Router {
       res.json({});
       return;
     }
-    const vendor = vendorFor(query.vendor, requested.map((r) => r.name));
+    const vendor = vendorFor(
+      query.vendor,
+      requested.map((r) => r.name),
+    );
     const known = statesOf(vendor.providerStates);
     const matched: MatchedState[] = requested.map(({ name, params }) => {
       const found = matchState(known, name, params);
