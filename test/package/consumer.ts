@@ -73,7 +73,13 @@ export async function packAndInstall(extras: string[]): Promise<Installed> {
   const root = lock.packages[''] as { dependencies: Record<string, string> };
   await writeFile(
     join(dir, 'package.json'),
-    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module', dependencies: root.dependencies }),
+    JSON.stringify({
+      name: 'consumer',
+      version: '1.0.0',
+      private: true,
+      type: 'module',
+      dependencies: root.dependencies,
+    }),
   );
   await writeFile(join(dir, 'package-lock.json'), JSON.stringify(lock, null, 2));
   await run('npm', ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'error'], {
