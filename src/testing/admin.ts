@@ -32,6 +32,16 @@ export interface SinchSection {
   agents: string[];
 }
 
+/** A campaign of the `vendors.eightbyeight` section. */
+export interface EightByEightCampaignFixture {
+  id: number;
+  name: string;
+  dynamic: boolean;
+  status: number;
+  scheduleFrom: string;
+  scheduleTo: string;
+}
+
 /** The `vendors.eightbyeight` section of a sandbox description. */
 export interface EightByEightSection {
   baseUrl: string;
@@ -39,14 +49,7 @@ export interface EightByEightSection {
   actionToken: string;
   dataToken: string;
   platform: string;
-  campaigns: {
-    id: number;
-    name: string;
-    dynamic: boolean;
-    status: number;
-    scheduleFrom: string;
-    scheduleTo: string;
-  }[];
+  campaigns: EightByEightCampaignFixture[];
   crmCustomers: number[];
 }
 
