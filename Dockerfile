@@ -10,14 +10,14 @@ ENV NODE_ENV=production \
     SIM_PORT=4010
 
 # Dependencies first: this layer is rebuilt only when the lockfile changes. The server is bundled with esbuild, a
-# runtime dependency, so development dependencies (test and contract tooling) stay out of the image.
+# development dependency: it is installed for the build, then development dependencies are pruned from the image.
 COPY package.json package-lock.json ./
-# --ignore-scripts: `prepare` builds the bundle, and the sources are not copied yet (it runs below).
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# --ignore-scripts: `prepare` builds the bundle and the package, and the sources are not copied yet (built below).
+RUN npm ci --ignore-scripts --no-audit --no-fund
 
 COPY . .
 # The CLI bundled into one ES module (scripts/build.mjs): plain node starts it in well under a second.
-RUN node scripts/build.mjs
+RUN node scripts/build.mjs && npm prune --omit=dev --no-audit --no-fund && npm cache clean --force
 # SIM_DATA_DIR (optional persistence) points here in docker-compose.yml; owned by the unprivileged user.
 RUN mkdir -p /data && chown node:node /data
 USER node

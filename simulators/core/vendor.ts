@@ -4,6 +4,7 @@ import type { SeededRandom } from './random.ts';
 import { VendorError } from './errors.ts';
 import type { HttpMethod, OperationSpec } from './operations.ts';
 import type { Reply } from './reply.ts';
+import type { ProviderStateCatalogue } from './states.ts';
 import type { VendorRequest } from './request.ts';
 
 /**
@@ -135,6 +136,8 @@ export interface VendorDefinition<S = unknown> {
   openapi(): OpenAPIV3_1.Document;
   /** Max request body size; defaults to the kernel's. */
   bodyLimitBytes?: number;
+  /** Named Pact provider states (`POST /__admin/pact/provider-states`, `campaign-sim verify`). */
+  providerStates?: ProviderStateCatalogue;
 }
 
 export type AnyVendor = VendorDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -8,6 +8,7 @@ import { restoreEightByEight, snapshotEightByEight } from './snapshot.ts';
 import { tenantKey } from './handlers.ts';
 import { type EightByEightState, unusedCustomers } from './models.ts';
 import { adminRoutes, operations } from './routes.ts';
+import { eightByEightStates } from './states.ts';
 
 /** The platform of a request: its first path segment `vcc-{platform}` (read from the path, so an unknown endpoint
  * below it still finds its sandbox). */
@@ -69,6 +70,7 @@ export const eightbyeight: VendorDefinition<EightByEightState> = {
     };
   },
   renderError,
+  providerStates: eightByEightStates,
   openapi: eightByEightOpenApi,
   bodyLimitBytes: BODY_LIMIT_BYTES,
 };

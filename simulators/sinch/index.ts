@@ -8,6 +8,7 @@ import { createSinchState } from './fixtures.ts';
 import type { SinchState } from './models.ts';
 import { restoreSinch, snapshotSinch } from './snapshot.ts';
 import { adminRoutes, operations } from './routes.ts';
+import { sinchStates } from './states.ts';
 
 export const sinch: VendorDefinition<SinchState> = {
   id: 'sinch',
@@ -32,5 +33,6 @@ export const sinch: VendorDefinition<SinchState> = {
     };
   },
   renderError,
+  providerStates: sinchStates,
   openapi: sinchOpenApi,
 };

@@ -7,6 +7,7 @@ import type { VendorCall } from '../core/vendor.ts';
 import {
   type SymbeeState,
   isDeliverable,
+  newCampaign,
   normalizeRecordData,
   requireCampaign,
   requireRecord,
@@ -216,4 +217,22 @@ export function listRecords(call: Call): Reply {
   const limit = Math.min(Number(call.query.limit ?? 1000) || 1000, 100_000);
   const records = take(campaign.records.values(), limit).map(toWire);
   return reply.json(200, { campaignName: campaign.name, total: campaign.records.size, records });
+}
+
+const CreateCampaignSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  /** Default: the sandbox's first skill queue; a new name is added to the skill queues. */
+  defaultSkillQueue: z.string().min(1).max(200).optional(),
+  defaultTimeZone: z.string().min(1).max(100).default('America/New_York'),
+});
+
+/** A campaign as the Symbee admin UI would configure it (the API has no call for it); `409` when it exists. */
+export function createCampaign(call: Call): Reply {
+  const input = parseAdminBody(CreateCampaignSchema, call);
+  const { state } = call;
+  if (state.campaigns.has(input.name)) throw new AdminError(409, `campaign ${input.name} already exists`);
+  const queue = input.defaultSkillQueue ?? (state.skillQueues[0] as string);
+  if (!state.skillQueues.includes(queue)) state.skillQueues.push(queue);
+  state.campaigns.set(input.name, newCampaign(input.name, queue, input.defaultTimeZone));
+  return reply.json(201, { name: input.name, defaultSkillQueue: queue, defaultTimeZone: input.defaultTimeZone });
 }

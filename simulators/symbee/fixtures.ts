@@ -26,6 +26,8 @@ export const SymbeeOptionsSchema = z.strictObject({
   companyCode: z.string().min(1).max(100).optional(),
   environment: z.string().min(1).max(100).optional(),
   region: z.enum(REGIONS).optional(),
+  /** The API key to start with (e.g. the one a consumer's pact sends); derived from the sandbox otherwise. */
+  apiKey: z.string().min(1).max(200).optional(),
   /** Key rotation period on the virtual clock; 0 = only when the admin asks. Default: 24 h (default sandbox: 0). */
   keyRotationMinutes: z.number().int().min(0).optional(),
   /** Seeded records per campaign (default 5). */
@@ -74,7 +76,7 @@ export function createSymbeeState(ctx: SeedContext): SymbeeState {
   const apiKey = {
     secret,
     generation: 0,
-    current: ctx.isDefault ? DEFAULT_SANDBOX.apiKey : deriveApiKey(secret, 0),
+    current: options.apiKey ?? (ctx.isDefault ? DEFAULT_SANDBOX.apiKey : deriveApiKey(secret, 0)),
     rotatedAt: ctx.now,
     intervalMs: rotationMinutes === 0 ? null : rotationMinutes * 60_000,
   };

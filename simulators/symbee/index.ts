@@ -8,6 +8,7 @@ import { restoreSymbee, snapshotSymbee } from './snapshot.ts';
 import type { SymbeeState } from './models.ts';
 import { advanceTo } from './pool.ts';
 import { adminRoutes, operations } from './routes.ts';
+import { symbeeStates } from './states.ts';
 
 export const symbee: VendorDefinition<SymbeeState> = {
   id: 'symbee',
@@ -50,5 +51,6 @@ export const symbee: VendorDefinition<SymbeeState> = {
     };
   },
   renderError,
+  providerStates: symbeeStates,
   openapi: symbeeOpenApi,
 };

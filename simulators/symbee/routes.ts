@@ -12,6 +12,7 @@ export const operations = bindRest(SYMBEE_OPERATIONS, protocol, handlers);
 
 /** Test-only backdoors, mounted at `/__admin/sandboxes/:id/vendors/symbee`. */
 export const adminRoutes: AdminRoute<SymbeeState>[] = [
+  { method: 'POST', path: '/campaigns', handler: admin.createCampaign },
   { method: 'POST', path: '/work', handler: admin.work },
   { method: 'GET', path: '/agent-pool', handler: admin.getPool },
   { method: 'POST', path: '/agent-pool', handler: admin.setPool },

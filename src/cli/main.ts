@@ -1,6 +1,6 @@
-#!/usr/bin/env tsx
+#!/usr/bin/env node
 /**
- * campaign-sim command line: `serve` (every vendor in one process) and `replay` (scenario files). Subcommand code is
+ * campaign-sim command line: `serve` (every vendor in one process), `replay` (scenario files) and `verify` (pact files). Subcommand code is
  * imported only when that subcommand runs, so `serve` does no work at import beyond what serving needs.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -77,6 +77,33 @@ program
     const { replay } = await import('./replay.ts');
     process.exitCode = await replay(paths, opts);
   });
+
+program
+  .command('verify')
+  .description(
+    "verify your own pact files against the simulator (the vendor's real paths and credentials, provider states built in); exit code 1 when any interaction fails",
+  )
+  .argument('<paths...>', 'pact files or directories of *.json')
+  .option(
+    '--url <origin>',
+    'verify against a running simulator (e.g. http://127.0.0.1:4010) instead of an in-process one',
+  )
+  .option('--vendor <vendorId>', "the vendor, when the pact's provider name does not name it")
+  .option('--junit <file>', 'write a JUnit XML report')
+  .option('--now <iso>', 'frozen virtual time of every sandbox (default: now)')
+  .option(
+    '--provider-base-url <url>',
+    'drift check: verify against the real vendor at this base URL (states skipped, credentials from the environment)',
+  )
+  .action(
+    async (
+      paths: string[],
+      opts: { url?: string; vendor?: string; junit?: string; now?: string; providerBaseUrl?: string },
+    ) => {
+      const { verifyCommand } = await import('./verify.ts');
+      process.exitCode = await verifyCommand(paths, opts);
+    },
+  );
 
 program.parseAsync().catch((err: unknown) => {
   console.error(`campaign-sim: ${(err as Error).message}`);

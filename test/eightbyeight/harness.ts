@@ -2,6 +2,7 @@ import type request from 'supertest';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AddCustomerOutcome, CampaignRecord } from '../../contracts/eightbyeight/schemas.ts';
 import { RecordsResponseSchema } from '../../contracts/eightbyeight/schemas.ts';
+import type { EightByEightCampaignFixture, EightByEightSection } from '../../src/testing/admin.ts';
 import { type Api, type TestServer, createFrozenSandbox, startTestServer } from '../helpers/sim.ts';
 
 /**
@@ -14,24 +15,7 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-export interface CampaignFixture {
-  id: number;
-  name: string;
-  dynamic: boolean;
-  status: number;
-  scheduleFrom: string;
-  scheduleTo: string;
-}
-
-export interface EightByEightSection {
-  baseUrl: string;
-  username: string;
-  actionToken: string;
-  dataToken: string;
-  platform: string;
-  campaigns: CampaignFixture[];
-  crmCustomers: number[];
-}
+export type { EightByEightCampaignFixture as CampaignFixture, EightByEightSection };
 
 /** Fixture campaign ids by role (fixtures.ts order). */
 export const CAMPAIGN = { running: 125, list: 126, stopped: 127, notStarted: 128, disabled: 129 } as const;

@@ -12,14 +12,9 @@ export const MINUTE = 60_000;
 export const DAY = 86_400_000;
 export const PREFIX = '/sinch/RI/obi';
 
-export interface SinchSection {
-  baseUrl: string;
-  username: string;
-  password: string;
-  campaigns: string[];
-  queues: string[];
-  agents: string[];
-}
+import type { SinchSection } from '../../src/testing/admin.ts';
+
+export type { SinchSection };
 
 export interface SandboxOptions {
   seed?: number;

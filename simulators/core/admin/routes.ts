@@ -7,6 +7,7 @@ import type { Reply } from '../reply.ts';
 import { SandboxError, type Sandbox, type SandboxRegistry, markChanged } from '../sandbox.ts';
 import { flatQuery } from '../pipeline.ts';
 import { sendReply } from '../send.ts';
+import { pactStatesRouter } from './pact.ts';
 import type { AnyVendor, Operation, VendorCall } from '../vendor.ts';
 import {
   ClockChangeSchema,
@@ -210,6 +211,7 @@ export function adminRouter(opts: AdminOptions): Router {
   });
 
   for (const vendor of registry.vendors) mountVendorAdmin(router, vendor, opts);
+  router.use('/pact', pactStatesRouter(opts));
 
   router.use((req, _res) => {
     throw new AdminError(404, `No such admin endpoint: ${req.method} ${req.originalUrl}`);
