@@ -8,6 +8,7 @@ import { SandboxError, type Sandbox, type SandboxRegistry, markChanged } from '.
 import { flatQuery } from '../pipeline.ts';
 import { sendReply } from '../send.ts';
 import type { AnyVendor, Operation, VendorCall } from '../vendor.ts';
+import { RequestPatternSchema, checkPattern, findRequests } from '../verify.ts';
 import {
   ClockChangeSchema,
   CreateSandboxSchema,
@@ -149,6 +150,20 @@ export function adminRouter(opts: AdminOptions): Router {
   router.get('/requests', (req, res) => {
     res.json(journalView(registry.unattributed, req));
   });
+
+  // WireMock-style verification: how many journaled requests match a pattern, and which.
+  const found = (journal: RequestJournal, req: Request) =>
+    findRequests(journal, checkPattern(parseAdmin(RequestPatternSchema, req.body)));
+  const verification = (path: string, journalOf: (req: Request) => RequestJournal) => {
+    router.post(`${path}/count`, (req, res) => {
+      res.json({ count: found(journalOf(req), req).length });
+    });
+    router.post(`${path}/find`, (req, res) => {
+      res.json({ requests: found(journalOf(req), req) });
+    });
+  };
+  verification('/requests', () => registry.unattributed);
+  verification('/sandboxes/:id/requests', (req) => sandboxOf(req).journal);
 
   router.delete('/requests', (_req, res) => {
     registry.unattributed.clear();
