@@ -1,5 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Faker } from '@faker-js/faker';
+import type { WorkContext } from './jobs.ts';
 import type { SeededRandom } from './random.ts';
 import { VendorError } from './errors.ts';
 import type { HttpMethod, OperationSpec } from './operations.ts';
@@ -42,6 +43,8 @@ export interface VendorCall<S> {
   operation?: OperationSpec;
   /** What the operation's binding decoded from the request before the tenant was looked up (a SOAP envelope, …). */
   decoded?: unknown;
+  /** Backdoors only: long work (bulk seeding) reports progress and yields to the event loop through it. */
+  work?: WorkContext;
 }
 
 export type VendorHandler<S> = (call: VendorCall<S>) => Reply | Promise<Reply>;
