@@ -107,6 +107,17 @@ export function isKernelFailure(err: VendorError, code: KernelFailureCode): bool
   return err.code === code;
 }
 
+/** One table of a vendor's entities for the dashboard, e.g. the records of one campaign with their lifecycle state. */
+export interface EntityCollection {
+  title: string;
+  /** How many exist; `rows` holds at most the requested limit. */
+  total: number;
+  columns: string[];
+  rows: (string | number | boolean | null)[][];
+  /** The column holding the lifecycle state, shown highlighted. */
+  stateColumn?: string;
+}
+
 export interface VendorDefinition<S = unknown> {
   id: VendorId;
   title: string;
@@ -138,6 +149,8 @@ export interface VendorDefinition<S = unknown> {
   openapi(): OpenAPIV3_1.Document;
   /** Max request body size; defaults to the kernel's. */
   bodyLimitBytes?: number;
+  /** The vendor's entities with their lifecycle state, for the dashboard (first `limit` rows of each collection). */
+  entities?(state: S, limit: number): EntityCollection[];
 }
 
 export type AnyVendor = VendorDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any

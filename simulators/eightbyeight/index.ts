@@ -20,6 +20,7 @@ function platformOf(path: string): string | undefined {
     return undefined;
   }
 }
+import { eightByEightEntities } from './entities.ts';
 
 /**
  * Largest request body (assumed: the document gives no byte limit). The document allows uploads of up to 5 million
@@ -70,5 +71,6 @@ export const eightbyeight: VendorDefinition<EightByEightState> = {
   },
   renderError,
   openapi: eightByEightOpenApi,
+  entities: eightByEightEntities,
   bodyLimitBytes: BODY_LIMIT_BYTES,
 };

@@ -8,6 +8,7 @@ import { createSinchState } from './fixtures.ts';
 import type { SinchState } from './models.ts';
 import { restoreSinch, snapshotSinch } from './snapshot.ts';
 import { adminRoutes, operations } from './routes.ts';
+import { sinchEntities } from './entities.ts';
 
 export const sinch: VendorDefinition<SinchState> = {
   id: 'sinch',
@@ -33,4 +34,5 @@ export const sinch: VendorDefinition<SinchState> = {
   },
   renderError,
   openapi: sinchOpenApi,
+  entities: sinchEntities,
 };

@@ -8,6 +8,7 @@ import { restoreSymbee, snapshotSymbee } from './snapshot.ts';
 import type { SymbeeState } from './models.ts';
 import { advanceTo } from './pool.ts';
 import { adminRoutes, operations } from './routes.ts';
+import { symbeeEntities } from './entities.ts';
 
 export const symbee: VendorDefinition<SymbeeState> = {
   id: 'symbee',
@@ -51,4 +52,5 @@ export const symbee: VendorDefinition<SymbeeState> = {
   },
   renderError,
   openapi: symbeeOpenApi,
+  entities: symbeeEntities,
 };

@@ -10,6 +10,7 @@ import { flatQuery } from '../pipeline.ts';
 import { sendReply } from '../send.ts';
 import type { AnyVendor, Operation, VendorCall } from '../vendor.ts';
 import { RequestPatternSchema, checkPattern, findRequests } from '../verify.ts';
+import { mountDashboard } from './ui.ts';
 import {
   ClockChangeSchema,
   CreateSandboxSchema,
@@ -78,6 +79,8 @@ export function adminRouter(opts: AdminOptions): Router {
     }
     await sendReply(res, await work(new Slicer()));
   };
+
+  mountDashboard(router, registry);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok', vendors: registry.vendors.map((v) => v.id), sandboxes: registry.list().length });
