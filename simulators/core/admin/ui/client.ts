@@ -5,6 +5,10 @@
  * small script (scripts/build.mjs). It polls (once a second) instead of holding connections open, and re-renders
  * only data tables, never the forms a user may be typing in.
  */
+import type { ListedFaultRule } from '../../faults.ts';
+import type { JobView } from '../../jobs.ts';
+import type { JournalEntry } from '../../journal.ts';
+import type { EntityCollection } from '../../vendor.ts';
 import { pretty } from './pretty.ts';
 
 type Json = Record<string, unknown>;
@@ -17,49 +21,7 @@ interface SandboxView {
   vendors: Record<string, Json>;
 }
 
-interface JournalEntry {
-  id: number;
-  time: string;
-  method: string;
-  vendor: string;
-  operation?: string;
-  path: string;
-  query: string;
-  status: number;
-  durationMs: number;
-  requestHeaders: Record<string, string>;
-  requestBody: string;
-  responseBody: string;
-  faultRuleId?: string;
-}
-
-interface FaultRule {
-  id: string;
-  vendor?: string;
-  method?: string;
-  path?: string;
-  action: { type: string; status?: number; ms?: number; limit?: number; windowMs?: number };
-  times?: number;
-  probability?: number;
-  fired: number;
-  state?: string;
-}
-
-interface EntityCollection {
-  title: string;
-  total: number;
-  columns: string[];
-  rows: (string | number | boolean | null)[][];
-  stateColumn?: string;
-}
-
-interface JobView {
-  id: string;
-  kind: string;
-  state: string;
-  done: number;
-  total: number;
-}
+type FaultRule = ListedFaultRule;
 
 const POLL_MS = 1000;
 const ADMIN = '/__admin';
