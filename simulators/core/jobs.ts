@@ -1,4 +1,3 @@
-import { AdminError } from './errors.ts';
 import type { Reply } from './reply.ts';
 
 /**
@@ -87,6 +86,9 @@ export class JobRegistry {
   private readonly jobs = new Map<string, JobRecord>();
   private nextId = 1;
 
+  /** `statusOf`: the admin status of an error, as the admin plane answers it inline (500 for a bug). */
+  constructor(private readonly statusOf: (err: unknown) => number) {}
+
   /** Starts `run` now (it yields through the slicer it is given); returns at once. */
   start(kind: string, sandbox: string | undefined, run: (work: WorkContext) => Promise<Reply | void>): JobView {
     this.prune();
@@ -109,7 +111,7 @@ export class JobRegistry {
       (err: unknown) => {
         job.state = 'failed';
         job.finishedAt = Date.now();
-        const status = err instanceof AdminError || hasStatus(err) ? (err as { status: number }).status : 500;
+        const status = this.statusOf(err);
         if (status >= 500) console.error(`[admin] job ${job.id} (${kind}) failed:`, err);
         job.error = { status, message: status >= 500 ? 'Internal simulator error' : (err as Error).message };
       },
@@ -148,11 +150,6 @@ export class JobRegistry {
       if ((job.finishedAt as number) < cutoff || finished.length - index > MAX_FINISHED) this.jobs.delete(job.id);
     });
   }
-}
-
-function hasStatus(err: unknown): boolean {
-  const status = (err as { status?: unknown } | null)?.status;
-  return typeof status === 'number' && status < 500;
 }
 
 /** `Prefer: respond-async` (RFC 7240) or `?async=true`: the caller wants a job instead of waiting. */

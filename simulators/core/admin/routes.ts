@@ -61,7 +61,7 @@ export function adminRouter(opts: AdminOptions): Router {
   };
   const sandboxOf = (req: Request) => registry.require(String(req.params.id));
   const clockView = (s: Sandbox) => ({ now: new Date(s.clock.now()).toISOString(), frozen: s.clock.frozen });
-  const jobs = new JobRegistry();
+  const jobs = new JobRegistry(adminStatusOf);
   /**
    * Runs admin work inline, or — when the caller prefers (`Prefer: respond-async`, `?async=true`) — as a job:
    * `202` + `Location: /__admin/jobs/{id}` at once, the work's own answer in the job's `result` once done.
