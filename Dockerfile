@@ -1,6 +1,6 @@
 # campaign-sim: every vendor simulator and the /__admin control plane in one process, on port 4010.
 #   docker build -t campaign-sim . && docker run --rm -p 4010:4010 campaign-sim
-# or `docker-compose up` (see docker-compose.yml for the environment it documents).
+# or `docker compose up` / `docker-compose up` (see docker-compose.yml for the environment it documents).
 FROM node:20-slim
 
 WORKDIR /app
@@ -26,7 +26,7 @@ EXPOSE 4010
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.SIM_PORT || 4010) + '/__admin/health').then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))"]
 
-# `npm start` (node scripts/start.mjs serve), run by node directly: through `npm start`, SIGTERM stops npm and its
-# shell but not the server, so `docker stop` would kill it before it saves. With node as the process that receives
-# SIGTERM, the server saves (SIM_DATA_DIR) and exits 0. test/docker/compose.test.ts keeps this equal to `npm start`.
+# `npm start` (exec node scripts/start.mjs serve), run by node directly: node is the process that receives
+# `docker stop`'s SIGTERM, so the server saves (SIM_DATA_DIR) and exits 0 without npm in between.
+# test/docker/compose.test.ts keeps this equal to `npm start`.
 CMD ["node", "scripts/start.mjs", "serve"]

@@ -7,62 +7,88 @@ export interface StartupVariant {
   command: string;
   runsMs: number[];
   medianMs: number;
-  /** Whether the start-up target applies: only to `npm start`; the others are references. */
-  targeted: boolean;
 }
 
 export interface StartupReport {
-  targetMs: number;
   variants: StartupVariant[];
+  /** The simulator's own entry point (`node scripts/start.mjs serve`) ÷ a bare node:http server started the same way. */
+  entryRatio: number;
+  entryTarget: number;
+  /** What `npm start` adds over the entry point ÷ what npm adds over the bare server (`npm run bench:hello`). */
+  npmOverheadRatio: number;
+  npmOverheadMs: { simulator: number; bare: number };
   notes: string[];
 }
 
+interface Way {
+  name: string;
+  command: string;
+  args: (port: number) => string[];
+}
+
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
 /**
- * Spawn → first 200 from GET /__admin/health, several times per way of starting: what `npm start` runs (the CLI
- * bundled by scripts/build.mjs, built before timing so no run pays for a rebuild), the same CLI under the tsx loader
- * (what tests and `npm run sim` under development use), and bare Node as the floor.
+ * Spawn → first 200 from GET /__admin/health (the bare server answers any path), in interleaved rounds so a busy
+ * machine slows every way alike: the simulator's entry point against a bare node:http hello-world started the same
+ * way, and `npm start` against `npm run bench:hello` (npm's own overhead). The bundle is built before timing, so no
+ * run pays for a rebuild. The bundled CLI run directly and the CLI under tsx are references.
  */
-export async function runStartup(runs = 5): Promise<StartupReport> {
-  const notes: string[] = [];
+export async function runStartup(rounds = 7): Promise<StartupReport> {
   await buildBundle();
-  const variants = [
-    await measure(
-      '`npm start` (node scripts/start.mjs serve: bundled CLI)',
-      (port) => ['scripts/start.mjs', 'serve', '--port', String(port), '--no-journal'],
-      runs,
-      true,
-    ),
-    await measure('CLI under tsx (node --import tsx src/cli/main.ts)', (port) => simulatorCommand(port), runs, false),
-    await measure('plain `node -e` (process start floor)', nodeFloor, runs, false),
+  const node = process.execPath;
+  const ways: Way[] = [
+    { name: 'bare node:http (node bench/servers/hello.mjs)', command: node, args: (p) => hello(p) },
+    {
+      name: 'entry point (node scripts/start.mjs serve)',
+      command: node,
+      args: (p) => serveArgs('scripts/start.mjs', p),
+    },
+    {
+      name: 'npm run bench:hello (bare through npm)',
+      command: NPM,
+      args: (p) => ['run', 'bench:hello', '--', ...port(p)],
+    },
+    { name: '`npm start`', command: NPM, args: (p) => ['start', '--', ...port(p), '--no-journal'] },
+    {
+      name: 'bundle directly (node dist/campaign-sim.mjs serve)',
+      command: node,
+      args: (p) => serveArgs('dist/campaign-sim.mjs', p),
+    },
+    { name: 'CLI under tsx (node --import tsx src/cli/main.ts)', command: node, args: (p) => simulatorCommand(p) },
   ];
-  return { targetMs: 500, variants, notes };
-}
-
-/** The cost of starting Node at all: a process that serves the health path with node:http and nothing else. */
-function nodeFloor(port: number): string[] {
-  const code = `require('node:http').createServer((q,s)=>s.end('ok')).listen(${port},'127.0.0.1')`;
-  return ['-e', code];
-}
-
-async function measure(
-  name: string,
-  args: (port: number) => string[],
-  runs: number,
-  targeted: boolean,
-): Promise<StartupVariant> {
-  const runsMs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const port = await freePort();
-    const server = await startServer(args(port), port, '/__admin/health');
-    runsMs.push(Math.round(server.startupMs));
-    await server.stop();
+  const runs = ways.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, way] of ways.entries()) {
+      const p = await freePort();
+      const server = await startServer(way.args(p), p, '/__admin/health', {}, way.command);
+      (runs[i] as number[]).push(Math.round(server.startupMs));
+      await server.stop();
+    }
   }
-  const sorted = [...runsMs].sort((a, b) => a - b);
+  const variants = ways.map((way, i) => ({
+    name: way.name,
+    command: `${way.command === node ? 'node' : 'npm'} ${way.args(0).join(' ')}`,
+    runsMs: runs[i] as number[],
+    medianMs: median(runs[i] as number[]),
+  }));
+  const [bare, entry, npmBare, npmStart] = variants.map((v) => v.medianMs) as [number, number, number, number];
+  const npmOverheadMs = { simulator: npmStart - entry, bare: npmBare - bare };
   return {
-    name,
-    command: `node ${args(0).join(' ')}`,
-    runsMs,
-    medianMs: round(sorted[Math.floor(sorted.length / 2)] as number, 0),
-    targeted,
+    variants,
+    entryRatio: round(entry / bare),
+    entryTarget: 2.5,
+    npmOverheadRatio: round(npmOverheadMs.simulator / npmOverheadMs.bare),
+    npmOverheadMs,
+    notes: [],
   };
+}
+
+const port = (p: number) => ['--port', String(p)];
+const hello = (p: number) => ['bench/servers/hello.mjs', ...port(p)];
+const serveArgs = (file: string, p: number) => [file, 'serve', ...port(p), '--no-journal'];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return round(sorted[Math.floor(sorted.length / 2)] as number, 0);
 }

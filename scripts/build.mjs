@@ -27,6 +27,17 @@ export function isStale() {
 
 export async function buildBundle() {
   const esbuild = await import('esbuild');
+  // The dashboard's browser script, embedded in the bundle (simulators/core/admin/ui.ts reads __DASHBOARD_SCRIPT__;
+  // from source it bundles client.ts itself, with the same options).
+  const dashboard = await esbuild.build({
+    entryPoints: [join(ROOT, 'simulators', 'core', 'admin', 'ui', 'client.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'error',
+  });
   await esbuild.build({
     entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
     outfile: BUNDLE,
@@ -40,6 +51,9 @@ export async function buildBundle() {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
     logLevel: 'error',
+    define: { __DASHBOARD_SCRIPT__: JSON.stringify(dashboard.outputFiles[0].text) },
+    // Only loaded from source (the define above makes that branch dead here); never bundled.
+    external: ['esbuild'],
   });
 }
 

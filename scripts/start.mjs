@@ -1,5 +1,7 @@
 // `npm start` / `npm run sim`: runs the bundled CLI, rebuilding it first when any source is newer (so edits are
 // never served stale). Arguments are the CLI's own: `serve`, `replay <files>`, …
+// The server runs in this very process, so SIGINT/SIGTERM reach its own handler (save, then exit). The npm scripts
+// `exec` this file: without it npm signals the `sh -c` between them, which dies and leaves the server running unsaved.
 import { pathToFileURL } from 'node:url';
 import { BUNDLE, buildBundle, isStale } from './build.mjs';
 

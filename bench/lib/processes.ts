@@ -42,10 +42,12 @@ export async function startServer(
   port: number,
   healthPath: string,
   env: Record<string, string> = {},
+  /** What to run instead of this node (e.g. `npm`); `nodeArgs` are then its arguments. */
+  command = process.execPath,
 ): Promise<ServerProcess> {
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, nodeArgs, {
+  const child = spawn(command, nodeArgs, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import express from 'express';
 import { adminRouter } from './admin/routes.ts';
+import { indexLinks } from './admin/ui.ts';
 import { type VendorPipeline, vendorPipeline, withVendorPipelines } from './pipeline.ts';
 import { SandboxStore } from './persistence.ts';
 import { DEFAULT_SANDBOX_ID, SandboxRegistry, type SandboxOptions } from './sandbox.ts';
@@ -45,6 +46,7 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
     '/__admin',
     adminRouter({ registry, origin: () => options.publicOrigin, save: store && (() => store.save(true)) }),
   );
+  app.get('/', indexLinks(registry));
   const pipelines = new Map<string, VendorPipeline>(options.vendors.map((v) => [v.id, vendorPipeline(v, registry)]));
   app.use((req, res) => {
     res.status(404).json({ error: { status: 404, message: `No such path: ${req.method} ${req.path}` } });

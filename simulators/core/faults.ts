@@ -44,6 +44,16 @@ export interface FaultRule extends FaultRuleInput {
   fired: number;
 }
 
+/**
+ * A rule as listed: `exhausted` once a `times` rule has fired that often. It stays listed (with its count) until
+ * removed or cleared, so a test can still ask how often it fired; it never fires again.
+ */
+export interface ListedFaultRule extends FaultRule {
+  state: 'active' | 'exhausted';
+}
+
+const isExhausted = (rule: FaultRule) => rule.times !== undefined && rule.fired >= rule.times;
+
 export type FaultDecision =
   | { kind: 'none'; delayMs: number }
   | {
@@ -107,7 +117,7 @@ export class FaultInjector {
   }
 
   snapshot(): FaultsSnapshot {
-    return { rules: this.list(), nextId: this.nextId, rng: this.rng.snapshot() };
+    return { rules: this.rules.map((r) => ({ ...r })), nextId: this.nextId, rng: this.rng.snapshot() };
   }
 
   add(input: FaultRuleInput): FaultRule {
@@ -118,8 +128,8 @@ export class FaultInjector {
     return rule;
   }
 
-  list(): FaultRule[] {
-    return this.rules.map((r) => ({ ...r }));
+  list(): ListedFaultRule[] {
+    return this.rules.map((r) => ({ ...r, state: isExhausted(r) ? 'exhausted' : 'active' }));
   }
 
   remove(id: string): boolean {
@@ -136,14 +146,15 @@ export class FaultInjector {
     this.windows.clear();
   }
 
+  /** No rule can fire (none, or only exhausted ones): the pipeline skips fault decisions altogether. */
   get empty(): boolean {
-    return this.rules.length === 0;
+    return this.rules.every(isExhausted);
   }
 
   decide(req: FaultRequest): FaultDecision {
     let delayMs = 0;
-    for (const rule of [...this.rules]) {
-      if (!this.matches(rule, req)) continue;
+    for (const rule of this.rules) {
+      if (isExhausted(rule) || !this.matches(rule, req)) continue;
       if (rule.probability !== undefined && this.rng.next() >= rule.probability) continue;
       const { action } = rule;
       if (action.type === 'rateLimit') {
@@ -197,6 +208,6 @@ export class FaultInjector {
 
   private fire(rule: FaultRule): void {
     rule.fired++;
-    if (rule.times !== undefined && rule.fired >= rule.times) this.remove(rule.id);
+    if (isExhausted(rule)) this.windows.delete(rule.id);
   }
 }

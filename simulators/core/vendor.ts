@@ -1,5 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Faker } from '@faker-js/faker';
+import type { WorkContext } from './jobs.ts';
 import type { SeededRandom } from './random.ts';
 import { VendorError } from './errors.ts';
 import type { HttpMethod, OperationSpec } from './operations.ts';
@@ -43,6 +44,8 @@ export interface VendorCall<S> {
   operation?: OperationSpec;
   /** What the operation's binding decoded from the request before the tenant was looked up (a SOAP envelope, …). */
   decoded?: unknown;
+  /** Backdoors only: long work (bulk seeding) reports progress and yields to the event loop through it. */
+  work?: WorkContext;
 }
 
 export type VendorHandler<S> = (call: VendorCall<S>) => Reply | Promise<Reply>;
@@ -105,6 +108,17 @@ export function isKernelFailure(err: VendorError, code: KernelFailureCode): bool
   return err.code === code;
 }
 
+/** One table of a vendor's entities for the dashboard, e.g. the records of one campaign with their lifecycle state. */
+export interface EntityCollection {
+  title: string;
+  /** How many exist; `rows` holds at most the requested limit. */
+  total: number;
+  columns: string[];
+  rows: (string | number | boolean | null)[][];
+  /** The column holding the lifecycle state, shown highlighted. */
+  stateColumn?: string;
+}
+
 export interface VendorDefinition<S = unknown> {
   id: VendorId;
   title: string;
@@ -138,6 +152,8 @@ export interface VendorDefinition<S = unknown> {
   bodyLimitBytes?: number;
   /** Named Pact provider states (`POST /__admin/pact/provider-states`, `campaign-sim verify`). */
   providerStates?: ProviderStateCatalogue;
+  /** The vendor's entities with their lifecycle state, for the dashboard (first `limit` rows of each collection). */
+  entities?(state: S, limit: number): EntityCollection[];
 }
 
 export type AnyVendor = VendorDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any

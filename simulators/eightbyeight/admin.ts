@@ -85,10 +85,16 @@ const CrmSchema = customersOf({
   phone: z.string().regex(/^[0-9+]{0,20}$/),
 });
 
-const SeedRecordsSchema = customersOf({
-  /** Any time, past or beyond 7 days included: seeding skips the API's checks on purpose. */
-  'schedule-date-time': IsoTime.optional(),
-});
+const SeedRecordsSchema = z
+  .strictObject({
+    customers: customersOf({
+      /** Any time, past or beyond 7 days included: seeding skips the API's checks on purpose. */
+      'schedule-date-time': IsoTime.optional(),
+    }).shape.customers.optional(),
+    /** Also add this many CRM customers the campaign does not hold yet (lowest ACCOUNTNUMs first), for load tests. */
+    generate: z.number().int().min(0).max(5_000_000).default(0),
+  })
+  .refine((b) => b.customers !== undefined || b.generate > 0, 'give customers and/or generate');
 
 function requireCampaign(call: Call): CampaignModel {
   const campaign = campaignOf(call.state, call.params.campaignId);
@@ -201,21 +207,39 @@ export function setOutcome(call: Call): Reply {
  * POST /campaigns/:campaignId/customers — put CRM customers into any campaign (stopped, non-dynamic…) without the
  * API's whole-request checks, for provider states and QA set-ups. They then live like any other record.
  */
-export function seedRecords(call: Call): Reply {
+export async function seedRecords(call: Call): Promise<Reply> {
   const c = requireCampaign(call);
   const input = parseAdminBody(SeedRecordsSchema, call);
   const { state } = call;
-  const ids = input.customers.map((entry) => entry['customer-id']);
+  const customers = input.customers ?? [];
+  const ids = customers.map((entry) => entry['customer-id']);
   const missing = ids.filter((id) => !inCrm(state, id));
   if (missing.length > 0) throw new AdminError(404, `not in the CRM: ${missing.join(', ')}`);
   const taken = ids.filter((id, i) => c.records.byCustomer.has(id) || ids.indexOf(id) !== i);
   if (taken.length > 0) throw new AdminError(409, `already in campaign ${c.id}: ${taken.join(', ')}`);
   const now = call.now();
-  const rows = input.customers.map((entry) =>
-    addRecord(state, c, entry['customer-id'], entry['schedule-date-time'], now),
-  );
+  const rows = customers.map((entry) => addRecord(state, c, entry['customer-id'], entry['schedule-date-time'], now));
+  const generated = await generateRecords(call, c, input.generate, now);
   fill(state, c, now);
-  return reply.json(201, { records: rows.map((row) => recordView(state, c, row)) });
+  return reply.json(201, {
+    records: rows.map((row) => recordView(state, c, row)),
+    generated,
+    total: c.records.byCustomer.size,
+  });
+}
+
+/** Up to `count` CRM customers not in the campaign yet, added in slices (millions keep other requests answered). */
+async function generateRecords(call: Call, c: CampaignModel, count: number, now: number): Promise<number> {
+  const { base, size } = call.state.crm;
+  let added = 0;
+  for (let id = base; id < base + size && added < count; id++) {
+    if (c.records.byCustomer.has(id)) continue;
+    addRecord(call.state, c, id, undefined, now);
+    added++;
+    const pause = call.work?.step(added, count);
+    if (pause) await pause;
+  }
+  return added;
 }
 
 /** POST /crm/customers — customers (ACCOUNTNUM + phone) the tenant's CC CRM holds besides the generated range. */

@@ -21,6 +21,7 @@ function platformOf(path: string): string | undefined {
     return undefined;
   }
 }
+import { eightByEightEntities } from './entities.ts';
 
 /**
  * Largest request body (assumed: the document gives no byte limit). The document allows uploads of up to 5 million
@@ -72,5 +73,6 @@ export const eightbyeight: VendorDefinition<EightByEightState> = {
   renderError,
   providerStates: eightByEightStates,
   openapi: eightByEightOpenApi,
+  entities: eightByEightEntities,
   bodyLimitBytes: BODY_LIMIT_BYTES,
 };

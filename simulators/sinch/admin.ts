@@ -129,6 +129,8 @@ export function createCampaign(call: Call): Reply {
 
 interface CampaignBackdoor<T> {
   input: T;
+  /** Progress and slicing of long work (see core/jobs.ts). */
+  work: VendorCall<SinchState>['work'];
   state: SinchState;
   campaign: Campaign;
   now: number;
@@ -137,12 +139,15 @@ interface CampaignBackdoor<T> {
 }
 
 /** A backdoor on one campaign of the path: JSON body parsed with `schema` (model failures reach the admin plane as they are). */
-function onCampaign<S extends z.ZodType>(schema: S, run: (ctx: CampaignBackdoor<z.infer<S>>) => Reply) {
-  return (call: Call): Reply => {
+function onCampaign<S extends z.ZodType, R extends Reply | Promise<Reply>>(
+  schema: S,
+  run: (ctx: CampaignBackdoor<z.infer<S>>) => R,
+) {
+  return (call: Call): R => {
     const input = parseAdminBody(schema, call);
     const campaign = requireCampaign(call.state, call.params.campaignId ?? '');
     const customer = () => requireCustomer(campaign, call.params.customerId ?? '');
-    return run({ input, state: call.state, campaign, now: call.now(), customer });
+    return run({ input, work: call.work, state: call.state, campaign, now: call.now(), customer });
   };
 }
 
@@ -159,7 +164,8 @@ export const configureCampaign = onCampaign(ConfigureCampaignSchema, ({ input, s
   return reply.json(200, campaignAdminView(state, campaign, now));
 });
 
-export const seedCustomers = onCampaign(SeedCustomersSchema, ({ input, state, campaign, now }) => {
+export const seedCustomers = onCampaign(SeedCustomersSchema, (ctx) => {
+  const { input, state, campaign, now } = ctx;
   const ids: string[] = [];
   // Every customer is checked before any is added: a refused seed changes nothing (and forces no save).
   const batchIds = new Set<string>();
@@ -180,13 +186,23 @@ export const seedCustomers = onCampaign(SeedCustomersSchema, ({ input, state, ca
     return { id, draft };
   });
   for (const { id, draft } of drafts) ids.push(insertCustomer(state, campaign, draft, now, { id }).id);
+  return generateCustomers(ctx, ids);
+});
+
+/** `count` seeded customers, in slices (up to a million of them: other requests keep being answered). */
+async function generateCustomers(
+  { input, work, state, campaign, now }: CampaignBackdoor<z.infer<typeof SeedCustomersSchema>>,
+  ids: string[],
+): Promise<Reply> {
   const faker = seededFaker(state.rng.int(2 ** 31), 'sinch-admin');
   for (let i = 0; i < input.count; i++) {
     ids.push(insertCustomer(state, campaign, draftCustomer(state, fakeCustomerInput(faker)), now).id);
+    const pause = work?.step(i + 1, input.count);
+    if (pause) await pause;
   }
   reopen(state, campaign, now);
   return reply.json(201, { ids });
-});
+}
 
 export const configureCustomer = onCampaign(ConfigureCustomerSchema, ({ input, state, campaign, now, customer }) => {
   const target = customer();

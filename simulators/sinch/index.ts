@@ -8,6 +8,7 @@ import { createSinchState } from './fixtures.ts';
 import type { SinchState } from './models.ts';
 import { restoreSinch, snapshotSinch } from './snapshot.ts';
 import { adminRoutes, operations } from './routes.ts';
+import { sinchEntities } from './entities.ts';
 import { sinchStates } from './states.ts';
 
 export const sinch: VendorDefinition<SinchState> = {
@@ -35,4 +36,5 @@ export const sinch: VendorDefinition<SinchState> = {
   renderError,
   providerStates: sinchStates,
   openapi: sinchOpenApi,
+  entities: sinchEntities,
 };

@@ -8,6 +8,7 @@ import { restoreSymbee, snapshotSymbee } from './snapshot.ts';
 import type { SymbeeState } from './models.ts';
 import { advanceTo } from './pool.ts';
 import { adminRoutes, operations } from './routes.ts';
+import { symbeeEntities } from './entities.ts';
 import { symbeeStates } from './states.ts';
 
 export const symbee: VendorDefinition<SymbeeState> = {
@@ -53,4 +54,5 @@ export const symbee: VendorDefinition<SymbeeState> = {
   renderError,
   providerStates: symbeeStates,
   openapi: symbeeOpenApi,
+  entities: symbeeEntities,
 };

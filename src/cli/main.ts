@@ -105,6 +105,20 @@ program
     },
   );
 
+program
+  .command('admin')
+  .description(
+    'call the admin API of a running simulator; long work (seeding, save, reset) runs as a job with a progress line',
+  )
+  .argument('<method>', 'GET, POST, DELETE, ...')
+  .argument('<path>', 'path below /__admin, e.g. /sandboxes/default/vendors/symbee/records')
+  .option('--data <json>', 'JSON request body')
+  .option('--url <origin>', 'the running simulator', 'http://127.0.0.1:4010')
+  .action(async (method: string, path: string, opts: { data?: string; url: string }) => {
+    const { adminCommand } = await import('./admin.ts');
+    process.exitCode = await adminCommand(method, path, opts);
+  });
+
 program.parseAsync().catch((err: unknown) => {
   console.error(`campaign-sim: ${(err as Error).message}`);
   process.exit(2);

@@ -105,10 +105,13 @@ function validateStep(raw: unknown, report: Report): Step | undefined {
     reportIssues(parsed.error, [], report);
     return undefined;
   }
-  const expect = parsed.data.expect ?? {};
-  const errors = Object.entries(expect).flatMap(([key, value]) => matcherErrors(value, key));
-  for (const message of errors) report(['expect'], message);
-  return errors.length === 0 ? (parsed.data as Step) : undefined;
+  const data = parsed.data as Step;
+  const errors =
+    'verify' in data
+      ? matcherErrors(data.verify, 'verify')
+      : Object.entries(data.expect ?? {}).flatMap(([key, value]) => matcherErrors(value, key));
+  for (const message of errors) report(['verify' in data ? 'verify' : 'expect'], message);
+  return errors.length === 0 ? data : undefined;
 }
 
 /** Source offset of the deepest node that exists along `path`, for a file:line:col prefix. */

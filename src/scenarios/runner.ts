@@ -1,10 +1,14 @@
 import { parseXml } from '../../simulators/core/serializers/xml.ts';
+import { type Times, describeTimes, timesAccept } from '../clients/core/verify.ts';
 import type { AnyVendor } from '../../simulators/core/vendor.ts';
 import { defaultHeaders } from './auth.ts';
 import { getPath, interpolate, interpolateText } from './interpolate.ts';
 import { collectScenarioFiles, displayPath, loadScenarioFile, ScenarioFormatError } from './load.ts';
 import { describeValue, match, resolveExpected, type MatchMode } from './match.ts';
-import { stepKind, stepLabel, type Expect, type Scenario, type Step } from './schema.ts';
+import { stepKind, stepLabel, type Expect, type Scenario, type Step, type VerifyStep } from './schema.ts';
+
+/** Steps that make one HTTP exchange (and may `expect` and `capture`). */
+type ExchangeStep = Exclude<Step, VerifyStep>;
 
 export interface RunOptions {
   /** Origin of a running simulator (`http://127.0.0.1:4010`); an in-process one is started when absent. */
@@ -205,6 +209,7 @@ async function runStep(step: Step, state: ScenarioState): Promise<void> {
   // A running clock moves on its own: read it fresh when the step refers to it.
   if (JSON.stringify(step).includes('${clock.')) await refreshClock(state);
   const context = contextOf(state);
+  if ('verify' in step) return verifyStep(step.verify, state, context);
   let exchange: Exchange;
   // Clock and admin steps are set-up: they must succeed unless the step says what it expects instead.
   let mustSucceed = true;
@@ -223,6 +228,21 @@ async function runStep(step: Step, state: ScenarioState): Promise<void> {
   // Moving the clock or calling a backdoor can change credentials (a rotated API key) and fixtures: re-read them.
   if (!('request' in step) && exchange.status < 300) await refreshSandbox(state);
   capture(step, exchange, state);
+}
+
+/** `verify`: counts the sandbox's journaled requests matching the pattern (`POST …/requests/count`). */
+async function verifyStep(
+  verify: Extract<Step, { verify: unknown }>['verify'],
+  state: ScenarioState,
+  context: Record<string, unknown>,
+): Promise<void> {
+  const { times = { atLeast: 1 }, ...pattern } = interpolate(verify, context) as typeof verify;
+  const exchange = await send(state, 'POST', adminUrl(state, '/requests/count'), jsonBody(pattern));
+  if (exchange.status !== 200) throw new StepFailure(withResponse(['verify: the count was refused'], exchange));
+  const { count } = JSON.parse(exchange.body) as { count: number };
+  if (!timesAccept(times as Times, count)) {
+    throw new StepFailure(`verify: expected ${describeTimes(times as Times)} matching request(s), found ${count}`);
+  }
 }
 
 async function refreshSandbox(state: ScenarioState): Promise<void> {
@@ -373,7 +393,7 @@ function withResponse(problems: string[], exchange: Exchange): string {
 }
 
 /** The body captures read from: XML when it says so, JSON when it parses, else the text itself. */
-function captureSource(step: Step, exchange: Exchange): unknown {
+function captureSource(step: ExchangeStep, exchange: Exchange): unknown {
   const type = exchange.headers['content-type'] ?? '';
   if (/xml/i.test(type) || step.expect?.xml !== undefined) return parsedBody(exchange, 'xml');
   try {
@@ -383,7 +403,7 @@ function captureSource(step: Step, exchange: Exchange): unknown {
   }
 }
 
-function capture(step: Step, exchange: Exchange, state: ScenarioState): void {
+function capture(step: ExchangeStep, exchange: Exchange, state: ScenarioState): void {
   if (!step.capture) return;
   const source = captureSource(step, exchange);
   for (const [name, path] of Object.entries(step.capture)) {

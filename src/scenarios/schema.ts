@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRODUCT_VENDOR_IDS } from '../../simulators/catalogue.ts';
 import { SandboxSeedSchema, VendorOptionsSchema } from '../../simulators/core/admin/schemas.ts';
+import { RequestPatternSchema } from '../../simulators/core/verify.ts';
 
 /**
  * The scenario YAML format (docs/scenarios.md). Every object is strict so a typo (`expcet:`) is an error naming the
@@ -58,14 +59,31 @@ const AdminSchema = z.strictObject({
   json: z.unknown().optional(),
 });
 
+/** Exactly n, or `{ atLeast, atMost }`. */
+const TimesSchema = z.union([
+  z.number().int().min(0),
+  z
+    .strictObject({ atLeast: z.number().int().min(0).optional(), atMost: z.number().int().min(0).optional() })
+    .refine((t) => t.atLeast !== undefined || t.atMost !== undefined, 'give atLeast and/or atMost'),
+]);
+
+/** A request pattern of `POST …/requests/count` plus how many journaled requests must match (default: at least 1). */
+const VerifySchema = RequestPatternSchema.extend({ times: TimesSchema.optional() });
+
 const common = { name: z.string().min(1).optional(), expect: ExpectSchema.optional(), capture: captureMap.optional() };
 
 export const RequestStepSchema = z.strictObject({ ...common, request: RequestSchema });
 export const ClockStepSchema = z.strictObject({ ...common, clock: ClockSchema });
 export const AdminStepSchema = z.strictObject({ ...common, admin: AdminSchema });
+export const VerifyStepSchema = z.strictObject({ name: common.name, verify: VerifySchema });
 
 /** Which schema a step is checked against is decided by its one action key, so errors speak about that kind. */
-export const STEP_KINDS = { request: RequestStepSchema, clock: ClockStepSchema, admin: AdminStepSchema } as const;
+export const STEP_KINDS = {
+  request: RequestStepSchema,
+  clock: ClockStepSchema,
+  admin: AdminStepSchema,
+  verify: VerifyStepSchema,
+} as const;
 export type StepKind = keyof typeof STEP_KINDS;
 
 export const ScenarioHeaderSchema = z.strictObject({
@@ -82,7 +100,8 @@ export type Expect = z.infer<typeof ExpectSchema>;
 export type RequestStep = z.infer<typeof RequestStepSchema>;
 export type ClockStep = z.infer<typeof ClockStepSchema>;
 export type AdminStep = z.infer<typeof AdminStepSchema>;
-export type Step = RequestStep | ClockStep | AdminStep;
+export type VerifyStep = z.infer<typeof VerifyStepSchema>;
+export type Step = RequestStep | ClockStep | AdminStep | VerifyStep;
 
 export interface Scenario extends Omit<z.infer<typeof ScenarioHeaderSchema>, 'steps'> {
   steps: Step[];
@@ -94,6 +113,7 @@ export interface Scenario extends Omit<z.infer<typeof ScenarioHeaderSchema>, 'st
 export function stepKind(step: Step): StepKind {
   if ('request' in step) return 'request';
   if ('clock' in step) return 'clock';
+  if ('verify' in step) return 'verify';
   return 'admin';
 }
 

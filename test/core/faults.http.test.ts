@@ -71,12 +71,15 @@ describe('fault injection on vendor requests', () => {
     expect((await search(sandbox)).status).toBe(200);
   });
 
-  it('times=N fails the next N matching requests, then the rule is gone', async () => {
+  it('times=N fails the next N matching requests, then the rule is listed as exhausted until removed', async () => {
     const sandbox = await createSandbox(t.api);
     await addFault(sandbox, { path: 'search', times: 2, action: { type: 'status', status: 503 } });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await search(sandbox)).status);
     expect(statuses).toEqual([503, 503, 200, 200]);
+    const listed = (await t.api.get(`/__admin/sandboxes/${sandbox.id}/faults`)).body;
+    expect(listed).toEqual({ faults: [expect.objectContaining({ fired: 2, times: 2, state: 'exhausted' })] });
+    expect((await t.api.delete(`/__admin/sandboxes/${sandbox.id}/faults/${listed.faults[0].id}`)).status).toBe(204);
     expect((await t.api.get(`/__admin/sandboxes/${sandbox.id}/faults`)).body).toEqual({ faults: [] });
   });
 

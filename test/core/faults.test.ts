@@ -73,14 +73,31 @@ describe('FaultInjector', () => {
     expect(faults.empty).toBe(true);
   });
 
-  it('times=N fires for the next N matching requests, then the rule is gone', () => {
+  it('times=N fires for the next N matching requests, then the rule stays listed as exhausted and never fires', () => {
     const faults = injector();
     faults.add({ path: 'search', times: 2, action: { type: 'status', status: 503 } });
     expect(faults.decide(req({ path: '/other' })).kind).toBe('none'); // non-matching requests do not count
     expect(faults.decide(req()).kind).toBe('respond');
     expect(faults.decide(req()).kind).toBe('respond');
     expect(faults.decide(req()).kind).toBe('none');
+    expect(faults.list()).toEqual([expect.objectContaining({ id: 'fault-1', fired: 2, times: 2, state: 'exhausted' })]);
+    expect(faults.empty).toBe(true); // nothing left that can fire: the pipeline skips decisions
+    expect(faults.remove('fault-1')).toBe(true);
     expect(faults.list()).toEqual([]);
+  });
+
+  it('an exhausted rule no longer shadows later rules, and its history survives a snapshot', () => {
+    const faults = injector();
+    faults.add({ times: 1, action: { type: 'status', status: 503 } });
+    faults.add({ action: { type: 'status', status: 500 } });
+    expect(faults.decide(req())).toMatchObject({ status: 503, ruleId: 'fault-1' });
+    expect(faults.decide(req())).toMatchObject({ status: 500, ruleId: 'fault-2' });
+    const restored = FaultInjector.restore(faults.snapshot());
+    expect(restored.list().map((r) => [r.id, r.fired, r.state])).toEqual([
+      ['fault-1', 1, 'exhausted'],
+      ['fault-2', 1, 'active'],
+    ]);
+    expect(restored.decide(req())).toMatchObject({ status: 500, ruleId: 'fault-2' });
   });
 
   it('probability fires on a seeded coin: same seed, same pattern; roughly the right share', () => {

@@ -101,7 +101,7 @@ describe('persistence', () => {
     const second = await persistentSim();
     const listed = (await second.api.get('/__admin/sandboxes/faulty/faults')).body.faults;
     expect(listed).toEqual([
-      expect.objectContaining({ id: 'fault-1', times: 3, fired: 1 }),
+      expect.objectContaining({ id: 'fault-1', times: 3, fired: 1, state: 'active' }),
       expect.objectContaining({ id: 'fault-2', probability: 0.5, fired: before.filter((s) => s === 500).length }),
     ]);
     const restored = (await second.api.get('/__admin/sandboxes/faulty')).body as SandboxDescription;
@@ -110,8 +110,10 @@ describe('persistence', () => {
       after.push((await symbee(second.api, restored, 'searchPreviewCampaign', { clientId: 'x' })).status);
     }
     expect(after).toEqual(expected.slice(4));
-    // Two of the three 503s are left; then the rule is used up and gone.
+    // Two of the three 503s are left; then the rule is used up, listed as exhausted.
     for (const status of [503, 503, 200]) expect((await addRecord(second.api, restored, 'later')).status).toBe(status);
+    const exhausted = (await second.api.get('/__admin/sandboxes/faulty/faults')).body.faults[0];
+    expect(exhausted).toMatchObject({ id: 'fault-1', fired: 3, state: 'exhausted' });
     const added = await second.api
       .post('/__admin/sandboxes/faulty/faults')
       .send({ vendor: 'symbee', action: { type: 'latency', ms: 0 } });

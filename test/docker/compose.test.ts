@@ -102,10 +102,14 @@ function envOf(instructions: Instruction[]): Record<string, string> {
   return env;
 }
 
-/** What `npm start` runs, as argv: `tsx <args>` is `node --import tsx <args>` (tsx's own definition). */
+/**
+ * What `npm start` runs, as argv: `tsx <args>` is `node --import tsx <args>` (tsx's own definition); a leading
+ * `exec` only replaces npm's shell with the command.
+ */
 async function npmStartArgv(): Promise<string[]> {
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const argv = (pkg.scripts.start as string).trim().split(/\s+/);
+  if (argv[0] === 'exec') argv.shift();
   return argv[0] === 'tsx' ? ['node', '--import', 'tsx', ...argv.slice(1)] : argv;
 }
 

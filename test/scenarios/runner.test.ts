@@ -307,3 +307,43 @@ steps:
     expect(summary.passed).toBe(1);
   });
 });
+
+describe('verify steps (WireMock-style counts on the journal)', () => {
+  it('passes when the count is what times allows, fails naming expected and found counts', async () => {
+    const result = await runOne(`
+name: verify counts
+steps:
+  - request: { vendor: symbee, method: POST, path: /counters/visits }
+  - request: { vendor: symbee, method: POST, path: /counters/visits }
+  - request: { vendor: symbee, method: POST, path: /echo, json: { who: ann } }
+  - verify: { vendor: symbee, path: "$regex:/counters/", times: 2 }
+  - verify: { json: { who: "$regex:^an" }, times: { atLeast: 1, atMost: 1 } }
+  - verify: { method: POST }
+  - name: none of these
+    verify: { path: "$regex:/echo", json: { who: bob }, times: 0 }
+  - name: wrong count
+    verify: { path: "$regex:/counters/", times: 3 }
+`);
+    expect(result.steps.map((s) => s.status)).toEqual([
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'failed',
+    ]);
+    expect(result.failure?.message).toMatch(/wrong count.*expected exactly 3 matching request\(s\), found 2/s);
+  });
+
+  it('a matcher typo in a verify step is a format error, not a pattern that never matches', async () => {
+    const [result] = await run(`
+name: typo
+steps:
+  - verify: { json: { who: "$regx:a" } }
+`);
+    expect(result!.name).toBe('invalid scenario file');
+    expect(result!.failure?.message).toMatch(/verify.*unknown matcher/);
+  });
+});

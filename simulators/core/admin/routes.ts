@@ -5,10 +5,13 @@ import { AdminError, VendorError, parseAdmin } from '../errors.ts';
 import { listOperation } from '../operations.ts';
 import type { Reply } from '../reply.ts';
 import { SandboxError, type Sandbox, type SandboxRegistry, markChanged } from '../sandbox.ts';
+import { JobRegistry, Slicer, type WorkContext, wantsJob } from '../jobs.ts';
 import { flatQuery } from '../pipeline.ts';
 import { sendReply } from '../send.ts';
 import { pactStatesRouter } from './pact.ts';
 import type { AnyVendor, Operation, VendorCall } from '../vendor.ts';
+import { RequestPatternSchema, checkPattern, findRequests } from '../verify.ts';
+import { mountDashboard } from './ui.ts';
 import {
   ClockChangeSchema,
   CreateSandboxSchema,
@@ -59,6 +62,26 @@ export function adminRouter(opts: AdminOptions): Router {
   };
   const sandboxOf = (req: Request) => registry.require(String(req.params.id));
   const clockView = (s: Sandbox) => ({ now: new Date(s.clock.now()).toISOString(), frozen: s.clock.frozen });
+  const jobs = new JobRegistry(adminStatusOf);
+  /**
+   * Runs admin work inline, or — when the caller prefers (`Prefer: respond-async`, `?async=true`) — as a job:
+   * `202` + `Location: /__admin/jobs/{id}` at once, the work's own answer in the job's `result` once done.
+   */
+  const inlineOrJob = async (
+    req: Request,
+    res: Response,
+    sandbox: string | undefined,
+    work: (ctx: WorkContext) => Promise<Reply>,
+  ) => {
+    if (wantsJob(req.headers, req.query)) {
+      const job = jobs.start(`${req.method} ${req.baseUrl}${req.path}`, sandbox, work);
+      res.status(202).location(`${req.baseUrl}/jobs/${job.id}`).json(job);
+      return;
+    }
+    await sendReply(res, await work(new Slicer()));
+  };
+
+  mountDashboard(router, registry);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok', vendors: registry.vendors.map((v) => v.id), sandboxes: registry.list().length });
@@ -119,11 +142,14 @@ export function adminRouter(opts: AdminOptions): Router {
     res.status(204).end();
   });
 
-  router.post('/sandboxes/:id/reset', (req, res) => {
+  router.post('/sandboxes/:id/reset', async (req, res) => {
     const body = parseAdmin(ResetSandboxSchema, req.body);
-    const sandbox = registry.reset(sandboxOf(req).id, body.clock);
-    mutated(sandbox);
-    res.json(describeSandbox(registry, sandbox, origin(req)));
+    const id = sandboxOf(req).id;
+    await inlineOrJob(req, res, id, async () => {
+      const sandbox = registry.reset(id, body.clock);
+      mutated(sandbox);
+      return { status: 200, body: { format: 'json', value: describeSandbox(registry, sandbox, origin(req)) } };
+    });
   });
 
   router.get('/sandboxes/:id/clock', (req, res) => {
@@ -150,6 +176,20 @@ export function adminRouter(opts: AdminOptions): Router {
   router.get('/requests', (req, res) => {
     res.json(journalView(registry.unattributed, req));
   });
+
+  // WireMock-style verification: how many journaled requests match a pattern, and which.
+  const found = (journal: RequestJournal, req: Request) =>
+    findRequests(journal, checkPattern(parseAdmin(RequestPatternSchema, req.body)));
+  const verification = (path: string, journalOf: (req: Request) => RequestJournal) => {
+    router.post(`${path}/count`, (req, res) => {
+      res.json({ count: found(journalOf(req), req).length });
+    });
+    router.post(`${path}/find`, (req, res) => {
+      res.json({ requests: found(journalOf(req), req) });
+    });
+  };
+  verification('/requests', () => registry.unattributed);
+  verification('/sandboxes/:id/requests', (req) => sandboxOf(req).journal);
 
   router.delete('/requests', (_req, res) => {
     registry.unattributed.clear();
@@ -204,13 +244,28 @@ export function adminRouter(opts: AdminOptions): Router {
     res.status(204).end();
   });
 
-  router.post('/save', async (_req, res) => {
-    if (!opts.save) throw new AdminError(409, 'persistence is off: start with --data-dir to enable it');
-    await opts.save();
-    res.json({ saved: registry.list().length });
+  router.post('/save', async (req, res) => {
+    const save = opts.save;
+    if (!save) throw new AdminError(409, 'persistence is off: start with --data-dir to enable it');
+    await inlineOrJob(req, res, undefined, async (work) => {
+      work.step(0, 1);
+      await save();
+      work.step(1, 1);
+      return { status: 200, body: { format: 'json', value: { saved: registry.list().length } } };
+    });
   });
 
-  for (const vendor of registry.vendors) mountVendorAdmin(router, vendor, opts);
+  router.get('/jobs', (_req, res) => {
+    res.json({ jobs: jobs.list() });
+  });
+
+  router.get('/jobs/:jobId', (req, res) => {
+    const job = jobs.get(String(req.params.jobId));
+    if (!job) throw new AdminError(404, `job ${req.params.jobId} not found (finished jobs are kept for an hour)`);
+    res.json(job);
+  });
+
+  for (const vendor of registry.vendors) mountVendorAdmin(router, vendor, opts, inlineOrJob);
   router.use('/pact', pactStatesRouter(opts));
 
   router.use((req, _res) => {
@@ -255,35 +310,46 @@ function isHttpError(err: unknown): err is { status: number } {
 }
 
 /** Vendor backdoors (simulate an agent, force an outcome, seed a record) live apart from the vendor API. */
-function mountVendorAdmin(router: Router, vendor: AnyVendor, opts: AdminOptions): void {
+function mountVendorAdmin(
+  router: Router,
+  vendor: AnyVendor,
+  opts: AdminOptions,
+  inlineOrJob: (
+    req: Request,
+    res: Response,
+    sandbox: string,
+    work: (ctx: WorkContext) => Promise<Reply>,
+  ) => Promise<void>,
+): void {
   for (const route of vendor.adminRoutes ?? []) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
     router[method](`/sandboxes/:id/vendors/${vendor.id}${route.path}`, async (req: Request, res: Response) => {
       const sandbox = opts.registry.require(String(req.params.id));
       opts.registry.advance(sandbox);
       const { id: _id, ...params } = req.params as Record<string, string>;
-      const call: VendorCall<unknown> = {
-        state: sandbox.states.get(vendor.id),
-        sandboxId: sandbox.id,
-        now: () => sandbox.clock.now(),
-        rng: sandbox.rngOf(vendor.id),
-        req,
-        rawBody: req.body === undefined ? '' : JSON.stringify(req.body),
-        params,
-        query: flatQuery(req.originalUrl),
-      };
-      let failure: unknown;
-      let out: Reply;
-      try {
-        out = await route.handler(call);
-      } catch (err) {
-        failure = err;
-        throw err;
-      } finally {
-        // The same rule as vendor calls: saved whenever the call may have changed the sandbox.
-        markChanged(sandbox, route.readOnly ?? route.method === 'GET', failure);
-      }
-      await sendReply(res, out);
+      await inlineOrJob(req, res, sandbox.id, async (work) => {
+        const call: VendorCall<unknown> = {
+          state: sandbox.states.get(vendor.id),
+          sandboxId: sandbox.id,
+          now: () => sandbox.clock.now(),
+          rng: sandbox.rngOf(vendor.id),
+          req,
+          rawBody: req.body === undefined ? '' : JSON.stringify(req.body),
+          params,
+          query: flatQuery(req.originalUrl),
+          work,
+        };
+        let failure: unknown;
+        try {
+          return await route.handler(call);
+        } catch (err) {
+          failure = err;
+          throw err;
+        } finally {
+          // The same rule as vendor calls: saved whenever the call may have changed the sandbox.
+          markChanged(sandbox, route.readOnly ?? route.method === 'GET', failure);
+        }
+      });
     });
   }
 }

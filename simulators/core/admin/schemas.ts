@@ -57,3 +57,8 @@ export const JournalQuerySchema = z.object({
 });
 
 export { FaultRuleInputSchema };
+
+export const EntitiesQuerySchema = z.object({
+  vendor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+});
