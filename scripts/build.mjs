@@ -1,12 +1,13 @@
 // Bundles the CLI (src/cli/main.ts and everything it imports, dependencies included) into one ES module with
 // esbuild, so `npm start` runs plain `node` without a TypeScript loader: start-up to healthy drops from ~1 s to
 // well under half a second. `isStale()` lets scripts/start.mjs rebuild whenever a source is newer than the bundle.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 export const BUNDLE = join(ROOT, 'dist', 'campaign-sim.mjs');
+export const DASHBOARD_SCRIPT = join(ROOT, 'dist', 'dashboard.js');
 const SOURCES = ['src', 'simulators', 'contracts'].map((dir) => join(ROOT, dir));
 const INPUTS = [join(ROOT, 'package-lock.json'), join(ROOT, 'scripts', 'build.mjs')];
 
@@ -27,8 +28,8 @@ export function isStale() {
 
 export async function buildBundle() {
   const esbuild = await import('esbuild');
-  // The dashboard's browser script, embedded in the bundle (simulators/core/admin/ui.ts reads __DASHBOARD_SCRIPT__;
-  // from source it bundles client.ts itself, with the same options).
+  // The dashboard's browser script: embedded in the bundle (simulators/core/admin/ui.ts reads __DASHBOARD_SCRIPT__)
+  // and written to dist/dashboard.js for the sources and the package's compiled tree.
   const dashboard = await esbuild.build({
     entryPoints: [join(ROOT, 'simulators', 'core', 'admin', 'ui', 'client.ts')],
     bundle: true,
@@ -52,9 +53,8 @@ export async function buildBundle() {
     },
     logLevel: 'error',
     define: { __DASHBOARD_SCRIPT__: JSON.stringify(dashboard.outputFiles[0].text) },
-    // Only loaded from source (the define above makes that branch dead here); never bundled.
-    external: ['esbuild'],
   });
+  writeFileSync(DASHBOARD_SCRIPT, dashboard.outputFiles[0].text);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

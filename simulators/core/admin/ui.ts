@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Router } from 'express';
 import { AdminError, parseAdmin } from '../errors.ts';
@@ -11,33 +12,33 @@ import { DASHBOARD_HTML } from './ui/page.ts';
  * JSON admin API. `/` and `/__admin` point to it and to the health and OpenAPI links.
  */
 
-/** Set by scripts/build.mjs (esbuild `define`) in the bundled CLI; absent when running from source. */
+/** Set by scripts/build.mjs (esbuild `define`) in the bundled CLI; absent when running from source or the package. */
 declare const __DASHBOARD_SCRIPT__: string | undefined;
+
+/**
+ * Where `npm run build` writes the browser script (`dist/dashboard.js`), seen from this file in the sources
+ * (`simulators/core/admin/`) and in the package's compiled tree (`dist/simulators/core/admin/`). The script is built
+ * ahead, never at run time: the server needs no bundler among its dependencies.
+ */
+const SCRIPT_FILES = ['../../../dist/dashboard.js', '../../../dashboard.js'].map((rel) =>
+  fileURLToPath(new URL(rel, import.meta.url)),
+);
 
 let script: Promise<string> | undefined;
 
-/** The browser script: embedded in the bundle, or bundled once on first use from source (tests, tsx). */
+/** The browser script: embedded in the bundle, or the file `npm run build` wrote. */
 export function dashboardScript(): Promise<string> {
   if (typeof __DASHBOARD_SCRIPT__ === 'string') return Promise.resolve(__DASHBOARD_SCRIPT__);
-  script ??= import('esbuild').then(async (esbuild) => {
-    const out = await esbuild.build({
-      entryPoints: [fileURLToPath(new URL('./ui/client.ts', import.meta.url))],
-      ...DASHBOARD_BUILD,
-    });
-    return (out.outputFiles[0] as { text: string }).text;
-  });
+  script ??= (async () => {
+    for (const file of SCRIPT_FILES) {
+      const text = await readFile(file, 'utf8').catch(() => undefined);
+      if (text !== undefined) return text;
+    }
+    script = undefined; // built later (npm run build): found on the next request
+    throw new AdminError(503, 'the dashboard script is not built: run `npm run build`');
+  })();
   return script;
 }
-
-/** esbuild options of the browser script (scripts/build.mjs builds it the same way for the bundled CLI). */
-export const DASHBOARD_BUILD = {
-  bundle: true,
-  write: false,
-  format: 'iife',
-  target: 'es2022',
-  minify: true,
-  logLevel: 'error',
-} as const;
 
 /** Where everything is, for `GET /` and `GET /__admin` (a browser is sent to the dashboard). */
 export function indexLinks(registry: SandboxRegistry) {
