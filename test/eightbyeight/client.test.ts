@@ -140,6 +140,29 @@ describe('writes', () => {
     await expect(client().setCampaignStatus(CAMPAIGN.stopped, 'RUNNING')).rejects.toMatchObject({
       code: 'invalidStateTransition',
     });
+    await expect(client().setCampaignStatus(CAMPAIGN.list, 'PAUSED')).rejects.toMatchObject({ code: 'notDynamic' });
+  });
+
+  it("changes the status by PATCH with the Data token when configured as 8x8's other sources say", async () => {
+    t.sb = await t.sim.sandbox({ eightbyeight: { statusToken: 'data' } });
+    await expect(client().setCampaignStatus(CAMPAIGN.running, 'PAUSED')).rejects.toMatchObject({ status: 401 });
+    const patching = client({ statusMethod: 'PATCH', statusToken: 'data' });
+    expect(await patching.setCampaignStatus(CAMPAIGN.running, 'PAUSED')).toBe('Campaign status changed.');
+    expect((await client().getCampaign(CAMPAIGN.running)).status).toBe(8);
+    const journal = await t.sb.admin('GET', '/requests?vendor=eightbyeight&method=PATCH');
+    expect(journal.body.requests).toHaveLength(1);
+  });
+
+  it('deletes the records of a phone number the way a published client does (XML lookup, DELETE by record-id)', async () => {
+    await t.sb.admin('POST', '/vendors/eightbyeight/crm/customers', {
+      customers: [
+        { 'customer-id': 10_000_020, phone: '5551110020' },
+        { 'customer-id': 10_000_008, phone: '5551110008' },
+      ],
+    });
+    await client().addRecords(CAMPAIGN.running, [{ customerId: 10_000_020 }, { customerId: 10_000_008 }]);
+    expect(await client().deleteRecordsByPhone(CAMPAIGN.running, '5551110020')).toEqual([10_000_020]);
+    expect((await client().listRecords(CAMPAIGN.running)).map((r) => r['record-id'])).toEqual([10_000_008]);
   });
 
   it('deletes a record, and reports a customer not located', async () => {
@@ -151,6 +174,9 @@ describe('writes', () => {
   });
 
   it('sends the Action Request Token for DELETE when configured so (deleteToken option of both)', async () => {
+    const [b] = t.sb.section.crmCustomers;
+    await client().addRecords(CAMPAIGN.running, [{ customerId: b! }]);
+    await client({ deleteToken: 'action' }).deleteRecord(CAMPAIGN.running, b!); // either, by default
     t.sb = await t.sim.sandbox({ eightbyeight: { deleteToken: 'action' } });
     const [a] = t.sb.section.crmCustomers;
     await client().addRecords(CAMPAIGN.running, [{ customerId: a! }]);

@@ -44,7 +44,8 @@ export interface EightByEightSandbox {
   /** The parsed, schema-checked records of a campaign. */
   records(campaignId: number): Promise<CampaignRecord[]>;
   campaign(campaignId: number, token?: Token): Promise<request.Response>;
-  setStatus(campaignId: number, status: unknown, token?: Token): Promise<request.Response>;
+  /** The status change by POST (8x8's status page) or PATCH (8x8's OpenAPI). */
+  setStatus(campaignId: number, status: unknown, token?: Token, method?: 'POST' | 'PATCH'): Promise<request.Response>;
   admin(method: 'GET' | 'POST', path: string, body?: unknown): Promise<request.Response>;
   /** The QA view of a customer's record (record, attempts, next event), or undefined when not in the campaign. */
   inspect(campaignId: number, customerId: number): Promise<RecordInspection | undefined>;
@@ -171,9 +172,8 @@ async function createSandbox(api: Api, options: SandboxOptions = {}): Promise<Ei
     },
     campaign: (campaignId, token = 'data') =>
       api.get(`${base}/api/stats/campaigns/${campaignId}.json`).set(basic(token)),
-    setStatus: (campaignId, status, token = 'action') =>
-      api
-        .post(`${base}/api/tstats/campaigns/${campaignId}`)
+    setStatus: (campaignId, status, token = 'action', method = 'POST') =>
+      api[method === 'POST' ? 'post' : 'patch'](`${base}/api/tstats/campaigns/${campaignId}`)
         .set({ ...basic(token), 'content-type': 'application/json' })
         .send(json({ status })),
     admin: (method, path, body) => created.admin(method, path, body as object | undefined),
