@@ -361,32 +361,19 @@ describe('campaign status', () => {
     );
   });
 
-  it('refuses a move the state diagram lacks (Running → Purged)', async () => {
+  it.each([
+    ['a move the state diagram lacks (Running → Purged)', 'a request to purge a running campaign', RUNNING, 'PURGED'],
+    ['to restart a stopped campaign', 'a request to run a stopped campaign', STOPPED, 'RUNNING'],
+  ] as const)('refuses %s', async (_name, uponReceiving, campaignId, status) => {
     await pact.verify(
       {
         given: FRESH,
-        uponReceiving: 'a request to purge a running campaign',
-        withRequest: write(`/api/tstats/campaigns/${RUNNING}`, { status: 'PURGED' }),
+        uponReceiving,
+        withRequest: write(`/api/tstats/campaigns/${campaignId}`, { status }),
         willRespondWith: error(400, 'Invalid state transition'),
       },
       async (server) => {
-        await expect(clientFor(server).setCampaignStatus(RUNNING, 'PURGED')).rejects.toMatchObject({
-          code: 'invalidStateTransition',
-        });
-      },
-    );
-  });
-
-  it('refuses to restart a stopped campaign', async () => {
-    await pact.verify(
-      {
-        given: FRESH,
-        uponReceiving: 'a request to run a stopped campaign',
-        withRequest: write(`/api/tstats/campaigns/${STOPPED}`, { status: 'RUNNING' }),
-        willRespondWith: error(400, 'Invalid state transition'),
-      },
-      async (server) => {
-        await expect(clientFor(server).setCampaignStatus(STOPPED, 'RUNNING')).rejects.toMatchObject({
+        await expect(clientFor(server).setCampaignStatus(campaignId, status)).rejects.toMatchObject({
           code: 'invalidStateTransition',
         });
       },

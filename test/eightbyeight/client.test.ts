@@ -22,6 +22,16 @@ function client(overrides: Partial<ConstructorParameters<typeof EightByEightClie
   });
 }
 
+/** CRM customers with known phones, added to the running campaign. */
+async function addWithPhones(customers: [id: number, phone: string][]): Promise<void> {
+  const crm = customers.map(([id, phone]) => ({ 'customer-id': id, phone }));
+  expect((await t.sb.admin('POST', '/vendors/eightbyeight/crm/customers', { customers: crm })).status).toBe(200);
+  await client().addRecords(
+    CAMPAIGN.running,
+    customers.map(([customerId]) => ({ customerId })),
+  );
+}
+
 describe('addRecords', () => {
   it('returns one typed outcome per record, in request order', async () => {
     const [a, b, c] = t.sb.section.crmCustomers;
@@ -92,13 +102,10 @@ describe('addRecords', () => {
 
 describe('reads', () => {
   it('lists records from records.json and from the XML endpoint identically, with the phone filter', async () => {
-    await t.sb.admin('POST', '/vendors/eightbyeight/crm/customers', {
-      customers: [
-        { 'customer-id': 60_000_001, phone: '5551112222' },
-        { 'customer-id': 60_000_002, phone: '5553334444' },
-      ],
-    });
-    await client().addRecords(CAMPAIGN.running, [{ customerId: 60_000_001 }, { customerId: 60_000_002 }]);
+    await addWithPhones([
+      [60_000_001, '5551112222'],
+      [60_000_002, '5553334444'],
+    ]);
     const json = await client().listRecords(CAMPAIGN.running);
     expect(json).toHaveLength(2);
     expect(await client().listRecordsXml(CAMPAIGN.running)).toEqual(json);
@@ -154,13 +161,10 @@ describe('writes', () => {
   });
 
   it('deletes the records of a phone number the way a published client does (XML lookup, DELETE by record-id)', async () => {
-    await t.sb.admin('POST', '/vendors/eightbyeight/crm/customers', {
-      customers: [
-        { 'customer-id': 10_000_020, phone: '5551110020' },
-        { 'customer-id': 10_000_008, phone: '5551110008' },
-      ],
-    });
-    await client().addRecords(CAMPAIGN.running, [{ customerId: 10_000_020 }, { customerId: 10_000_008 }]);
+    await addWithPhones([
+      [10_000_020, '5551110020'],
+      [10_000_008, '5551110008'],
+    ]);
     expect(await client().deleteRecordsByPhone(CAMPAIGN.running, '5551110020')).toEqual([10_000_020]);
     expect((await client().listRecords(CAMPAIGN.running)).map((r) => r['record-id'])).toEqual([10_000_008]);
   });

@@ -154,17 +154,7 @@ async function createSandbox(api: Api, options: SandboxOptions = {}): Promise<Ei
     recordsJson: (campaignId, query = {}, token = 'data') =>
       api.get(`${base}/api/stats/campaigns/${campaignId}/records.json`).query(query).set(basic(token)),
     recordsXml: (campaignId, query = {}, token = 'data') =>
-      api
-        .get(`${base}/api/stats/campaigns/${campaignId}/records`)
-        .query(query)
-        .set(basic(token))
-        .buffer(true)
-        .parse((res, done) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => done(null, text));
-        }),
+      asText(api.get(`${base}/api/stats/campaigns/${campaignId}/records`).query(query).set(basic(token))),
     async records(campaignId) {
       const res = await sandbox.recordsJson(campaignId);
       if (res.status !== 200) throw new Error(`records: ${res.status} ${res.text}`);
@@ -189,3 +179,13 @@ async function createSandbox(api: Api, options: SandboxOptions = {}): Promise<Ei
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Keeps a response body as text (`res.body` is the string), whatever its content type: XML lists. */
+export function asText(req: request.Test): request.Test {
+  return req.buffer(true).parse((res, done) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (text += chunk));
+    res.on('end', () => done(null, text));
+  });
+}

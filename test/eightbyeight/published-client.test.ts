@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { expect, it } from 'vitest';
-import { CAMPAIGN, type Token, useEightByEight } from './harness.ts';
+import { CAMPAIGN, type Token, asText, useEightByEight } from './harness.ts';
 
 /**
  * Replays the exact calls of a published 8x8 client (README, 8x8 facts): it looks a record up by phone on the XML
@@ -18,16 +18,11 @@ const xml = new XMLParser({ parseTagValue: false, isArray: (_name, jpath) => Str
 
 /** The client's lookup, byte for byte: the query is written already encoded, the answer read as XML. */
 async function lookUp(phone: string): Promise<string[]> {
-  const res = await t.api
-    .get(`${t.sb.base}/api/stats/campaigns/${CAMPAIGN.running}/records?phone-list=*Contact%20Number%7C${phone}`)
-    .set(t.sb.basic('data'))
-    .buffer(true)
-    .parse((r, done) => {
-      let text = '';
-      r.setEncoding('utf8');
-      r.on('data', (chunk: string) => (text += chunk));
-      r.on('end', () => done(null, text));
-    });
+  const res = await asText(
+    t.api
+      .get(`${t.sb.base}/api/stats/campaigns/${CAMPAIGN.running}/records?phone-list=*Contact%20Number%7C${phone}`)
+      .set(t.sb.basic('data')),
+  );
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toMatch(/^application\/xml/);
   const parsed = xml.parse(res.body as string) as { records: { record?: { 'record-id': string }[] } | '' };
