@@ -27,14 +27,31 @@ const PLATFORM = pathParam(
   'na12',
 );
 const CAMPAIGN = pathParam('campaignId', 'The id of the campaign (Configuration Manager → Campaigns)', '125');
-const CUSTOMER = pathParam('customerId', 'ACCOUNTNUM of the customer in the CC CRM', '10003629');
+const CUSTOMER = pathParam(
+  'customerId',
+  "ACCOUNTNUM of the customer in the CC CRM, which is also the record's record-id",
+  '10003629',
+);
 
 const error = (description: string) => ({ description, schema: ErrorResponseSchema });
 const CAMPAIGN_NOT_FOUND = error('documented: The campaign cannot be found.');
 const JSON_REQUIRED = error('assumed: Content-Type is not application/json');
 
-type Token = 'Action' | 'Data';
+/**
+ * The token a call takes. `Either`: 8x8's sources disagree (record page DELETE table and status page POST table:
+ * Data; 8x8's OpenAPI: Action), so either is accepted by default (sandbox options deleteToken / statusToken).
+ */
+type Token = 'Action' | 'Data' | 'Either';
 type Responses = OperationSpec['responses'];
+
+const SECURITY: Record<Token, OpenAPIV3_1.SecurityRequirementObject[]> = {
+  Action: [{ actionToken: [] }],
+  Data: [{ dataToken: [] }],
+  Either: [{ actionToken: [] }, { dataToken: [] }],
+};
+const INTERNAL_ERROR = error(
+  "documented (8x8's OpenAPI): Internal server error — answered here only when a fault rule injects it",
+);
 
 /**
  * The platform is the `vcc-{ccPlatform}.8x8.com` host of the real API; the simulator serves one host for every
@@ -69,10 +86,12 @@ function campaignOperation<const N extends string>(
     },
     readOnly: method === 'GET',
     parameters: [PLATFORM, CAMPAIGN, ...(op.parameters ?? [])],
-    security: [{ [token === 'Action' ? 'actionToken' : 'dataToken']: [] }],
+    security: SECURITY[token],
     responses: {
       '401': error(
-        `assumed: no or wrong Basic credentials, or not the ${token} Request Token (the body is not documented)`,
+        token === 'Either'
+          ? 'assumed: no or wrong Basic credentials (the body is not documented); with the sandbox option that demands one token, the other one'
+          : `assumed: no or wrong Basic credentials, or not the ${token} Request Token (the body is not documented)`,
       ),
       '404': CAMPAIGN_NOT_FOUND,
       ...op.responses,
@@ -108,7 +127,38 @@ const recordsOperation = <const N extends string>(format: 'JSON' | 'XML', name: 
     },
   });
 
-/** The document's endpoints plus the campaign status calls of the same API family (README). */
+/** Status change: POST (8x8's status page) and PATCH (8x8's OpenAPI), the same call under two names. */
+const statusChange = <const N extends string>(method: 'POST' | 'PATCH', name: N) =>
+  campaignOperation('Either', {
+    name,
+    method,
+    path: '/tstats/campaigns/{campaignId}',
+    summary:
+      method === 'POST'
+        ? 'Run, pause, purge or stop a campaign (status page: POST; STOPPED is final)'
+        : "Run, pause, purge or stop a campaign (8x8's OpenAPI: PATCH; STOPPED is final)",
+    description:
+      "Moves along 8x8's state diagram: New → Running; Running ⇄ Paused; Running → Stop; Paused → Purged; Paused → Stop; Purged → Running; Purged → Stop. Stop is final and means Pause + Purge.",
+    tags: ['Campaign status'],
+    requestBody: { schema: StatusChangeRequestSchema },
+    responses: {
+      '200': {
+        description:
+          'documented: {"message": "Campaign status changed."} (status page; 8x8\'s OpenAPI: The campaign status has changed.)',
+        schema: MessageResponseSchema,
+      },
+      '400': error(
+        "documented messages (8x8's OpenAPI): Invalid state transition / Not a dynamic campaign / The campaign is not enabled.",
+      ),
+      '415': JSON_REQUIRED,
+      '500': INTERNAL_ERROR,
+    },
+  });
+
+/**
+ * Every operation of 8x8's OpenAPI (add, delete, status change by PATCH) plus what 8x8's pages add: records.json
+ * (record page), records as XML (README), {id}.json and the status change by POST (status page).
+ */
 export const EIGHT_BY_EIGHT_OPERATIONS = declareOperations([
   campaignOperation('Action', {
     name: 'addCampaignRecords',
@@ -124,31 +174,31 @@ export const EIGHT_BY_EIGHT_OPERATIONS = declareOperations([
         schema: AddCustomersResponseSchema,
       },
       '400': error(
-        'documented messages: Not a dynamic campaign / The campaign is not enabled. / The campaign has stopped. No additional customers can be added. / The operation is invalid for a campaign that has not started. / The provided customer list is invalid. (also for more than 5,000,000 entries or 20,000,000 structure tokens, assumed)',
+        "documented messages (8x8's OpenAPI): This is not a dynamic campaign. / The campaign is not enabled. / The campaign has stopped. No additional customers can be added. / The operation is invalid for a campaign that has not started. / The provided customer list is invalid. (also for more than 5,000,000 entries or 20,000,000 structure tokens, assumed)",
       ),
       '413': error(
         'assumed: body over the simulator limit of 500 MiB (one upload of 5,000,000 entries with schedule-date-time fits)',
       ),
       '415': JSON_REQUIRED,
+      '500': INTERNAL_ERROR,
     },
   }),
   recordsOperation('JSON', 'viewCampaignRecordsJson'),
   recordsOperation('XML', 'viewCampaignRecordsXml'),
-  // The document's DELETE header table names the Data Request Token (not the README's general write rule).
-  campaignOperation('Data', {
+  campaignOperation('Either', {
     name: 'deleteCampaignRecord',
     method: 'DELETE',
     path: '/tstats/campaigns/{campaignId}/customers/{customerId}',
-    summary: 'Remove a record from a campaign so it is not dialed again',
+    summary: 'Remove a New, Queued or Scheduled record from a campaign so it is not dialed again',
     tags: ['Campaign records'],
     parameters: [CUSTOMER],
     responses: {
-      '204': { description: 'documented: removed' },
-      '400': error('documented messages: Not a dynamic campaign / The campaign is not enabled.'),
-      '401': error(
-        "assumed: no or wrong Basic credentials, or not the Data Request Token (the body is not documented). The token is documented: the document's DELETE table names the Data Request Token (the sandbox option deleteToken can ask for action/either)",
+      '204': { description: "documented: removed (8x8's OpenAPI: the customer has been deleted.)" },
+      '400': error(
+        "documented messages (8x8's OpenAPI): The customer is not available for deletion. (already offered or dialed: Accepted, Completed) / The campaign has stopped. No customers can be deleted. / This is not a dynamic campaign. / This campaign is not enabled.",
       ),
       '404': error('documented: The campaign cannot be found. / The customer has not been located.'),
+      '500': INTERNAL_ERROR,
     },
   }),
   campaignOperation('Data', {
@@ -157,23 +207,12 @@ export const EIGHT_BY_EIGHT_OPERATIONS = declareOperations([
     path: '/stats/campaigns/{campaignId}.json',
     summary: 'Campaign properties and status id (0–11)',
     tags: ['Campaign status'],
-    responses: { '200': { description: 'README: the campaign object', schema: CampaignResponseSchema } },
-  }),
-  campaignOperation('Action', {
-    name: 'changeCampaignStatus',
-    method: 'POST',
-    path: '/tstats/campaigns/{campaignId}',
-    summary: 'Run, pause, purge or stop a campaign (STOPPED is final)',
-    tags: ['Campaign status'],
-    requestBody: { schema: StatusChangeRequestSchema },
     responses: {
-      '200': { description: 'README: {"message": "Campaign status changed."}', schema: MessageResponseSchema },
-      '400': error(
-        'documented messages: Invalid state transition / The operation is invalid for a campaign that has not started. / The campaign is not enabled.',
-      ),
-      '415': JSON_REQUIRED,
+      '200': { description: 'documented (status page): the campaign object', schema: CampaignResponseSchema },
     },
   }),
+  statusChange('POST', 'changeCampaignStatus'),
+  statusChange('PATCH', 'patchCampaignStatus'),
 ]);
 
 export function eightByEightOpenApi(): OpenAPIV3_1.Document {
@@ -181,7 +220,7 @@ export function eightByEightOpenApi(): OpenAPIV3_1.Document {
     title: '8x8 Contact Center — Dynamic Campaigns API (campaign-sim)',
     version: '1.0.0',
     description:
-      'Generated from contracts/eightbyeight/schemas.ts. HTTP Basic: username = tenant, password = the Data Request Token for reads, the Action Request Token for writes (DELETE: Data, per the document). The real host `vcc-{ccPlatform}.8x8.com` is the first path segment here.',
+      "Generated from contracts/eightbyeight/schemas.ts. Declares every operation of 8x8's official OpenAPI (add, delete, PATCH status change) plus what 8x8's pages add (records.json, records as XML, {id}.json, POST status change). HTTP Basic: username = tenant, password = the Data Request Token for reads, the Action Request Token for adds; DELETE and the status change take either (8x8's sources disagree). The real host `vcc-{ccPlatform}.8x8.com` is the first path segment here.",
     serverUrl: '/eightbyeight',
     operations: EIGHT_BY_EIGHT_OPERATIONS,
     securitySchemes: {

@@ -69,7 +69,7 @@ export const CAMPAIGN_STATUS_LABELS: Readonly<Record<CampaignStatusId, string>> 
   11: 'Schedule Purged',
 };
 
-/** Values of `POST /api/tstats/campaigns/{id}` `{"status": ...}`. */
+/** Values of `POST` (status page) or `PATCH` (8x8's OpenAPI) `/api/tstats/campaigns/{id}` `{"status": ...}`. */
 export const STATUS_REQUESTS = ['RUNNING', 'PAUSED', 'PURGED', 'STOPPED'] as const;
 export type StatusRequest = (typeof STATUS_REQUESTS)[number];
 
@@ -90,9 +90,18 @@ export const MESSAGES = {
     `The subject schedule-date-time is outside the campaign schedule from ${from} to ${to}.`,
   scheduleTooFarAhead: 'The subject schedule-date-time must be within 7 days ahead of a future period.',
   invalidStateTransition: 'Invalid state transition',
+  /** Status change (8x8's OpenAPI, PATCH). */
   notDynamic: 'Not a dynamic campaign',
+  /** Add and delete (8x8's OpenAPI). */
+  notDynamicRecords: 'This is not a dynamic campaign.',
+  /** Add and status change. */
   notEnabled: 'The campaign is not enabled.',
+  /** Delete (8x8's OpenAPI: "This", where add and status change say "The"). */
+  notEnabledDelete: 'This campaign is not enabled.',
   campaignStopped: 'The campaign has stopped. No additional customers can be added.',
+  campaignStoppedDelete: 'The campaign has stopped. No customers can be deleted.',
+  /** Delete of a record already offered to an agent or dialed (Accepted, Completed). */
+  customerNotDeletable: 'The customer is not available for deletion.',
   notStarted: 'The operation is invalid for a campaign that has not started.',
   invalidCustomerList: 'The provided customer list is invalid.',
   campaignNotFound: 'The campaign cannot be found.',
@@ -180,28 +189,32 @@ export const RecordsQuerySchema = z.object({
 
 const YesNo = z.enum(['Y', 'N']);
 
+/** A campaign time as 8x8's status page shows it (`2022-10-17T22:31:02+01:00`), or `""` when it has not happened. */
+export const CAMPAIGN_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+const CampaignTime = z.union([z.literal(''), z.string().regex(CAMPAIGN_TIME_PATTERN)]);
+
 export const CampaignSchema = z.strictObject({
   'campaign-name': z.string(),
   'campaign-id': z.number().int(),
   enabled: YesNo,
   status: z.number().int().min(0).max(11).describe(codeList(CAMPAIGN_STATUS_LABELS)),
   'no-of-records': z.number().int().min(0),
-  'caller-id': z.string(),
+  'caller-id': z.number().int().describe('Caller id as a number (8x8 status page example: 13125555068)'),
   'queue-id': z.number().int(),
-  'start-time': z.string(),
-  'end-time': z.string(),
-  'actual-run-time': z.string(),
-  'actual-stop-time': z.string(),
+  'start-time': CampaignTime,
+  'end-time': CampaignTime,
+  'actual-run-time': CampaignTime,
+  'actual-stop-time': CampaignTime,
   'daily-start-time': z.string(),
   'daily-end-time': z.string(),
   'retry-interval': z.number().int().describe('Minutes between attempts of a "Try Again" record (assumed unit)'),
   'max-retry': z.number().int(),
-  'abandon-max-retry': z.number().int(),
+  'abandon-max-retry': z.union([z.number().int(), z.literal('')]).describe('"" when unset (8x8 status page example)'),
   'max-ring-time': z.number().int().describe('Seconds (assumed unit)'),
   'integration-type': z.string(),
-  'calling-window': z.string(),
+  'calling-window': z.number().int().describe('A number (8x8 status page example: 2); its meaning is not documented'),
   'schedule-name': z.string(),
-  timezone: z.string(),
+  timezone: z.string().describe('POSIX-style time zone, e.g. EST5EST (8x8 status page example)'),
   'dynamic-campaign': YesNo,
   sequential: YesNo,
 });

@@ -164,7 +164,7 @@ function recordView(state: EightByEightState, c: CampaignModel, row: number) {
     record: {
       'campaign-name': c.name,
       'campaign-id': c.id,
-      'record-id': rs.recordId[row],
+      'record-id': rs.customer[row],
       'phone-list': phoneList(state, phoneOf(state, rs.customer[row] as number) ?? ''),
       status: rs.status[row],
       'status-code': rs.code[row],

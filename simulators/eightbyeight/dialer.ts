@@ -23,7 +23,7 @@ import { type ForcedOutcome, holdsLine, isPending } from './records.ts';
  * call ends) Completed, or Scheduled again for a "Try Again" retry. Only in-flight rows and scheduled rows sit in
  * the TimedQueue, so a campaign of millions costs O(lines + scheduled) queue entries.
  *
- * Outcomes are drawn per (seed, record-id, attempt), never from request order, so a seed replays exactly.
+ * Outcomes are drawn per (seed, record-id = ACCOUNTNUM, attempt), never from request order, so a seed replays exactly.
  */
 const R = RECORD_STATUS;
 
@@ -35,7 +35,7 @@ const CALL_BACK: ForcedOutcome = { statusCode: STATUS_CODE.DEFAULT, dispositionC
 const TRY_AGAIN: ForcedOutcome = { statusCode: STATUS_CODE.DEFAULT, dispositionCode: DISPOSITION.TRY_AGAIN };
 
 function attemptDraw(state: EightByEightState, c: CampaignModel, row: number): number {
-  return mix(state.seed, c.records.recordId[row] as number, c.records.attempts[row]) / 2 ** 32;
+  return mix(state.seed, c.records.customer[row] as number, c.records.attempts[row]) / 2 ** 32;
 }
 
 function drawnOutcome(u: number): ForcedOutcome {
@@ -47,7 +47,7 @@ function drawnOutcome(u: number): ForcedOutcome {
 
 function talkMs(state: EightByEightState, c: CampaignModel, row: number): number {
   const { talkMinMs, talkMaxMs } = state.dialer;
-  const h = mix(state.seed, c.records.recordId[row] as number, 1000 + (c.records.attempts[row] as number));
+  const h = mix(state.seed, c.records.customer[row] as number, 1000 + (c.records.attempts[row] as number));
   return talkMinMs + (h % (talkMaxMs - talkMinMs + 1));
 }
 
@@ -161,7 +161,10 @@ export function fill(state: EightByEightState, c: CampaignModel, at: number): vo
 
 // ---- Campaign-level moves --------------------------------------------------------------------------------------
 
-/** Purge flushes every record not yet in a call: Completed with status-code Skipped (assumed rendering). */
+/**
+ * Purge flushes every record not yet in a call (New, Queued, Scheduled): status page "records that are in the queues
+ * have been flushed"; rendered as Completed with status-code Skipped (assumed). Calls in progress finish.
+ */
 function purge(c: CampaignModel): void {
   const rs = c.records;
   for (let row = 0; row < rs.size; row++) {
@@ -190,7 +193,8 @@ export function moveCampaign(state: EightByEightState, c: CampaignModel, target:
   c.status = next;
   if (isDialing(next) && !wasDialing) c.actualRunTime = at;
   if (isStopped(next) && !wasStopped) c.actualStopTime = at;
-  if (isPurged(next)) purge(c);
+  // The diagram's Stop is "Pause + Purge": entering it flushes like a purge.
+  if (isPurged(next) || (isStopped(next) && !wasStopped)) purge(c);
   if (wasStopped && !isStopped(next)) rearm(c, at);
   fill(state, c, at);
 }
@@ -237,12 +241,7 @@ export function addRecord(
   now: number,
 ): number {
   const scheduled = scheduleAt !== undefined && scheduleAt > now;
-  const row = c.records.append(
-    customerId,
-    state.nextRecordId++,
-    scheduled ? R.SCHEDULED : R.NEW,
-    scheduled ? scheduleAt : Number.NaN,
-  );
+  const row = c.records.append(customerId, scheduled ? R.SCHEDULED : R.NEW, scheduled ? scheduleAt : Number.NaN);
   if (scheduled) c.events.schedule(scheduleAt, row);
   return row;
 }

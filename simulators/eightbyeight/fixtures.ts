@@ -9,14 +9,7 @@ import {
 import { parseAdmin } from '../core/errors.ts';
 import type { SeedContext } from '../core/vendor.ts';
 import { addRecord, fill } from './dialer.ts';
-import {
-  type CampaignModel,
-  type EightByEightState,
-  FIRST_RECORD_ID,
-  isValidPhone,
-  newCampaign,
-  phoneOf,
-} from './models.ts';
+import { type CampaignModel, type EightByEightState, isValidPhone, newCampaign, phoneOf } from './models.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -48,6 +41,8 @@ const CAMPAIGN_SHAPES: { id: number; dynamic: boolean; enabled: boolean; status:
 /** One platform per documented prefix: North America, Europe, Canada, Asia Pacific, Australia, Bell Canada, Sandbox. */
 const PLATFORMS = ['na11', 'na12', 'eu3', 'ca1', 'ap1', 'au1', 'bc1', 'sb1'] as const;
 
+const TokenChoiceSchema = z.enum(['action', 'data', 'either']).default('either');
+
 /** `options.eightbyeight` of `POST /__admin/sandboxes`. */
 export const EightByEightOptionsSchema = z
   .strictObject({
@@ -61,8 +56,12 @@ export const EightByEightOptionsSchema = z
       .optional(),
     actionToken: z.string().min(1).max(200).optional(),
     dataToken: z.string().min(1).max(200).optional(),
-    /** Token DELETE needs. Default `data`: the document's DELETE table names the Data Request Token. */
-    deleteToken: z.enum(['action', 'data', 'either']).default('data'),
+    /**
+     * Tokens of the calls 8x8's sources disagree on (DELETE; status change): `either` by default, so a client built
+     * from any source works; `data` or `action` demands the one a source names (docs/vendors/eightbyeight.md).
+     */
+    deleteToken: TokenChoiceSchema,
+    statusToken: TokenChoiceSchema,
     phoneLabel: z
       .string()
       .regex(/^[^|<>&"]{1,40}$/)
@@ -128,10 +127,10 @@ export function createEightByEightState(ctx: SeedContext): EightByEightState {
     actionToken,
     dataToken,
     deleteToken: options.deleteToken,
+    statusToken: options.statusToken,
     phoneLabel: options.phoneLabel,
     crm: { base: CRM_BASE, size: options.crmSize, extra: new Map() },
     campaigns: new Map(),
-    nextRecordId: FIRST_RECORD_ID,
     dialer: {
       lines: options.lines,
       acceptDelayMs: options.acceptDelayMs,
@@ -156,7 +155,7 @@ export function createEightByEightState(ctx: SeedContext): EightByEightState {
         endTime: day + 5 * DAY_MS,
         actualRunTime: running || stopped ? startTime : null,
         actualStopTime: stopped ? day : null,
-        callerId: fixed ? '5550100125' : `555${faker.string.numeric(7)}`,
+        callerId: fixed ? 5550100125 : Number(`555${faker.string.numeric(7)}`),
         queueId: 100 + i,
         integrationType: shape.dynamic ? 'Dynamic' : 'File Upload',
       }),

@@ -22,13 +22,15 @@ import {
   REQUEST_TARGET,
   campaignLifecycle,
   campaignOf,
+  diagramStateOf,
   isNotStarted,
   isStopped,
-  isoMillis,
+  offsetSeconds,
   phoneList,
   phoneOf,
-  statusName,
+  posixOffsetMinutes,
 } from './models.ts';
+import { isPending } from './records.ts';
 
 type Call = RestCall<EightByEightState>;
 type Handler = RestHandler<EightByEightState>;
@@ -38,28 +40,35 @@ type Handler = RestHandler<EightByEightState>;
 /** The sandbox is found by platform + username (the kernel's tenant key); the password must be the right token. */
 export const tenantKey = (platform: string, username: string) => `${platform.toLowerCase()}/${username}`;
 
-type TokenNeed = 'data' | 'action' | 'delete';
+/**
+ * `data` / `action`: every source agrees (reads: Data; add: Action). `delete` / `status`: 8x8's sources disagree
+ * (record page DELETE table and status page POST table: Data; 8x8's OpenAPI: Action for every call), so the
+ * sandbox options `deleteToken` / `statusToken` decide, `either` by default.
+ */
+type TokenNeed = 'data' | 'action' | 'delete' | 'status';
 
 function acceptedTokens(state: EightByEightState, need: TokenNeed): { tokens: string[]; label: 'Action' | 'Data' } {
-  const kind = need === 'delete' ? state.deleteToken : need;
+  const kind = need === 'delete' ? state.deleteToken : need === 'status' ? state.statusToken : need;
   if (kind === 'data') return { tokens: [state.dataToken], label: 'Data' };
   if (kind === 'action') return { tokens: [state.actionToken], label: 'Action' };
   return { tokens: [state.actionToken, state.dataToken], label: 'Action' };
 }
 
+/** Operations whose token 8x8's sources disagree on, and the sandbox option that decides it. */
+const DISPUTED_TOKEN: Partial<Record<string, TokenNeed>> = {
+  deleteCampaignRecord: 'delete',
+  changeCampaignStatus: 'status',
+  patchCampaignStatus: 'status',
+};
+
 /**
- * Read calls take the Data Request Token, write calls the Action Request Token (as each operation declares it in its
- * `security`); DELETE: Data, per the document, unless the sandbox option `deleteToken` says otherwise. The other
- * token is refused.
+ * The password must be a token the call accepts: the one its operation declares in `security`, or for the disputed
+ * ones what the sandbox option says. The other token is refused with a message naming the right one.
  */
 function authenticate(call: VendorCall<EightByEightState>): void {
   const operation = call.operation;
   const need: TokenNeed =
-    operation?.name === 'deleteCampaignRecord'
-      ? 'delete'
-      : operation?.security?.some((s) => 'actionToken' in s)
-        ? 'action'
-        : 'data';
+    DISPUTED_TOKEN[operation?.name ?? ''] ?? (operation?.security?.some((s) => 'actionToken' in s) ? 'action' : 'data');
   const password = basicCredentials(call.req)?.password;
   const { tokens, label } = acceptedTokens(call.state, need);
   if (password !== undefined && tokens.includes(password)) return;
@@ -96,7 +105,7 @@ function parsedJson(call: Call): unknown {
 
 /** Whole-request checks of an add, in this order (the order itself is assumed). */
 function checkAcceptsCustomers(c: CampaignModel): void {
-  if (!c.dynamic) throw fail(400, MESSAGES.notDynamic);
+  if (!c.dynamic) throw fail(400, MESSAGES.notDynamicRecords);
   if (!c.enabled) throw fail(400, MESSAGES.notEnabled);
   if (isStopped(c.status)) throw fail(400, MESSAGES.campaignStopped);
   if (isNotStarted(c.status)) throw fail(400, MESSAGES.notStarted);
@@ -125,13 +134,19 @@ const addCustomers: Handler = (call) => {
 
 // ---- DELETE /api/tstats/campaigns/{campaignId}/customers/{customerId} ----------------------------------------------
 
+/**
+ * `{customerId}` is the ACCOUNTNUM, which is also the record's `record-id`. Whole-campaign checks first (8x8's
+ * OpenAPI messages; their order is assumed), then the record: only New, Queued and Scheduled ones can be removed.
+ */
 const deleteCustomer: Handler = (call) => {
   const c = requireCampaign(call);
-  if (!c.dynamic) throw fail(400, MESSAGES.notDynamic);
-  if (!c.enabled) throw fail(400, MESSAGES.notEnabled);
+  if (!c.dynamic) throw fail(400, MESSAGES.notDynamicRecords);
+  if (!c.enabled) throw fail(400, MESSAGES.notEnabledDelete);
+  if (isStopped(c.status)) throw fail(400, MESSAGES.campaignStoppedDelete);
   const id = CustomerIdSchema.safeParse(call.params.customerId);
   const row = id.success ? c.records.byCustomer.get(Number(id.data)) : undefined;
   if (row === undefined) throw fail(404, MESSAGES.customerNotLocated);
+  if (!isPending(c.records.status[row] as number)) throw fail(400, MESSAGES.customerNotDeletable);
   deleteRecord(call.state, c, row, call.now());
   return reply.empty(204);
 };
@@ -163,7 +178,7 @@ function* xmlRecordsOf(state: EightByEightState, c: CampaignModel, phone: string
     const number = phoneOf(state, rs.customer[row] as number) ?? '';
     if (phone !== undefined && digitsOf(number) !== phone) continue;
     yield {
-      'record-id': rs.recordId[row] as number,
+      'record-id': rs.customer[row] as number,
       'campaign-name': c.name,
       'campaign-id': c.id,
       'phone-list': phoneList(state, number),
@@ -192,7 +207,7 @@ function* jsonRecordChunks(state: EightByEightState, c: CampaignModel, phone: st
     if (phone !== undefined && digitsOf(number) !== phone) continue;
     const ext = rs.extData.get(row);
     text +=
-      `${separator}${head}${rs.recordId[row]},"phone-list":${number === '' ? '""' : `${phonePrefix}${number}"`}` +
+      `${separator}${head}${rs.customer[row]},"phone-list":${number === '' ? '""' : `${phonePrefix}${number}"`}` +
       `,"status":${rs.status[row]},"status-code":${rs.code[row]}` +
       `,"ext-trans-data":${ext === undefined ? '""' : JSON.stringify(ext)},"disposition-code":${rs.dispositionCode(row)}}`;
     separator = ',';
@@ -221,9 +236,11 @@ const listRecordsXml: Handler = (call) => {
 // ---- Campaign status ----------------------------------------------------------------------------------------------
 
 const yesNo = (flag: boolean) => (flag ? 'Y' : 'N');
-const timeOrEmpty = (ms: number | null) => (ms === null ? '' : isoMillis(ms));
 
+/** The status page's example types: times `2022-10-17T22:31:02+01:00` (here in the campaign's zone) or `""`. */
 export function campaignView(c: CampaignModel): Campaign {
+  const offset = posixOffsetMinutes(c.timezone);
+  const timeOrEmpty = (ms: number | null) => (ms === null ? '' : offsetSeconds(ms, offset));
   return {
     'campaign-name': c.name,
     'campaign-id': c.id,
@@ -232,15 +249,15 @@ export function campaignView(c: CampaignModel): Campaign {
     'no-of-records': c.records.live,
     'caller-id': c.callerId,
     'queue-id': c.queueId,
-    'start-time': isoMillis(c.startTime),
-    'end-time': isoMillis(c.endTime),
+    'start-time': timeOrEmpty(c.startTime),
+    'end-time': timeOrEmpty(c.endTime),
     'actual-run-time': timeOrEmpty(c.actualRunTime),
     'actual-stop-time': timeOrEmpty(c.actualStopTime),
     'daily-start-time': c.dailyStartTime,
     'daily-end-time': c.dailyEndTime,
     'retry-interval': c.retryIntervalMinutes,
     'max-retry': c.maxRetry,
-    'abandon-max-retry': c.abandonMaxRetry,
+    'abandon-max-retry': c.abandonMaxRetry ?? '',
     'max-ring-time': c.maxRingTime,
     'integration-type': c.integrationType,
     'calling-window': c.callingWindow,
@@ -254,22 +271,23 @@ export function campaignView(c: CampaignModel): Campaign {
 const getCampaign: Handler = (call) => reply.json(200, { campaign: campaignView(requireCampaign(call)) });
 
 /**
- * `{"status": RUNNING|PAUSED|PURGED|STOPPED}` along the transition table. Pausing or purging a campaign that never
- * started answers the documented "not started" message; every other refused move (and an unknown status value) is
- * "Invalid state transition" (assumed mapping).
+ * `{"status": RUNNING|PAUSED|PURGED|STOPPED}` by POST (status page) or PATCH (8x8's OpenAPI), along 8x8's state
+ * diagram (`campaignLifecycle`). Refused: a non-dynamic campaign ("Not a dynamic campaign"), a disabled one, and
+ * every move the diagram lacks, an unknown status value or a non-JSON body ("Invalid state transition", the
+ * OpenAPI's example; the last two are assumed).
  */
 const changeCampaignStatus: Handler = (call) => {
   const c = requireCampaign(call);
+  if (!c.dynamic) throw fail(400, MESSAGES.notDynamic);
   if (!c.enabled) throw fail(400, MESSAGES.notEnabled);
   call.requireBodyType();
   const parsed = StatusChangeRequestSchema.safeParse(parsedJson(call));
   if (!parsed.success) throw fail(400, MESSAGES.invalidStateTransition);
   const target = REQUEST_TARGET[parsed.data.status];
-  if (!campaignLifecycle.canMove(statusName(c.status), target)) {
-    const pauseOrPurge = parsed.data.status === 'PAUSED' || parsed.data.status === 'PURGED';
-    throw fail(400, isNotStarted(c.status) && pauseOrPurge ? MESSAGES.notStarted : MESSAGES.invalidStateTransition);
+  if (!campaignLifecycle.canMove(diagramStateOf(c.status), target.node)) {
+    throw fail(400, MESSAGES.invalidStateTransition);
   }
-  moveCampaign(call.state, c, target, call.now());
+  moveCampaign(call.state, c, target.status, call.now());
   return reply.json(200, { message: MESSAGES.statusChanged });
 };
 
@@ -280,4 +298,5 @@ export const handlers: RestHandlers<EightByEightState, typeof EIGHT_BY_EIGHT_OPE
   deleteCampaignRecord: deleteCustomer,
   getCampaign,
   changeCampaignStatus,
+  patchCampaignStatus: changeCampaignStatus,
 };

@@ -11,32 +11,44 @@ import { TimedQueue } from '../core/scheduler.ts';
 import { RecordStore } from './records.ts';
 
 /**
- * Campaign states (status ids 0–11). Manual moves come from `POST /api/tstats/campaigns/{id}`; schedule moves from
- * the campaign's start/end time on the virtual clock. Stopped states are final (README: "a stopped campaign cannot
- * be restarted"). Which non-final moves exist is not documented: this table is the simulator's choice (assumed).
+ * 8x8's campaign state diagram (`campaign-state-machine.png`, status page "Allowed Campaign Status Changes"), node
+ * by node: New → Running; Running ⇄ Paused; Running → Stop; Paused → Purged; Paused → Stop; Purged → Running;
+ * Purged → Stop. Stop is final ("Pause + Purge"). "No other transitions are allowed".
  */
-const RUNNING_MOVES = ['MANUAL_PAUSED', 'MANUAL_PURGED', 'MANUAL_STOPPED'] as const;
-export const campaignLifecycle = new Lifecycle<CampaignStatusName>('campaign status', {
-  NEW: ['MANUAL_RUNNING', 'MANUAL_STOPPED'],
-  MANUAL_STARTED: [...RUNNING_MOVES],
-  SCHEDULED: ['SCHEDULE_RUNNING', 'MANUAL_RUNNING', 'MANUAL_STOPPED'],
-  MANUAL_RUNNING: [...RUNNING_MOVES],
-  SCHEDULE_RUNNING: [...RUNNING_MOVES, 'SCHEDULE_STOPPED'],
-  MANUAL_STOPPED: [],
-  COMPLETED: [],
-  SCHEDULE_STOPPED: [],
-  MANUAL_PAUSED: ['MANUAL_RUNNING', 'MANUAL_PURGED', 'MANUAL_STOPPED'],
-  SCHEDULE_PAUSED: ['MANUAL_RUNNING', 'MANUAL_PURGED', 'MANUAL_STOPPED', 'SCHEDULE_STOPPED'],
-  MANUAL_PURGED: ['MANUAL_RUNNING', 'MANUAL_STOPPED'],
-  SCHEDULE_PURGED: ['MANUAL_RUNNING', 'MANUAL_STOPPED', 'SCHEDULE_STOPPED'],
+export type DiagramState = 'New' | 'Running' | 'Paused' | 'Purged' | 'Stop';
+export const campaignLifecycle = new Lifecycle<DiagramState>('campaign status (8x8 state diagram)', {
+  New: ['Running'],
+  Running: ['Paused', 'Stop'],
+  Paused: ['Running', 'Purged', 'Stop'],
+  Purged: ['Running', 'Stop'],
+  Stop: [],
 });
 
-/** The state each API status request moves a campaign to. */
-export const REQUEST_TARGET: Readonly<Record<StatusRequest, CampaignStatusName>> = {
-  RUNNING: 'MANUAL_RUNNING',
-  PAUSED: 'MANUAL_PAUSED',
-  PURGED: 'MANUAL_PURGED',
-  STOPPED: 'MANUAL_STOPPED',
+/**
+ * The diagram node of each status id (0–11). 2 Scheduled ("started but start time has not been reached") is New:
+ * it has not run yet (assumed; the diagram has no Scheduled node).
+ */
+export const DIAGRAM_STATE: Readonly<Record<CampaignStatusName, DiagramState>> = {
+  NEW: 'New',
+  SCHEDULED: 'New',
+  MANUAL_STARTED: 'Running',
+  MANUAL_RUNNING: 'Running',
+  SCHEDULE_RUNNING: 'Running',
+  MANUAL_PAUSED: 'Paused',
+  SCHEDULE_PAUSED: 'Paused',
+  MANUAL_PURGED: 'Purged',
+  SCHEDULE_PURGED: 'Purged',
+  MANUAL_STOPPED: 'Stop',
+  COMPLETED: 'Stop',
+  SCHEDULE_STOPPED: 'Stop',
+};
+
+/** Each API status request: the diagram node it asks for, and the (manual) status id it sets (assumed mapping). */
+export const REQUEST_TARGET: Readonly<Record<StatusRequest, { node: DiagramState; status: CampaignStatusName }>> = {
+  RUNNING: { node: 'Running', status: 'MANUAL_RUNNING' },
+  PAUSED: { node: 'Paused', status: 'MANUAL_PAUSED' },
+  PURGED: { node: 'Purged', status: 'MANUAL_PURGED' },
+  STOPPED: { node: 'Stop', status: 'MANUAL_STOPPED' },
 };
 
 const NAME_OF = Object.fromEntries(Object.entries(CAMPAIGN_STATUS).map(([name, id]) => [id, name])) as Record<
@@ -44,18 +56,14 @@ const NAME_OF = Object.fromEntries(Object.entries(CAMPAIGN_STATUS).map(([name, i
   CampaignStatusName
 >;
 export const statusName = (id: CampaignStatusId): CampaignStatusName => NAME_OF[id];
+export const diagramStateOf = (id: CampaignStatusId): DiagramState => DIAGRAM_STATE[statusName(id)];
 
-const S = CAMPAIGN_STATUS;
-const inSet =
-  (...ids: CampaignStatusId[]) =>
-  (id: CampaignStatusId) =>
-    ids.includes(id);
+const inNode = (node: DiagramState) => (id: CampaignStatusId) => diagramStateOf(id) === node;
 /** The dialer takes new records only while running. */
-export const isDialing = inSet(S.MANUAL_STARTED, S.MANUAL_RUNNING, S.SCHEDULE_RUNNING);
-export const isPaused = inSet(S.MANUAL_PAUSED, S.SCHEDULE_PAUSED);
-export const isPurged = inSet(S.MANUAL_PURGED, S.SCHEDULE_PURGED);
-export const isStopped = inSet(S.MANUAL_STOPPED, S.COMPLETED, S.SCHEDULE_STOPPED);
-export const isNotStarted = inSet(S.NEW, S.SCHEDULED);
+export const isDialing = inNode('Running');
+export const isPurged = inNode('Purged');
+export const isStopped = inNode('Stop');
+export const isNotStarted = inNode('New');
 
 export interface DialerSettings {
   /** Records a campaign works at once (queued + accepted). */
@@ -77,17 +85,19 @@ export interface CampaignModel {
   endTime: number;
   actualRunTime: number | null;
   actualStopTime: number | null;
-  callerId: string;
+  callerId: number;
   queueId: number;
   dailyStartTime: string;
   dailyEndTime: string;
   retryIntervalMinutes: number;
   maxRetry: number;
-  abandonMaxRetry: number;
+  /** null = unset (shown as `""`). */
+  abandonMaxRetry: number | null;
   maxRingTime: number;
   integrationType: string;
-  callingWindow: string;
+  callingWindow: number;
   scheduleName: string;
+  /** POSIX-style (`EST5EST`): its standard offset is the offset of the campaign's times. */
   timezone: string;
   sequential: boolean;
   records: RecordStore;
@@ -113,7 +123,8 @@ export interface Crm {
   extra: Map<number, string>;
 }
 
-export type DeleteToken = 'action' | 'data' | 'either';
+/** Which token a call whose sources disagree accepts: either (default) or only the one a source names. */
+export type TokenChoice = 'action' | 'data' | 'either';
 
 export interface EightByEightState {
   seed: number;
@@ -121,17 +132,16 @@ export interface EightByEightState {
   platform: string;
   actionToken: string;
   dataToken: string;
-  /** Which token DELETE needs: the document's table says Data, the README's rule says Action (writes). */
-  deleteToken: DeleteToken;
+  /** Token DELETE takes: the record page's DELETE table says Data, 8x8's OpenAPI and the write rule Action. */
+  deleteToken: TokenChoice;
+  /** Token the status change takes: the status page's POST table says Data, 8x8's OpenAPI and its prose Action. */
+  statusToken: TokenChoice;
   /** CRM field name shown in `phone-list` (`*Phone Number|…`). */
   phoneLabel: string;
   crm: Crm;
   campaigns: Map<number, CampaignModel>;
-  nextRecordId: number;
   dialer: DialerSettings;
 }
-
-export const FIRST_RECORD_ID = 10_000_000;
 
 // ---- CRM phones ---------------------------------------------------------------------------------------------------
 
@@ -166,6 +176,9 @@ export function phoneList(state: EightByEightState, phone: string): string {
 
 // ---- Campaigns ----------------------------------------------------------------------------------------------------
 
+/** The status page example's `calling-window` (its meaning is not documented). */
+export const DEFAULT_CALLING_WINDOW = 2;
+
 export type CampaignInit = Pick<
   CampaignModel,
   'id' | 'name' | 'enabled' | 'dynamic' | 'status' | 'startTime' | 'endTime'
@@ -176,18 +189,18 @@ export function newCampaign(init: CampaignInit): CampaignModel {
   return {
     actualRunTime: null,
     actualStopTime: null,
-    callerId: '5550100000',
+    callerId: 5550100000,
     queueId: 100,
     dailyStartTime: '08:00',
     dailyEndTime: '20:00',
     retryIntervalMinutes: 60,
     maxRetry: 3,
-    abandonMaxRetry: 1,
+    abandonMaxRetry: null,
     maxRingTime: 30,
     integrationType: 'Dynamic',
-    callingWindow: 'Campaign',
+    callingWindow: DEFAULT_CALLING_WINDOW,
     scheduleName: 'Always',
-    timezone: 'America/New_York',
+    timezone: 'EST5EST',
     sequential: false,
     ...init,
     records: new RecordStore(),
@@ -215,6 +228,25 @@ export function unusedCustomers(state: EightByEightState, limit: number): number
 // ---- Formats ------------------------------------------------------------------------------------------------------
 
 export const isoMillis = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * Minutes east of UTC of a POSIX-style zone's standard time (`EST5EST` → −300: POSIX counts hours west); 0 when the
+ * text has no offset. Daylight saving time is not applied (assumed).
+ */
+export function posixOffsetMinutes(zone: string): number {
+  const m = /^[A-Za-z]{3,}([+-]?)(\d{1,2})(?::(\d{2}))?/.exec(zone);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? minutes : -minutes;
+}
+
+/** `2022-10-17T22:31:02+01:00`: whole seconds in the zone `offsetMinutes` east of UTC, as 8x8's status page shows. */
+export function offsetSeconds(ms: number, offsetMinutes: number): string {
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  const abs = Math.abs(offsetMinutes);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local}${offsetMinutes < 0 ? '-' : '+'}${hhmm}`;
+}
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

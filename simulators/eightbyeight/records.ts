@@ -19,7 +19,6 @@ const emptyEventAt = (n: number) => new Float64Array(n).fill(Number.NaN);
 /** Every column of a RecordStore and how it is made (with its "empty" value): growth, snapshots and restores. */
 const COLUMNS = {
   customer: (n: number) => new Uint32Array(n),
-  recordId: (n: number) => new Uint32Array(n),
   status: (n: number) => new Uint8Array(n),
   code: (n: number) => new Uint8Array(n),
   disposition: (n: number) => new Uint8Array(n),
@@ -57,16 +56,16 @@ function decode(text: string, size: number, make: (n: number) => Column): Column
 }
 
 /**
- * The records of one campaign, column by column (typed arrays, ~20 bytes a record), so a campaign can hold the
+ * The records of one campaign, column by column (typed arrays, ~16 bytes a record), so a campaign can hold the
  * documented 5,000,000 records. A row is addressed by its index; `byCustomer` finds a customer's live row in O(1).
- * Disposition is stored as an offset from 1000.
+ * A record's `record-id` is its customer's ACCOUNTNUM (the `customer` column): a published client deletes by the
+ * record-id it looked up (README, 8x8 facts). Disposition is stored as an offset from 1000.
  */
 export class RecordStore {
   size = 0;
   /** Rows not deleted (`no-of-records`). */
   live = 0;
   customer = COLUMNS.customer(INITIAL_CAPACITY);
-  recordId = COLUMNS.recordId(INITIAL_CAPACITY);
   status = COLUMNS.status(INITIAL_CAPACITY);
   code = COLUMNS.code(INITIAL_CAPACITY);
   disposition = COLUMNS.disposition(INITIAL_CAPACITY);
@@ -82,11 +81,10 @@ export class RecordStore {
     return this.customer.length;
   }
 
-  append(customerId: number, recordId: number, status: number, eventAt: number): number {
+  append(customerId: number, status: number, eventAt: number): number {
     if (this.size === this.capacity) this.resize(this.capacity * 2);
     const row = this.size++;
     this.customer[row] = customerId;
-    this.recordId[row] = recordId;
     this.status[row] = status;
     this.code[row] = 0;
     this.disposition[row] = 0;

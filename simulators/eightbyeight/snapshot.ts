@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CAMPAIGN_STATUS, type CampaignStatusId, RECORD_STATUS } from '../../contracts/eightbyeight/schemas.ts';
 import { parseSnapshot } from '../core/store.ts';
-import { type EightByEightState, newCampaign } from './models.ts';
+import { DEFAULT_CALLING_WINDOW, type EightByEightState, newCampaign } from './models.ts';
 import { RecordStore } from './records.ts';
 
 /**
@@ -19,8 +19,7 @@ const ForcedSchema = z.object({
 const RecordStoreSchema = z.object({
   size: z.number().int().min(0),
   live: z.number().int().min(0),
-  customer: base64,
-  recordId: base64,
+  customer: base64, // also each record's record-id (the ACCOUNTNUM); older saves' own recordId column is ignored
   status: base64,
   code: base64,
   disposition: base64,
@@ -43,16 +42,17 @@ const CampaignSchema = z.object({
   endTime: millis,
   actualRunTime: millis.nullable(),
   actualStopTime: millis.nullable(),
-  callerId: z.string(),
+  // Saved as strings before the status page's types were followed (issue 12): read either.
+  callerId: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]),
   queueId: z.number().int(),
   dailyStartTime: z.string(),
   dailyEndTime: z.string(),
   retryIntervalMinutes: z.number(),
   maxRetry: z.number().int(),
-  abandonMaxRetry: z.number().int(),
+  abandonMaxRetry: z.number().int().nullable(),
   maxRingTime: z.number(),
   integrationType: z.string(),
-  callingWindow: z.string(),
+  callingWindow: z.union([z.number().int(), z.string().transform(() => DEFAULT_CALLING_WINDOW)]),
   scheduleName: z.string(),
   timezone: z.string(),
   sequential: z.boolean(),
@@ -68,13 +68,13 @@ export const EightByEightSnapshotSchema = z.object({
   actionToken: z.string().min(1),
   dataToken: z.string().min(1),
   deleteToken: z.enum(['action', 'data', 'either']),
+  statusToken: z.enum(['action', 'data', 'either']).default('either'),
   phoneLabel: z.string(),
   crm: z.object({
     base: z.number().int(),
     size: z.number().int().min(0),
     extra: z.array(z.tuple([z.number().int(), z.string()])),
   }),
-  nextRecordId: z.number().int(),
   dialer: z.object({
     lines: z.number().int().min(1),
     acceptDelayMs: z.number().min(0),

@@ -4,8 +4,9 @@ import { type ProviderStateCatalogue, type StateContext, acceptedRequests, basic
 /**
  * 8x8's Pact provider states (docs/vendors/eightbyeight.md lists them). A consumer's pact holds the real paths
  * (`/api/...` on `vcc-<platform>.8x8.com`): they are mounted below `/eightbyeight/vcc-<platform>`. The sandbox answers
- * to the pact's tenant, its Action Request Token (the password of accepted adds and status changes) and its Data
- * Request Token (the password of accepted reads and DELETEs, as the document's DELETE table says).
+ * to the pact's tenant, its Action Request Token (the password of accepted adds, where every 8x8 source agrees; of
+ * other writes when the pact has no add) and its Data Request Token (of accepted reads; of DELETEs when the pact has
+ * no read). DELETE and the status change take either token, so their passwords only decide when nothing else does.
  */
 interface Section {
   campaigns: { id: number }[];
@@ -50,14 +51,15 @@ export const eightByEightStates: ProviderStateCatalogue = {
   mount: (section) => new URL(String(section.baseUrl)).pathname,
   sandboxOptions(requests) {
     const accepted = acceptedRequests(requests);
-    const passwordOf = (methods: string[]) =>
+    const passwordOf = (matches: (method: string, path: string) => boolean) =>
       accepted
-        .filter((r) => methods.includes(r.method.toUpperCase()))
+        .filter((r) => matches(r.method.toUpperCase(), r.path))
         .map(basicOf)
         .find((c) => c)?.password;
     const username = accepted.map(basicOf).find((c) => c)?.username;
-    const actionToken = passwordOf(['POST']);
-    const dataToken = passwordOf(['GET', 'DELETE']);
+    const isAdd = (method: string, path: string) => method === 'POST' && /\/customers\/?$/.test(path);
+    const actionToken = passwordOf(isAdd) ?? passwordOf((method) => method === 'POST' || method === 'PATCH');
+    const dataToken = passwordOf((method) => method === 'GET') ?? passwordOf((method) => method === 'DELETE');
     return {
       platform: 'na12',
       ...(username === undefined ? {} : { username }),

@@ -336,7 +336,7 @@ describe('whole-request failures', () => {
   it.each([
     ['an unknown campaign', 4242, 404, 'The campaign cannot be found.'],
     ['a non-numeric campaign id', 'abc', 404, 'The campaign cannot be found.'],
-    ['a list (non-dynamic) campaign', CAMPAIGN.list, 400, 'Not a dynamic campaign'],
+    ['a list (non-dynamic) campaign', CAMPAIGN.list, 400, 'This is not a dynamic campaign.'],
     ['a disabled campaign', CAMPAIGN.disabled, 400, 'The campaign is not enabled.'],
     ['a stopped campaign', CAMPAIGN.stopped, 400, 'The campaign has stopped. No additional customers can be added.'],
     [

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { CampaignResponseSchema } from '../../contracts/eightbyeight/schemas.ts';
 import { CAMPAIGN, DAY, HOUR, NOW_MS, iso, useEightByEight } from './harness.ts';
 
-/** GET /api/stats/campaigns/{id}.json and the status state machine of POST /api/tstats/campaigns/{id}. */
+/**
+ * GET /api/stats/campaigns/{id}.json and the status state machine of POST (8x8's status page) and PATCH (8x8's
+ * OpenAPI) /api/tstats/campaigns/{id}.
+ */
 const t = useEightByEight();
 
 const statusOf = async (id: number) => (await t.sb.campaign(id)).body.campaign.status as number;
@@ -59,6 +62,23 @@ describe('GET /api/stats/campaigns/{campaignId}.json', () => {
     });
   });
 
+  it("types its fields as 8x8's status page example does", async () => {
+    const { campaign } = (await t.sb.campaign(CAMPAIGN.running)).body;
+    // Example: "caller-id": 13125555068, "calling-window": 2, "abandon-max-retry": "", "timezone": "EST5EST",
+    // "actual-run-time": "2022-10-17T22:31:02+01:00".
+    expect(campaign).toMatchObject({
+      'calling-window': 2,
+      'abandon-max-retry': '',
+      timezone: 'EST5EST',
+      'start-time': '2024-02-28T19:00:00-05:00',
+      'end-time': '2024-03-05T19:00:00-05:00',
+      'actual-run-time': '2024-02-28T19:00:00-05:00',
+    });
+    for (const field of ['caller-id', 'queue-id', 'retry-interval', 'max-retry', 'max-ring-time', 'calling-window']) {
+      expect(typeof campaign[field], field).toBe('number');
+    }
+  });
+
   it.each([
     [CAMPAIGN.list, { 'dynamic-campaign': 'N', status: 3, 'no-of-records': 3 }],
     [CAMPAIGN.stopped, { status: 5, 'no-of-records': 5 }],
@@ -76,19 +96,20 @@ describe('GET /api/stats/campaigns/{campaignId}.json', () => {
 });
 
 const INVALID = 'Invalid state transition';
-const NOT_STARTED = 'The operation is invalid for a campaign that has not started.';
-type Expected = number | string;
+type Expected = number | typeof INVALID;
 
 /**
- * The whole table, written out independently of models.ts: from each status id, what RUNNING / PAUSED / PURGED /
- * STOPPED does (a new status id, or the 400 message). STOPPED (5, 6, 7) is final (README).
+ * The whole table, written out independently of models.ts from 8x8's state diagram (campaign-state-machine.png):
+ * New → Running; Running ⇄ Paused; Running → Stop; Paused → Purged; Paused → Stop; Purged → Running; Purged → Stop;
+ * nothing else. From each status id, what RUNNING / PAUSED / PURGED / STOPPED does (a new status id, or 400).
+ * Diagram nodes: New = 0 and 2 (not started yet), Running = 1, 3, 4, Paused = 8, 9, Purged = 10, 11, Stop = 5, 6, 7.
  */
 const TABLE: [from: number, running: Expected, paused: Expected, purged: Expected, stopped: Expected][] = [
-  [0, 3, NOT_STARTED, NOT_STARTED, 5],
-  [1, INVALID, 8, 10, 5],
-  [2, 3, NOT_STARTED, NOT_STARTED, 5],
-  [3, INVALID, 8, 10, 5],
-  [4, INVALID, 8, 10, 5],
+  [0, 3, INVALID, INVALID, INVALID],
+  [1, INVALID, 8, INVALID, 5],
+  [2, 3, INVALID, INVALID, INVALID],
+  [3, INVALID, 8, INVALID, 5],
+  [4, INVALID, 8, INVALID, 5],
   [5, INVALID, INVALID, INVALID, INVALID],
   [6, INVALID, INVALID, INVALID, INVALID],
   [7, INVALID, INVALID, INVALID, INVALID],
@@ -98,13 +119,15 @@ const TABLE: [from: number, running: Expected, paused: Expected, purged: Expecte
   [11, 3, INVALID, INVALID, 5],
 ];
 const CASES = TABLE.flatMap(([from, ...outcomes]) =>
-  (['RUNNING', 'PAUSED', 'PURGED', 'STOPPED'] as const).map((request, i) => [from, request, outcomes[i]] as const),
+  (['RUNNING', 'PAUSED', 'PURGED', 'STOPPED'] as const).flatMap((request, i) =>
+    (['POST', 'PATCH'] as const).map((method) => [from, request, method, outcomes[i]] as const),
+  ),
 );
 
-describe('POST /api/tstats/campaigns/{campaignId} — the state machine', () => {
-  it.each(CASES)('from status %i, %s → %s', async (from, request, expected) => {
+describe('POST and PATCH /api/tstats/campaigns/{campaignId} — the state machine', () => {
+  it.each(CASES)('from status %i, %s by %s → %s', async (from, request, method, expected) => {
     await startFrom(from);
-    const res = await t.sb.setStatus(CAMPAIGN.running, request);
+    const res = await t.sb.setStatus(CAMPAIGN.running, request, 'action', method);
     if (typeof expected === 'number') {
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ message: 'Campaign status changed.' });
@@ -130,8 +153,9 @@ describe('POST /api/tstats/campaigns/{campaignId} — the state machine', () => 
     await t.sb.advance(HOUR);
     await t.sb.setStatus(CAMPAIGN.notStarted, 'STOPPED');
     const { campaign } = (await t.sb.campaign(CAMPAIGN.notStarted)).body;
-    expect(campaign['actual-run-time']).toBe(iso(NOW_MS + HOUR));
-    expect(campaign['actual-stop-time']).toBe(iso(NOW_MS + 2 * HOUR));
+    // 8x8's status page shows `2022-10-17T22:31:02+01:00`; here in the campaign's zone EST5EST (UTC−5).
+    expect(campaign['actual-run-time']).toBe('2024-03-01T06:00:00-05:00');
+    expect(campaign['actual-stop-time']).toBe('2024-03-01T07:00:00-05:00');
   });
 
   it('moves a Scheduled campaign to Schedule Running at its start time and Schedule Stopped at its end time', async () => {
@@ -143,8 +167,8 @@ describe('POST /api/tstats/campaigns/{campaignId} — the state machine', () => 
     await t.sb.advance(2 * DAY);
     expect(await statusOf(CAMPAIGN.running)).toBe(7);
     const { campaign } = (await t.sb.campaign(CAMPAIGN.running)).body;
-    expect(campaign['actual-run-time']).toBe(iso(NOW_MS + DAY));
-    expect(campaign['actual-stop-time']).toBe(iso(NOW_MS + 3 * DAY));
+    expect(campaign['actual-run-time']).toBe('2024-03-02T05:00:00-05:00');
+    expect(campaign['actual-stop-time']).toBe('2024-03-04T05:00:00-05:00');
   });
 
   it('keeps manually run campaigns running past their end time (assumed)', async () => {
@@ -152,22 +176,19 @@ describe('POST /api/tstats/campaigns/{campaignId} — the state machine', () => 
     expect(await statusOf(CAMPAIGN.running)).toBe(3);
   });
 
-  it('views and moves a list (non-dynamic) campaign as well (assumed: "MUST be a Dynamic Campaign" is about adding records)', async () => {
-    const moves = [
-      ['PAUSED', 8],
-      ['RUNNING', 3],
-      ['PURGED', 10],
-      ['STOPPED', 5],
-    ] as const;
-    for (const [request, status] of moves) {
-      const res = await t.sb.setStatus(CAMPAIGN.list, request);
-      expect(res.status, request).toBe(200);
-      expect(res.body).toEqual({ message: 'Campaign status changed.' });
+  it.each(['POST', 'PATCH'] as const)(
+    'refuses to move a list (non-dynamic) campaign by %s with "Not a dynamic campaign" (8x8\'s OpenAPI), yet shows it',
+    async (method) => {
+      for (const request of ['PAUSED', 'STOPPED']) {
+        const res = await t.sb.setStatus(CAMPAIGN.list, request, 'action', method);
+        expect(res.status, request).toBe(400);
+        expect(res.body).toEqual({ 'http-status': 400, message: 'Not a dynamic campaign' });
+      }
       const view = await t.sb.campaign(CAMPAIGN.list);
       expect(view.status).toBe(200);
-      expect(view.body.campaign).toMatchObject({ 'campaign-id': CAMPAIGN.list, 'dynamic-campaign': 'N', status });
-    }
-  });
+      expect(view.body.campaign).toMatchObject({ 'campaign-id': CAMPAIGN.list, 'dynamic-campaign': 'N', status: 3 });
+    },
+  );
 
   it('refuses a disabled campaign with "The campaign is not enabled."', async () => {
     const res = await t.sb.setStatus(CAMPAIGN.disabled, 'RUNNING');

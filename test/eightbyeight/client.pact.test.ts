@@ -16,6 +16,8 @@ import {
  * are named here and set up there through the admin API only (test/eightbyeight/eightbyeight.provider.test.ts).
  */
 const { like, eachLike, integer, regex } = MatchersV3;
+/** A campaign time as 8x8's status page shows it (`2022-10-17T22:31:02+01:00`). */
+const CAMPAIGN_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
 const USERNAME = 'bocdemo';
 const ACTION_TOKEN = 'demo-action-request-token';
@@ -36,13 +38,18 @@ const IN_CAMPAIGN = 'a customer with a known phone is in a campaign';
 
 const pact = consumerPact('campaign-sim-eightbyeight-client', 'eightbyeight-simulator');
 
-const clientFor = (server: V3MockServer, dataToken = DATA_TOKEN) =>
+const clientFor = (
+  server: V3MockServer,
+  dataToken = DATA_TOKEN,
+  options: Partial<ConstructorParameters<typeof EightByEightClient>[0]> = {},
+) =>
   new EightByEightClient({
     baseUrl: `${server.url}${BASE}`,
     username: USERNAME,
     actionToken: ACTION_TOKEN,
     dataToken,
     retry: { retries: 0 },
+    ...options,
   });
 
 /** A request below the platform's base path; the headers carry the token the call needs. */
@@ -161,7 +168,7 @@ describe('view records', () => {
             record: eachLike({
               'campaign-name': like('BOC Admin Demo'),
               'campaign-id': RUNNING,
-              'record-id': integer(10000007),
+              'record-id': EXISTING.customerId, // the customer's ACCOUNTNUM
               'phone-list': `*Phone Number|${EXISTING.phone}`,
               status: integer(1),
               'status-code': integer(0),
@@ -183,7 +190,7 @@ describe('view records', () => {
       records.eachLike('record', new Map(), (record) => {
         record.appendElement('campaign-name', new Map(), like('BOC Admin Demo'));
         record.appendElement('campaign-id', new Map(), String(RUNNING));
-        record.appendElement('record-id', new Map(), regex(/^\d+$/, '10000007'));
+        record.appendElement('record-id', new Map(), String(EXISTING.customerId)); // the ACCOUNTNUM
         record.appendElement('phone-list', new Map(), `*Phone Number|${EXISTING.phone}`);
         record.appendElement('status', new Map(), regex(/^[0-4]$/, '1'));
         record.appendElement('status-code', new Map(), regex(/^[0-4]$/, '0'));
@@ -205,6 +212,7 @@ describe('view records', () => {
         const records = await clientFor(server).listRecordsXml(RUNNING, { phone: EXISTING.phone });
         expect(records).toHaveLength(1);
         expect(records[0]!['campaign-id']).toBe(RUNNING);
+        expect(records[0]!['record-id']).toBe(EXISTING.customerId);
       },
     );
   });
@@ -222,6 +230,38 @@ describe('delete a record', () => {
       },
       async (server) => {
         await clientFor(server).deleteRecord(RUNNING, EXISTING.customerId);
+      },
+    );
+  });
+
+  it("removes it with the Action Request Token as 8x8's OpenAPI says (either token is accepted)", async () => {
+    await pact.verify(
+      {
+        given: IN_CAMPAIGN,
+        params: EXISTING,
+        uponReceiving: 'a delete of a customer in the campaign with the action token',
+        withRequest: api('DELETE', `/api/tstats/campaigns/${RUNNING}/customers/${EXISTING.customerId}`, ACTION),
+        willRespondWith: { status: 204 },
+      },
+      async (server) => {
+        await clientFor(server, DATA_TOKEN, { deleteToken: 'action' }).deleteRecord(RUNNING, EXISTING.customerId);
+      },
+    );
+  });
+
+  it('refuses a delete in a stopped campaign (400)', async () => {
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a delete of a customer in a stopped campaign',
+        withRequest: api('DELETE', `/api/tstats/campaigns/${STOPPED}/customers/10000000`, DATA),
+        willRespondWith: error(400, 'The campaign has stopped. No customers can be deleted.'),
+      },
+      async (server) => {
+        await expect(clientFor(server).deleteRecord(STOPPED, 10000000)).rejects.toMatchObject({
+          status: 400,
+          code: 'campaignStopped',
+        });
       },
     );
   });
@@ -257,22 +297,22 @@ describe('campaign status', () => {
             enabled: 'Y',
             status: 3,
             'no-of-records': integer(0),
-            'caller-id': like('5550100125'),
+            'caller-id': integer(5550100125),
             'queue-id': integer(100),
-            'start-time': like('2024-02-29T00:00:00.000Z'),
-            'end-time': like('2024-03-06T00:00:00.000Z'),
-            'actual-run-time': like('2024-02-29T00:00:00.000Z'),
+            'start-time': regex(CAMPAIGN_TIME, '2024-02-28T19:00:00-05:00'),
+            'end-time': regex(CAMPAIGN_TIME, '2024-03-05T19:00:00-05:00'),
+            'actual-run-time': regex(CAMPAIGN_TIME, '2024-02-28T19:00:00-05:00'),
             'actual-stop-time': like(''),
             'daily-start-time': like('08:00'),
             'daily-end-time': like('20:00'),
             'retry-interval': integer(60),
             'max-retry': integer(3),
-            'abandon-max-retry': integer(1),
+            'abandon-max-retry': '',
             'max-ring-time': integer(30),
             'integration-type': like('Dynamic'),
-            'calling-window': like('Campaign'),
+            'calling-window': integer(2),
             'schedule-name': like('Always'),
-            timezone: like('America/New_York'),
+            timezone: like('EST5EST'),
             'dynamic-campaign': 'Y',
             sequential: like('N'),
           },
@@ -299,16 +339,41 @@ describe('campaign status', () => {
     );
   });
 
-  it('refuses to restart a stopped campaign', async () => {
+  it("pauses a running campaign by PATCH with the Data Request Token (8x8's OpenAPI method, status page token)", async () => {
     await pact.verify(
       {
         given: FRESH,
-        uponReceiving: 'a request to run a stopped campaign',
-        withRequest: write(`/api/tstats/campaigns/${STOPPED}`, { status: 'RUNNING' }),
+        uponReceiving: 'a PATCH to pause a running campaign with the data token',
+        withRequest: api(
+          'PATCH',
+          `/api/tstats/campaigns/${RUNNING}`,
+          { ...DATA, 'Content-Type': 'application/json' },
+          {
+            body: { status: 'PAUSED' },
+          },
+        ),
+        willRespondWith: json({ message: 'Campaign status changed.' }),
+      },
+      async (server) => {
+        const client = clientFor(server, DATA_TOKEN, { statusMethod: 'PATCH', statusToken: 'data' });
+        expect(await client.setCampaignStatus(RUNNING, 'PAUSED')).toBe('Campaign status changed.');
+      },
+    );
+  });
+
+  it.each([
+    ['a move the state diagram lacks (Running → Purged)', 'a request to purge a running campaign', RUNNING, 'PURGED'],
+    ['to restart a stopped campaign', 'a request to run a stopped campaign', STOPPED, 'RUNNING'],
+  ] as const)('refuses %s', async (_name, uponReceiving, campaignId, status) => {
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving,
+        withRequest: write(`/api/tstats/campaigns/${campaignId}`, { status }),
         willRespondWith: error(400, 'Invalid state transition'),
       },
       async (server) => {
-        await expect(clientFor(server).setCampaignStatus(STOPPED, 'RUNNING')).rejects.toMatchObject({
+        await expect(clientFor(server).setCampaignStatus(campaignId, status)).rejects.toMatchObject({
           code: 'invalidStateTransition',
         });
       },

@@ -22,6 +22,16 @@ function client(overrides: Partial<ConstructorParameters<typeof EightByEightClie
   });
 }
 
+/** CRM customers with known phones, added to the running campaign. */
+async function addWithPhones(customers: [id: number, phone: string][]): Promise<void> {
+  const crm = customers.map(([id, phone]) => ({ 'customer-id': id, phone }));
+  expect((await t.sb.admin('POST', '/vendors/eightbyeight/crm/customers', { customers: crm })).status).toBe(200);
+  await client().addRecords(
+    CAMPAIGN.running,
+    customers.map(([customerId]) => ({ customerId })),
+  );
+}
+
 describe('addRecords', () => {
   it('returns one typed outcome per record, in request order', async () => {
     const [a, b, c] = t.sb.section.crmCustomers;
@@ -92,13 +102,10 @@ describe('addRecords', () => {
 
 describe('reads', () => {
   it('lists records from records.json and from the XML endpoint identically, with the phone filter', async () => {
-    await t.sb.admin('POST', '/vendors/eightbyeight/crm/customers', {
-      customers: [
-        { 'customer-id': 60_000_001, phone: '5551112222' },
-        { 'customer-id': 60_000_002, phone: '5553334444' },
-      ],
-    });
-    await client().addRecords(CAMPAIGN.running, [{ customerId: 60_000_001 }, { customerId: 60_000_002 }]);
+    await addWithPhones([
+      [60_000_001, '5551112222'],
+      [60_000_002, '5553334444'],
+    ]);
     const json = await client().listRecords(CAMPAIGN.running);
     expect(json).toHaveLength(2);
     expect(await client().listRecordsXml(CAMPAIGN.running)).toEqual(json);
@@ -140,6 +147,26 @@ describe('writes', () => {
     await expect(client().setCampaignStatus(CAMPAIGN.stopped, 'RUNNING')).rejects.toMatchObject({
       code: 'invalidStateTransition',
     });
+    await expect(client().setCampaignStatus(CAMPAIGN.list, 'PAUSED')).rejects.toMatchObject({ code: 'notDynamic' });
+  });
+
+  it("changes the status by PATCH with the Data token when configured as 8x8's other sources say", async () => {
+    t.sb = await t.sim.sandbox({ eightbyeight: { statusToken: 'data' } });
+    await expect(client().setCampaignStatus(CAMPAIGN.running, 'PAUSED')).rejects.toMatchObject({ status: 401 });
+    const patching = client({ statusMethod: 'PATCH', statusToken: 'data' });
+    expect(await patching.setCampaignStatus(CAMPAIGN.running, 'PAUSED')).toBe('Campaign status changed.');
+    expect((await client().getCampaign(CAMPAIGN.running)).status).toBe(8);
+    const journal = await t.sb.admin('GET', '/requests?vendor=eightbyeight&method=PATCH');
+    expect(journal.body.requests).toHaveLength(1);
+  });
+
+  it('deletes the records of a phone number the way a published client does (XML lookup, DELETE by record-id)', async () => {
+    await addWithPhones([
+      [10_000_020, '5551110020'],
+      [10_000_008, '5551110008'],
+    ]);
+    expect(await client().deleteRecordsByPhone(CAMPAIGN.running, '5551110020')).toEqual([10_000_020]);
+    expect((await client().listRecords(CAMPAIGN.running)).map((r) => r['record-id'])).toEqual([10_000_008]);
   });
 
   it('deletes a record, and reports a customer not located', async () => {
@@ -151,6 +178,9 @@ describe('writes', () => {
   });
 
   it('sends the Action Request Token for DELETE when configured so (deleteToken option of both)', async () => {
+    const [b] = t.sb.section.crmCustomers;
+    await client().addRecords(CAMPAIGN.running, [{ customerId: b! }]);
+    await client({ deleteToken: 'action' }).deleteRecord(CAMPAIGN.running, b!); // either, by default
     t.sb = await t.sim.sandbox({ eightbyeight: { deleteToken: 'action' } });
     const [a] = t.sb.section.crmCustomers;
     await client().addRecords(CAMPAIGN.running, [{ customerId: a! }]);

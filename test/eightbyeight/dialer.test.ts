@@ -269,6 +269,9 @@ describe('paused, purged and stopped campaigns', () => {
     await force(sb, IDS[0]!, 0, 1002);
     await sb.advance(ACCEPT_MS); // IDS[0] accepted (in a call), IDS[1] New, IDS[2] Scheduled
     expect(await statuses(sb, IDS.slice(0, 3))).toEqual([ACCEPTED, NEW, SCHEDULED]);
+    // 8x8's state diagram: Purged is reached from Paused only.
+    expect((await sb.setStatus(CAMPAIGN.running, 'PURGED')).status).toBe(400);
+    expect((await sb.setStatus(CAMPAIGN.running, 'PAUSED')).status).toBe(200);
     expect((await sb.setStatus(CAMPAIGN.running, 'PURGED')).status).toBe(200);
     const flushed = await Promise.all(IDS.slice(1, 3).map((id) => statusOf(sb, id)));
     for (const r of flushed) expect(r).toMatchObject({ status: COMPLETED, 'status-code': 2, 'disposition-code': 1000 });
@@ -280,27 +283,48 @@ describe('paused, purged and stopped campaigns', () => {
     });
   });
 
-  it('stopped: nothing more is dialed (queued and scheduled stay as they are), calls in progress end', async () => {
-    const sb = await timedSandbox({ eightbyeight: { ...TIMED.eightbyeight, lines: 1 } });
+  it('stopped ("Pause + Purge"): New, Queued and Scheduled records are flushed, calls in progress end', async () => {
+    const sb = await timedSandbox({ eightbyeight: { ...TIMED.eightbyeight, lines: 2 } });
     await sb.addOk(CAMPAIGN.running, [
       { 'customer-id': IDS[0] },
-      { 'customer-id': IDS[1], 'schedule-date-time': iso(NOW_MS + MINUTE) },
+      { 'customer-id': IDS[1] },
+      { 'customer-id': IDS[2] },
+      { 'customer-id': IDS[3], 'schedule-date-time': iso(NOW_MS + MINUTE) },
     ]);
-    await force(sb, IDS[0]!, 0, 1000);
+    await force(sb, IDS[0]!, 0, 1002);
+    await force(sb, IDS[1]!, 0, 1000);
     await sb.advance(ACCEPT_MS);
-    await sb.setStatus(CAMPAIGN.running, 'STOPPED');
+    expect(await statuses(sb)).toEqual([ACCEPTED, ACCEPTED, NEW, SCHEDULED]);
+    expect((await sb.setStatus(CAMPAIGN.running, 'STOPPED')).status).toBe(200);
+    const flushed = await Promise.all(IDS.slice(2).map((id) => statusOf(sb, id)));
+    for (const r of flushed) expect(r).toMatchObject({ status: COMPLETED, 'status-code': 2, 'disposition-code': 1000 });
     await sb.advance(DAY);
-    expect(await statuses(sb, IDS.slice(0, 2))).toEqual([COMPLETED, SCHEDULED]);
-    const res = await sb.add(CAMPAIGN.running, [{ 'customer-id': IDS[2] }]);
+    expect(await statusOf(sb, IDS[0]!)).toMatchObject({
+      status: COMPLETED,
+      'status-code': 0,
+      'disposition-code': 1002,
+    });
+    const res = await sb.add(CAMPAIGN.running, [{ 'customer-id': 10_003_629 }]);
     expect(res.body.message).toBe('The campaign has stopped. No additional customers can be added.');
   });
 
-  it('a campaign QA brings back from stopped (admin) resumes its frozen records', async () => {
+  it('stopped flushes a record still Queued (status page: Pause lets queued records go on, the Purge flushes them)', async () => {
     const sb = await timedSandbox({ eightbyeight: { ...TIMED.eightbyeight, lines: 1 } });
     await sb.addOk(CAMPAIGN.running, [{ 'customer-id': IDS[0] }]);
-    await sb.setStatus(CAMPAIGN.running, 'STOPPED');
-    await sb.advance(HOUR);
     expect((await statusOf(sb, IDS[0]!)).status).toBe(QUEUED);
+    await sb.setStatus(CAMPAIGN.running, 'STOPPED');
+    expect(await statusOf(sb, IDS[0]!)).toMatchObject({ status: COMPLETED, 'status-code': 2 });
+  });
+
+  it('a campaign QA brings back from stopped (admin) dials what QA seeded into it meanwhile', async () => {
+    const sb = await timedSandbox({ eightbyeight: { ...TIMED.eightbyeight, lines: 1 } });
+    await sb.setStatus(CAMPAIGN.running, 'STOPPED');
+    const seeded = await sb.admin('POST', `/vendors/eightbyeight/campaigns/${CAMPAIGN.running}/customers`, {
+      customers: [{ 'customer-id': IDS[0], 'schedule-date-time': iso(NOW_MS + MINUTE) }],
+    });
+    expect(seeded.status).toBe(201);
+    await sb.advance(HOUR);
+    expect((await statusOf(sb, IDS[0]!)).status).toBe(SCHEDULED);
     await sb.admin('POST', `/vendors/eightbyeight/campaigns/${CAMPAIGN.running}`, { status: 3 });
     await force(sb, IDS[0]!, 0, 1000);
     await sb.advance(ACCEPT_MS + TALK_MS);

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { openApiPath } from '../../contracts/generate.ts';
 
 /**
- * The endpoint table of docs/vendors/eightbyeight.md states, per operation, the token and the answers; they must be
- * what contracts/eightbyeight/openapi.json declares (which openapi-responses.test.ts ties to the simulator). 401 is
- * stated once for every operation below the table, so it is not listed per row.
+ * The endpoint table of docs/vendors/eightbyeight.md states, per operation, the token, the answers and the 8x8 source
+ * it comes from; they must be what contracts/eightbyeight/openapi.json declares (which openapi-responses.test.ts ties
+ * to the simulator). 401 is stated once for every operation below the table, so it is not listed per row.
  */
 const DOC = fileURLToPath(new URL('../../docs/vendors/eightbyeight.md', import.meta.url));
 
@@ -23,19 +23,20 @@ interface Row {
   path: string;
   token: string;
   answers: string;
+  source: string;
 }
 
 function endpointRows(markdown: string): Row[] {
   const section = /\n## Endpoints\n([\s\S]*?)\n#/.exec(markdown)?.[1] ?? '';
   return section
     .split('\n')
-    .filter((line) => /^\| (GET|POST|DELETE) /.test(line))
+    .filter((line) => /^\| (GET|POST|DELETE|PATCH) /.test(line))
     .map((line) => {
-      const [method, path, token, answers] = line
+      const [method, path, token, answers, source] = line
         .split(/(?<!\\)\|/)
         .slice(1, -1)
         .map((cell) => cell.trim());
-      return { method: method!, path: path!.replace(/`/g, ''), token: token!, answers: answers! };
+      return { method: method!, path: path!.replace(/`/g, ''), token: token!, answers: answers!, source: source! };
     });
 }
 
@@ -58,8 +59,14 @@ describe('docs/vendors/eightbyeight.md endpoint table', () => {
     '%s: the token and the answers are the declared ones',
     (_name, row) => {
       const op = operationOf(row)!;
-      const scheme = op.security.flatMap((requirement) => Object.keys(requirement));
-      expect(scheme).toEqual([row.token === 'Data' ? 'dataToken' : 'actionToken']);
+      const schemes = op.security.flatMap((requirement) => Object.keys(requirement));
+      const TOKENS: Record<string, string[]> = {
+        Data: ['dataToken'],
+        Action: ['actionToken'],
+        either: ['actionToken', 'dataToken'],
+      };
+      expect(schemes).toEqual(TOKENS[row.token]);
+      expect(row.source, 'names its 8x8 source').toMatch(/record page|status page|8x8 OpenAPI|README/);
       const statuses = [...row.answers.matchAll(/\b[1-5]\d\d\b/g)].map((m) => m[0]);
       const declared = Object.keys(op.responses).filter((status) => status !== '401');
       expect(statuses.sort()).toEqual(declared.sort());

@@ -44,7 +44,8 @@ export interface EightByEightSandbox {
   /** The parsed, schema-checked records of a campaign. */
   records(campaignId: number): Promise<CampaignRecord[]>;
   campaign(campaignId: number, token?: Token): Promise<request.Response>;
-  setStatus(campaignId: number, status: unknown, token?: Token): Promise<request.Response>;
+  /** The status change by POST (8x8's status page) or PATCH (8x8's OpenAPI). */
+  setStatus(campaignId: number, status: unknown, token?: Token, method?: 'POST' | 'PATCH'): Promise<request.Response>;
   admin(method: 'GET' | 'POST', path: string, body?: unknown): Promise<request.Response>;
   /** The QA view of a customer's record (record, attempts, next event), or undefined when not in the campaign. */
   inspect(campaignId: number, customerId: number): Promise<RecordInspection | undefined>;
@@ -153,17 +154,7 @@ async function createSandbox(api: Api, options: SandboxOptions = {}): Promise<Ei
     recordsJson: (campaignId, query = {}, token = 'data') =>
       api.get(`${base}/api/stats/campaigns/${campaignId}/records.json`).query(query).set(basic(token)),
     recordsXml: (campaignId, query = {}, token = 'data') =>
-      api
-        .get(`${base}/api/stats/campaigns/${campaignId}/records`)
-        .query(query)
-        .set(basic(token))
-        .buffer(true)
-        .parse((res, done) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => done(null, text));
-        }),
+      asText(api.get(`${base}/api/stats/campaigns/${campaignId}/records`).query(query).set(basic(token))),
     async records(campaignId) {
       const res = await sandbox.recordsJson(campaignId);
       if (res.status !== 200) throw new Error(`records: ${res.status} ${res.text}`);
@@ -171,9 +162,8 @@ async function createSandbox(api: Api, options: SandboxOptions = {}): Promise<Ei
     },
     campaign: (campaignId, token = 'data') =>
       api.get(`${base}/api/stats/campaigns/${campaignId}.json`).set(basic(token)),
-    setStatus: (campaignId, status, token = 'action') =>
-      api
-        .post(`${base}/api/tstats/campaigns/${campaignId}`)
+    setStatus: (campaignId, status, token = 'action', method = 'POST') =>
+      api[method === 'POST' ? 'post' : 'patch'](`${base}/api/tstats/campaigns/${campaignId}`)
         .set({ ...basic(token), 'content-type': 'application/json' })
         .send(json({ status })),
     admin: (method, path, body) => created.admin(method, path, body as object | undefined),
@@ -189,3 +179,13 @@ async function createSandbox(api: Api, options: SandboxOptions = {}): Promise<Ei
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Keeps a response body as text (`res.body` is the string), whatever its content type: XML lists. */
+export function asText(req: request.Test): request.Test {
+  return req.buffer(true).parse((res, done) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (text += chunk));
+    res.on('end', () => done(null, text));
+  });
+}

@@ -83,3 +83,34 @@ it('restores a half-dialed campaign that then continues exactly like one never s
     'disposition-code': 1002,
   });
 });
+
+it('restores a sandbox saved before record-ids were ACCOUNTNUMs and the status page types were followed', async () => {
+  const { snapshotEightByEight, restoreEightByEight } = await import('../../simulators/eightbyeight/snapshot.ts');
+  const { campaignView } = await import('../../simulators/eightbyeight/handlers.ts');
+  const sim = await start(false);
+  const created = await request(sim.app).post('/__admin/sandboxes').send({ id: 'legacy-8x8', seed: 5 });
+  expect(created.status).toBe(201);
+  const current = JSON.parse(
+    JSON.stringify(snapshotEightByEight(sim.registry.require('legacy-8x8').stateOf('eightbyeight'))),
+  );
+  // What a save looked like before: caller-id and calling-window strings, a counter and a column of record-ids,
+  // no statusToken.
+  const legacy = {
+    ...current,
+    nextRecordId: 10_000_008,
+    statusToken: undefined,
+    campaigns: current.campaigns.map((c: Record<string, unknown>) => ({
+      ...c,
+      callerId: '5550100125',
+      callingWindow: 'Campaign',
+      abandonMaxRetry: 1,
+      records: { ...(c.records as object), recordId: '' },
+    })),
+  };
+  const restored = restoreEightByEight(legacy);
+  expect(restored.statusToken).toBe('either');
+  const view = campaignView(restored.campaigns.get(CAMPAIGN.stopped)!);
+  expect(view).toMatchObject({ 'caller-id': 5550100125, 'calling-window': 2, 'abandon-max-retry': 1 });
+  const stopped = restored.campaigns.get(CAMPAIGN.stopped)!.records;
+  expect(stopped.customer[0]).toBe(10_000_000); // its record-id now
+});

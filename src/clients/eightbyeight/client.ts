@@ -35,12 +35,21 @@ export interface EightByEightClientConfig extends TransportOptions {
   platform?: string;
   /** Basic username: generally the tenant name. */
   username: string;
-  /** Password of write calls (add, status change; DELETE: Data, per the document — see `deleteToken`). */
+  /** Password of the add (and, by default, of the status change: `statusToken`). */
   actionToken: string;
-  /** Password of read calls (records, campaign). */
+  /** Password of read calls (records, campaign) and, by default, of DELETE (`deleteToken`). */
   dataToken: string;
-  /** Which token DELETE sends. Default `data`, as the document's DELETE table says. */
+  /**
+   * Which token DELETE sends. Default `data`, as 8x8's record page DELETE table says; 8x8's OpenAPI says `action`.
+   */
   deleteToken?: 'action' | 'data';
+  /**
+   * Which token the status change sends. Default `action`, as 8x8's OpenAPI and the status page's prose say; the
+   * status page's POST table says `data`.
+   */
+  statusToken?: 'action' | 'data';
+  /** How the status change is sent: `POST` (8x8's status page, default) or `PATCH` (8x8's OpenAPI). */
+  statusMethod?: 'POST' | 'PATCH';
   /** CRM field name for the `phone-list` filter (`*Contact Number|5551234567`). */
   phoneField?: string;
 }
@@ -192,8 +201,9 @@ async function* textChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<str
 }
 
 /**
- * Typed client of the 8x8 Contact Center Dynamic Campaigns API. Reads send the Data Request Token, writes the
- * Action Request Token (DELETE: Data, per the document; HTTP Basic, username = tenant). An add resolves with one typed outcome per record (the
+ * Typed client of the 8x8 Contact Center Dynamic Campaigns API (HTTP Basic, username = tenant). Reads send the Data
+ * Request Token, the add the Action Request Token; DELETE and the status change send the token the config names
+ * (8x8's sources disagree there). An add resolves with one typed outcome per record (the
  * HTTP 207 body); every other non-2xx answer throws `EightByEightHttpError` (with `code` for documented messages),
  * a 2xx body that breaks the contract throws `EightByEightResponseError`.
  *
@@ -247,13 +257,26 @@ export class EightByEightClient {
     };
   }
 
-  /** Removes a customer's record from a campaign so it is not dialed again (HTTP 204). */
+  /**
+   * Removes a New, Queued or Scheduled record from a campaign so it is not dialed again (HTTP 204). The key is the
+   * customer's ACCOUNTNUM, which is also the record's `record-id`.
+   */
   async deleteRecord(campaignId: number | string, customerId: number | string): Promise<void> {
     const res = await this.send(this.config.deleteToken ?? 'data', {
       method: 'DELETE',
       path: `/api/tstats/campaigns/${encodeURIComponent(String(campaignId))}/customers/${encodeURIComponent(String(customerId))}`,
     });
     this.expect('deleteRecord', res, 204);
+  }
+
+  /**
+   * What a published 8x8 client does: looks the records of a phone number up on the XML list, then deletes each
+   * by its `record-id`. Resolves with the record-ids removed.
+   */
+  async deleteRecordsByPhone(campaignId: number | string, phone: string): Promise<number[]> {
+    const ids = (await this.listRecordsXml(campaignId, { phone })).map((record) => record['record-id']);
+    for (const id of ids) await this.deleteRecord(campaignId, id);
+    return ids;
   }
 
   /** The records of a campaign (records.json), parsed whole: for large campaigns use `streamRecords`. */
@@ -355,15 +378,19 @@ export class EightByEightClient {
     return this.parse('getCampaign', res.text, CampaignResponseSchema).campaign;
   }
 
-  /** RUNNING, PAUSED, PURGED or STOPPED (final); resolves with the vendor's message. */
+  /**
+   * RUNNING, PAUSED, PURGED or STOPPED (final), along 8x8's state diagram; resolves with the vendor's message (''
+   * when the answer has none: 8x8's OpenAPI declares no body for the PATCH's 200).
+   */
   async setCampaignStatus(campaignId: number | string, status: StatusRequest): Promise<string> {
-    const res = await this.send('action', {
-      method: 'POST',
+    const res = await this.send(this.config.statusToken ?? 'action', {
+      method: this.config.statusMethod ?? 'POST',
       path: `/api/tstats/campaigns/${encodeURIComponent(String(campaignId))}`,
       body: JSON.stringify({ status }),
       contentType: 'application/json',
     });
     this.expect('setCampaignStatus', res, 200);
+    if (res.text === '') return '';
     return this.parse('setCampaignStatus', res.text, MessageResponseSchema).message;
   }
 

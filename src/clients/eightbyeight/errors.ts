@@ -9,6 +9,7 @@ export type FailureCode =
   | 'notDynamic'
   | 'notEnabled'
   | 'campaignStopped'
+  | 'customerNotDeletable'
   | 'notStarted'
   | 'invalidCustomerList'
   | 'invalidStateTransition'
@@ -19,8 +20,12 @@ const CODES: [string, FailureCode][] = [
   [MESSAGES.campaignNotFound, 'campaignNotFound'],
   [MESSAGES.customerNotLocated, 'customerNotLocated'],
   [MESSAGES.notDynamic, 'notDynamic'],
+  [MESSAGES.notDynamicRecords, 'notDynamic'],
   [MESSAGES.notEnabled, 'notEnabled'],
+  [MESSAGES.notEnabledDelete, 'notEnabled'],
   [MESSAGES.campaignStopped, 'campaignStopped'],
+  [MESSAGES.campaignStoppedDelete, 'campaignStopped'],
+  [MESSAGES.customerNotDeletable, 'customerNotDeletable'],
   [MESSAGES.notStarted, 'notStarted'],
   [MESSAGES.invalidCustomerList, 'invalidCustomerList'],
   [MESSAGES.invalidStateTransition, 'invalidStateTransition'],
