@@ -3,6 +3,7 @@ import type { Faker } from '@faker-js/faker';
 import type { SeededRandom } from './random.ts';
 import { VendorError } from './errors.ts';
 import type { HttpMethod, OperationSpec } from './operations.ts';
+import type { Redaction } from './redact.ts';
 import type { Reply } from './reply.ts';
 import type { ProviderStateCatalogue } from './states.ts';
 import type { VendorRequest } from './request.ts';
@@ -138,6 +139,8 @@ export interface VendorDefinition<S = unknown> {
   bodyLimitBytes?: number;
   /** Named Pact provider states (`POST /__admin/pact/provider-states`, `campaign-sim verify`). */
   providerStates?: ProviderStateCatalogue;
+  /** Credentials the journals must not keep, beyond the kernel's defaults (see `core/redact.ts`). */
+  redact?: Redaction;
 }
 
 export type AnyVendor = VendorDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
