@@ -9,6 +9,12 @@ import { obiError } from './errors.ts';
  * 250 ms (bench: `npm run bench -- --only abuse`). Beyond them: 413 `{statusCode, error}`, checked before parsing.
  */
 export const MAX_LIST_ITEMS = 1000;
+/**
+ * Bytes of one body: a list of 1,000 document-shaped customers is ~0.3 MB in JSON and ~0.5 MB in XML. Reading,
+ * decoding and joining a body costs time of its own before any bound can be checked (28 MB: ~0.5 s); a declared
+ * length beyond this is refused without reading.
+ */
+export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 /** JSON `{`, `[` and `,` outside strings: a document-shaped customer takes ~15–30, so 40 per item leaves room. */
 export const MAX_JSON_TOKENS = 40 * MAX_LIST_ITEMS;
 /** XML tags (`<`, closing tags included): a document-shaped customer takes ~20–40. */
