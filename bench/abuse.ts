@@ -149,6 +149,7 @@ export interface AttackRow {
   fiveXx: number;
   wallMs: number;
   maxLoopDelayMs: number;
+  serverCpuMs: number;
   healthP99Ms: number;
   healthSamples: number;
   rssMiB: number;
@@ -164,6 +165,7 @@ export interface AbuseReport {
     saveMs: number;
     fileMiB: number;
     maxLoopDelayMs: number;
+    serverCpuMs: number;
     healthP99Ms: number;
     healthMaxMs: number;
     healthSamples: number;
@@ -208,6 +210,7 @@ export async function runAbuse(records = DEFAULT_ABUSE_RECORDS): Promise<AbuseRe
         fiveXx: answers.filter((a) => a.status >= 500).length,
         wallMs: Math.round(performance.now() - started),
         maxLoopDelayMs: stats.maxDelayMs,
+        serverCpuMs: stats.cpuMs,
         healthP99Ms: percentile(healthMs, 0.99),
         healthSamples: healthMs.length,
         rssMiB: mib(stats.rssBytes),
@@ -362,6 +365,7 @@ export async function runAbuse(records = DEFAULT_ABUSE_RECORDS): Promise<AbuseRe
         saveMs: Math.round(saved.ms),
         fileMiB: mib(fileBytes),
         maxLoopDelayMs: saveStats.maxDelayMs,
+        serverCpuMs: saveStats.cpuMs,
         healthP99Ms: percentile(healthMs, 0.99),
         healthMaxMs: percentile(healthMs, 1),
         healthSamples: healthMs.length,

@@ -209,6 +209,7 @@ if (only.has('abuse')) {
         r.answers || '—',
         r.fiveXx,
         r.wallMs,
+        r.serverCpuMs,
         r.maxLoopDelayMs,
         verdict(r.maxLoopDelayMs < MAX_LOOP_DELAY_MS),
         r.healthP99Ms,
@@ -219,7 +220,7 @@ if (only.has('abuse')) {
   );
   const sv = ab.save;
   console.log(
-    `\nbig sandbox: ${sv.records.toLocaleString('en-US')} Symbee records seeded in ${sv.seedMs} ms; saved in ${sv.saveMs} ms (${sv.fileMiB} MiB file)`,
+    `\nbig sandbox: ${sv.records.toLocaleString('en-US')} Symbee records seeded in ${sv.seedMs} ms; saved in ${sv.saveMs} ms (${sv.serverCpuMs} ms of server CPU; ${sv.fileMiB} MiB file)`,
   );
   console.log(
     `during the save: max loop delay ${sv.maxLoopDelayMs} ms (${verdict(sv.maxLoopDelayMs < MAX_LOOP_DELAY_MS)} < ${MAX_LOOP_DELAY_MS}), health p99 ${sv.healthP99Ms} ms over ${sv.healthSamples} probes (${verdict(sv.healthP99Ms < SAVE_HEALTH_P99_MS)} < ${SAVE_HEALTH_P99_MS}), max ${sv.healthMaxMs} ms`,

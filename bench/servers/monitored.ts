@@ -1,7 +1,7 @@
 /**
  * The simulator for the abuse bench: every vendor, persistence in `--data-dir`, and the event loop watched from inside
- * (perf_hooks.monitorEventLoopDelay). The parent asks over IPC: `'stats'` answers the loop's max delay and p99 since
- * the last ask, RSS and peak RSS, then starts a new window. Usage: `node --import tsx bench/servers/monitored.ts
+ * (perf_hooks.monitorEventLoopDelay). The parent asks over IPC: `'stats'` answers the loop's max delay and p99 and
+ * the CPU used since the last ask, RSS and peak RSS, then starts a new window. Usage: `node --import tsx bench/servers/monitored.ts
  * --port <port> --data-dir <dir>`.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -23,16 +23,22 @@ delay.enable();
 
 export interface LoopStats {
   maxDelayMs: number;
+  /** CPU (user + system) the server used since the last ask: moves less than wall times on a shared machine. */
+  cpuMs: number;
   p99DelayMs: number;
   rssBytes: number;
   peakRssBytes: number;
   readyMs: number;
 }
 
+let cpuSince = process.cpuUsage();
 process.on('message', (message) => {
   if (message !== 'stats') return;
+  const cpu = process.cpuUsage(cpuSince);
+  cpuSince = process.cpuUsage();
   const stats: LoopStats = {
     maxDelayMs: Math.round(delay.max / 1e5) / 10,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     p99DelayMs: Math.round(delay.percentile(99) / 1e5) / 10,
     rssBytes: process.memoryUsage().rss,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
