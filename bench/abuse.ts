@@ -18,7 +18,7 @@ import { freePort, ROOT } from './lib/processes.ts';
 /** Targets of the issue: no request blocks the loop longer than this, and health stays quick during a big save. */
 export const MAX_LOOP_DELAY_MS = 250;
 export const SAVE_HEALTH_P99_MS = 50;
-export const DEFAULT_ABUSE_RECORDS = 1_000_000;
+export const DEFAULT_ABUSE_RECORDS = 500_000;
 
 interface Answer {
   status: number;

@@ -3,7 +3,7 @@
  * benches that exist (bench/<vendor>.ts exporting `default async function run()`). Prints tables and writes
  * reports/bench.json. `--quick` runs a shorter version (3 s load, 100,000 records) for checking the bench itself;
  * `--only throughput,scale,startup,vendors,abuse` picks sections; `--records N` sets the abuse section's big sandbox
- * (default 1,000,000 Symbee records; 5,000,000 needs ~8 GB of heap and minutes to seed).
+ * (default 500,000 Symbee records — the issue's 3.9 s stall; 5,000,000 need more than the 8 GB heap the bench gives).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
