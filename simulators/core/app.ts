@@ -62,7 +62,8 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
     store,
     async close() {
       if (timer) clearInterval(timer);
-      await store?.save(true);
+      // Only what changed: an unchanged sandbox of millions of records must not hold the stop up while it is rewritten.
+      await store?.save();
     },
   };
 }

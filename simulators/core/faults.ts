@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { MAX_MATCHED_PATH_CHARS, PatternError, type PathMatcher, pathMatcher } from './path-pattern.ts';
 import { SeededRandom } from './random.ts';
+import { SlidingWindow } from './rate-window.ts';
 
 /**
  * Fault injection rules. A rule matches on vendor / operation / method / path and then either answers with a status, adds
@@ -9,18 +11,20 @@ import { SeededRandom } from './random.ts';
 export const FaultActionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('status'),
-    status: z.number().int().min(100).max(599),
+    // 1xx are interim answers, not a reply a client can be given instead of the vendor's.
+    status: z.number().int().min(200).max(599),
     /** Sent as-is when given; otherwise the vendor's own error shape is used. */
     body: z.unknown().optional(),
     contentType: z.string().optional(),
-    retryAfterSeconds: z.number().int().min(0).optional(),
+    retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
   }),
   z.object({ type: z.literal('latency'), ms: z.number().int().min(0).max(120_000) }),
   z.object({ type: z.literal('drop') }),
   z.object({
     type: z.literal('rateLimit'),
-    limit: z.number().int().min(0),
-    windowMs: z.number().int().min(1),
+    // The window keeps one time per allowed request: beyond 100,000 a limit is no limit a test can reach anyway.
+    limit: z.number().int().min(0).max(100_000),
+    windowMs: z.number().int().min(1).max(86_400_000),
   }),
 ]);
 
@@ -75,17 +79,6 @@ export interface FaultRequest {
   now: number;
 }
 
-function pathMatcher(pattern: string | undefined): (path: string) => boolean {
-  if (!pattern) return () => true;
-  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
-  if (regex) {
-    // `g`/`y` would make `test` stateful (lastIndex): the rule would match only every other request.
-    const re = new RegExp(regex[1] as string, (regex[2] as string).replace(/[gy]/g, ''));
-    return (path) => re.test(path);
-  }
-  return (path) => path.includes(pattern);
-}
-
 /**
  * What is saved with the sandbox: the rules as they stand (fired counts included), the id counter and the position of
  * the coin-flip stream. Rate-limit windows are not: they start empty again after a restart.
@@ -97,21 +90,26 @@ export const FaultsSnapshotSchema = z.object({
 });
 export type FaultsSnapshot = z.infer<typeof FaultsSnapshotSchema>;
 
+/**
+ * Every request of a sandbox is checked against each of its rules, so their number and their regular expressions'
+ * RE2 instructions are bounded per sandbox: at the limits a request's checks cost ~100 ms at worst (2,000
+ * instructions × 1,024 path characters × ~50 ns), typical rules (a substring, a 20-instruction pattern) microseconds.
+ */
+export const MAX_FAULT_RULES = 100;
+export const MAX_PATTERN_INSTRUCTIONS = 2000;
+
 export class FaultInjector {
   private rules: FaultRule[] = [];
-  private matchers = new Map<string, (path: string) => boolean>();
-  /** Request times seen per rate-limit rule, within its window. */
-  private windows = new Map<string, number[]>();
+  private matchers = new Map<string, PathMatcher>();
+  /** Accepted request times per rate-limit rule. */
+  private windows = new Map<string, SlidingWindow>();
   private nextId = 1;
 
   constructor(private readonly rng: SeededRandom) {}
 
   static restore(snap: FaultsSnapshot): FaultInjector {
     const faults = new FaultInjector(SeededRandom.restore(snap.rng));
-    for (const rule of snap.rules) {
-      faults.rules.push({ ...rule });
-      faults.matchers.set(rule.id, pathMatcher(rule.path));
-    }
+    for (const rule of snap.rules) faults.keep({ ...rule });
     faults.nextId = snap.nextId;
     return faults;
   }
@@ -120,9 +118,25 @@ export class FaultInjector {
     return { rules: this.rules.map((r) => ({ ...r })), nextId: this.nextId, rng: this.rng.snapshot() };
   }
 
+  /** Throws PatternError (a 400 for the caller) for a pattern or a rule beyond what the sandbox can serve. */
   add(input: FaultRuleInput): FaultRule {
-    const matcher = pathMatcher(input.path);
-    const rule: FaultRule = { ...input, id: `fault-${this.nextId++}`, fired: 0 };
+    const rule = this.keep({ ...input, id: `fault-${this.nextId}`, fired: 0 });
+    this.nextId++;
+    return rule;
+  }
+
+  private keep(rule: FaultRule): FaultRule {
+    if (this.rules.length >= MAX_FAULT_RULES) {
+      throw new PatternError(`a sandbox holds at most ${MAX_FAULT_RULES} fault rules`);
+    }
+    const matcher = pathMatcher(rule.path);
+    const used = [...this.matchers.values()].reduce((sum, m) => sum + m.cost, 0);
+    if (used + matcher.cost > MAX_PATTERN_INSTRUCTIONS) {
+      throw new PatternError(
+        `path pattern ${rule.path} is too complex: ${matcher.cost} RE2 instructions, and the sandbox's patterns may hold ` +
+          `${MAX_PATTERN_INSTRUCTIONS} together (${used} used); a pattern sees the first ${MAX_MATCHED_PATH_CHARS} characters of a path`,
+      );
+    }
     this.rules.push(rule);
     this.matchers.set(rule.id, matcher);
     return rule;
@@ -192,18 +206,14 @@ export class FaultInjector {
     if (rule.vendor && rule.vendor !== req.vendor) return false;
     if (rule.operation && rule.operation !== req.operation) return false;
     if (rule.method && rule.method.toUpperCase() !== req.method) return false;
-    return this.matchers.get(rule.id)?.(req.path) ?? false;
+    return this.matchers.get(rule.id)?.test(req.path) ?? false;
   }
 
   /** Counts the request in the rule's sliding window; returns ms until a slot frees when over the limit. */
   private overLimit(ruleId: string, limit: number, windowMs: number, now: number): number | undefined {
-    const seen = (this.windows.get(ruleId) ?? []).filter((t) => t > now - windowMs);
-    this.windows.set(ruleId, seen);
-    if (seen.length < limit) {
-      seen.push(now);
-      return undefined;
-    }
-    return (seen[0] as number) + windowMs - now;
+    let window = this.windows.get(ruleId);
+    if (!window) this.windows.set(ruleId, (window = new SlidingWindow(limit, windowMs)));
+    return window.take(now);
   }
 
   private fire(rule: FaultRule): void {

@@ -309,6 +309,7 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
       requestBody,
       responseBody,
       faultRuleId,
+      redaction: vendor.redact,
     });
   }
 

@@ -4,6 +4,7 @@ import type { WorkContext } from './jobs.ts';
 import type { SeededRandom } from './random.ts';
 import { VendorError } from './errors.ts';
 import type { HttpMethod, OperationSpec } from './operations.ts';
+import type { Redaction } from './redact.ts';
 import type { Reply } from './reply.ts';
 import type { ProviderStateCatalogue } from './states.ts';
 import type { VendorRequest } from './request.ts';
@@ -154,6 +155,8 @@ export interface VendorDefinition<S = unknown> {
   providerStates?: ProviderStateCatalogue;
   /** The vendor's entities with their lifecycle state, for the dashboard (first `limit` rows of each collection). */
   entities?(state: S, limit: number): EntityCollection[];
+  /** Credentials the journals must not keep, beyond the kernel's defaults (see `core/redact.ts`). */
+  redact?: Redaction;
 }
 
 export type AnyVendor = VendorDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any

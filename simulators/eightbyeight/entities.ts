@@ -27,7 +27,8 @@ export function eightByEightEntities(state: EightByEightState, limit: number): E
           const eventAt = rs.eventAt[row] as number;
           return [
             rs.customer[row] as number,
-            rs.recordId[row] as number,
+            // A record's record-id is its customer's ACCOUNTNUM (vendor README).
+            rs.customer[row] as number,
             RECORD_STATUS_LABELS[rs.status[row] as keyof typeof RECORD_STATUS_LABELS] ?? String(rs.status[row]),
             rs.attempts[row] as number,
             Number.isFinite(eventAt) ? new Date(eventAt).toISOString() : null,

@@ -13,7 +13,8 @@ import type { RestCall, RestHandler, RestHandlers, RestProtocol } from '../core/
 import { JSON_CONTENT_TYPE, parseJson } from '../core/serializers/json.ts';
 import { XML_CONTENT_TYPE, xmlListChunks } from '../core/serializers/xml.ts';
 import type { VendorCall } from '../core/vendor.ts';
-import { MAX_STRUCTURE_TOKENS, addBatch, exceedsListBounds } from './batch.ts';
+import { exceedsListBounds } from '../core/bounds.ts';
+import { MAX_STRUCTURE_TOKENS, addBatch } from './batch.ts';
 import { deleteRecord, moveCampaign } from './dialer.ts';
 import { fail, unauthorized } from './errors.ts';
 import {

@@ -19,9 +19,10 @@ import { VendorError } from '../core/errors.ts';
 import { type Reply, reply } from '../core/reply.ts';
 import type { RestCall, RestHandler, RestHandlers, RestProtocol } from '../core/rest.ts';
 import { JsonParseError, parseJson } from '../core/serializers/json.ts';
-import { XmlParseError, parseXml } from '../core/serializers/xml.ts';
+import { XmlParseError, XmlTooLarge, parseXml } from '../core/serializers/xml.ts';
 import type { VendorCall } from '../core/vendor.ts';
 import { MESSAGES, WWW_AUTHENTICATE, obiError } from './errors.ts';
+import { MAX_XML_TAGS, checkJsonBounds, checkListLength, tooLarge } from './limits.ts';
 import {
   type Campaign,
   type Customer,
@@ -111,15 +112,18 @@ function readBody(ctx: Context, root: string, item?: string): unknown {
       const arrays = item
         ? [`${root}.${item}`, `${root}.${item}.attributes.attribute`]
         : [`${root}.attributes.attribute`];
-      const parsed = parseXml(raw, { arrayPaths: arrays });
+      const parsed = parseXml(raw, { arrayPaths: arrays, maxTags: MAX_XML_TAGS });
       if (!Object.hasOwn(parsed, root)) throw obiError(400, MESSAGES.invalidReason('body', raw, `<${root}> expected`));
       const element = parsed[root];
       if (!item) return fromXml(element);
       const items = element === '' ? [] : (element as Record<string, unknown>)[item];
+      if (Array.isArray(items)) checkListLength(items);
       return Array.isArray(items) ? items.map(fromXml) : [];
     }
+    checkJsonBounds(raw);
     return parseJson(raw);
   } catch (err) {
+    if (err instanceof XmlTooLarge) throw tooLarge(err.message);
     if (err instanceof JsonParseError || err instanceof XmlParseError) throw obiError(400, err.message);
     throw err;
   }
@@ -475,7 +479,7 @@ const createCustomer = endpoint((ctx) => {
 /**
  * `POST /customers/list`: one result per item, in order — 201 + id when created, 400 + message when invalid, and
  * 200 for valid items when `stopProcessIfInvalidEntriesFound=true` stopped the whole batch (document examples).
- * No cap on the batch size: "recommended maximum 100" is advice. A client following the document's rule "POST
+ * At most `MAX_LIST_ITEMS` items (assumed; the document's "recommended maximum 100" is advice). A client following the document's rule "POST
  * should also have Accept = text/html" gets the documented JSON answer, not a 406.
  */
 const createCustomerList = endpoint((ctx) => {

@@ -1,5 +1,6 @@
 import { API_PREFIX } from '../../contracts/sinch/schemas.ts';
 import { sinchOpenApi } from '../../contracts/sinch/operations.ts';
+import { BODY_LIMIT_BYTES } from './limits.ts';
 import { basicCredentials } from '../core/auth.ts';
 import type { VendorDefinition } from '../core/vendor.ts';
 import { renderError } from './errors.ts';
@@ -19,6 +20,7 @@ export const sinch: VendorDefinition<SinchState> = {
   create: createSinchState,
   snapshot: snapshotSinch,
   restore: restoreSinch,
+  bodyLimitBytes: BODY_LIMIT_BYTES,
   // HTTP Basic names the tenant: its user; the handlers check the password.
   tenantKeyOf: (req) => basicCredentials(req)?.username,
   tenantKeys: (state) => [state.username],

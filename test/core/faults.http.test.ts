@@ -168,6 +168,10 @@ describe('fault injection on vendor requests', () => {
     const post = (rule: unknown) => t.api.post(`/__admin/sandboxes/${sandbox.id}/faults`).send(rule as object);
     expectAdminError(await post({ vendor: 'acme', action: { type: 'drop' } }), 400, /acme/);
     expectAdminError(await post({ path: '/(oops/', action: { type: 'drop' } }), 400, /pattern/);
+    expectAdminError(await post({ path: '/a(?!b)/', action: { type: 'drop' } }), 400, /RE2 syntax/);
+    expectAdminError(await post({ path: '/[a-z]{1000}[0-9]{1000}/', action: { type: 'drop' } }), 400, /too complex/);
+    expectAdminError(await post({ action: { type: 'status', status: 150 } }), 400);
+    expectAdminError(await post({ action: { type: 'rateLimit', limit: 10_000_000, windowMs: 1000 } }), 400);
     expectAdminError(await post({ action: { type: 'status', status: 42 } }), 400);
     expectAdminError(await post({ action: { type: 'latency', ms: 10_000_000 } }), 400);
     expectAdminError(await post({ action: { type: 'drop' }, times: 0 }), 400);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type FaultRequest, FaultInjector, FaultRuleInputSchema } from '../../simulators/core/faults.ts';
+import {
+  type FaultRequest,
+  FaultInjector,
+  FaultRuleInputSchema,
+  MAX_FAULT_RULES,
+} from '../../simulators/core/faults.ts';
 import { SeededRandom } from '../../simulators/core/random.ts';
 
 const T0 = Date.parse('2021-11-03T05:00:00Z');
@@ -65,6 +70,37 @@ describe('FaultInjector', () => {
     faults.add({ path: '/search/g', action: { type: 'status', status: 500 } });
     const kinds = Array.from({ length: 4 }, () => faults.decide(req()).kind);
     expect(kinds).toEqual(['respond', 'respond', 'respond', 'respond']);
+  });
+
+  it('a catastrophic-backtracking pattern matches in linear time (RE2), with JavaScript flags i, m, s', () => {
+    const faults = injector();
+    faults.add({ path: '/(a+)+$/', action: { type: 'status', status: 500 } });
+    faults.add({ path: '/^/X.Y/is', action: { type: 'status', status: 501 } });
+    // V8's backtracking RegExp takes minutes on this path (18 s at 32 characters, doubling with each one): here seconds.
+    expect(faults.decide(req({ path: `/${'a'.repeat(25)}!` })).kind).toBe('none');
+    expect(faults.decide(req({ path: `/${'a'.repeat(40)}` }))).toMatchObject({ status: 500 });
+    expect(faults.decide(req({ path: '/x\ny' }))).toMatchObject({ status: 501 });
+  }, 1000);
+
+  it('refuses what RE2 cannot serve (lookaround, backreferences, unknown flags) with a message saying why', () => {
+    const faults = injector();
+    expect(() => faults.add({ path: '/search(?=Preview)/', action: { type: 'drop' } })).toThrow(/RE2 syntax/);
+    expect(() => faults.add({ path: '/(a)\\1/', action: { type: 'drop' } })).toThrow(/RE2 syntax/);
+    expect(() => faults.add({ path: '/search/x', action: { type: 'drop' } })).toThrow(/unsupported flag "x"/);
+    expect(faults.empty).toBe(true);
+  });
+
+  it('bounds what every request of a sandbox pays: rule count and RE2 instructions of all patterns', () => {
+    const faults = injector();
+    expect(() => faults.add({ path: '/[a-z]{1000}[0-9]{1000}/', action: { type: 'drop' } })).toThrow(
+      /too complex: 2\d{3} RE2 instructions/,
+    );
+    for (let i = 0; i < 20; i++) faults.add({ path: `/[a-z]{90}${i}/`, action: { type: 'drop' } });
+    expect(() => faults.add({ path: '/[a-z]{190}/', action: { type: 'drop' } })).toThrow(/1\d{3} used/);
+    faults.clear();
+    for (let i = 0; i < MAX_FAULT_RULES; i++) faults.add({ path: `p${i}`, action: { type: 'drop' } });
+    expect(() => faults.add({ action: { type: 'drop' } })).toThrow(/at most 100 fault rules/);
+    expect(faults.list()).toHaveLength(MAX_FAULT_RULES);
   });
 
   it('an invalid regular expression is refused when the rule is added', () => {
@@ -156,10 +192,31 @@ describe('FaultInjector', () => {
     expect(faults.list()[0]!.fired).toBe(3);
   });
 
-  it('limit 0 refuses everything', () => {
+  it('limit 0 refuses everything, with a Retry-After of the window (not NaN)', () => {
     const faults = injector();
-    faults.add({ action: { type: 'rateLimit', limit: 0, windowMs: 1000 } });
-    expect(faults.decide(req())).toMatchObject({ status: 429 });
+    faults.add({ action: { type: 'rateLimit', limit: 0, windowMs: 3000 } });
+    expect(faults.decide(req())).toMatchObject({ status: 429, retryAfterSeconds: 3 });
+  });
+
+  it('rateLimit agrees with counting every accepted request of the window, over a long irregular run', () => {
+    const faults = injector();
+    faults.add({ action: { type: 'rateLimit', limit: 7, windowMs: 1000 } });
+    const accepted: number[] = [];
+    const rng = new SeededRandom(3);
+    let now = T0;
+    for (let i = 0; i < 5000; i++) {
+      now += Math.floor(rng.next() * 300);
+      const inWindow = accepted.filter((t) => t > now - 1000);
+      const expected = inWindow.length < 7 ? undefined : Math.max(1, Math.ceil((inWindow[0]! + 1000 - now) / 1000));
+      const decision = faults.decide(req({ now }));
+      if (expected === undefined) {
+        expect(decision.kind, `request ${i}`).toBe('none');
+        accepted.push(now);
+      } else {
+        expect(decision, `request ${i}`).toMatchObject({ status: 429, retryAfterSeconds: expected });
+      }
+    }
+    expect(accepted.length).toBeGreaterThan(1000);
   });
 
   it('remove and clear', () => {
@@ -176,6 +233,10 @@ describe('FaultInjector', () => {
   it('the rule schema refuses unknown fields and impossible values', () => {
     const bad = [
       { action: { type: 'status', status: 99 } },
+      { action: { type: 'status', status: 101 } }, // an interim answer, not a reply
+      { action: { type: 'status', status: 503, retryAfterSeconds: 1e9 } },
+      { action: { type: 'rateLimit', limit: 1e9, windowMs: 1000 } },
+      { action: { type: 'rateLimit', limit: 1, windowMs: 1e15 } },
       { action: { type: 'status', status: 600 } },
       { action: { type: 'latency', ms: -1 } },
       { action: { type: 'rateLimit', limit: 1, windowMs: 0 } },

@@ -32,6 +32,7 @@ describe('request journal over HTTP', () => {
     });
     expect(entry!.durationMs).toBeGreaterThanOrEqual(0);
     expect(entry!.requestHeaders['x-sc-company-code']).toBe(sandbox.vendors.symbee.companyCode);
+    expect(entry!.requestHeaders['x-sc-company-api-key']).toBe('[redacted]');
     expect(JSON.parse(entry!.requestBody)).toMatchObject({ clientId: 'journaled' });
     expect(JSON.parse(entry!.responseBody)).toEqual(res.body);
     expect(entry!.faultRuleId).toBeUndefined();
@@ -130,6 +131,11 @@ describe('request journal over HTTP', () => {
       }),
     ]);
     expect(all.body.requests[1].requestHeaders['x-sc-company-code']).toBe('nobody');
+    // Credentials are not readable in the process-wide journal: a mistyped password or key is still a secret.
+    expect(all.body.requests[0].requestHeaders.authorization).toBe('Basic [redacted] (user stranger)');
+    expect(all.body.requests[1].requestHeaders['x-sc-company-api-key']).toBe('[redacted]');
+    expect(JSON.stringify(all.body)).not.toContain(a.vendors.symbee.headers['X-sc-company-api-key']);
+    expect(JSON.stringify(all.body)).not.toContain(Buffer.from('stranger:secret').toString('base64'));
     const onlySymbee = await t.api.get('/__admin/requests?vendor=symbee');
     expect(onlySymbee.body.requests).toHaveLength(1);
     expect((await journal(a.id)).map((e) => e.status)).toEqual([200]);

@@ -1,6 +1,10 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type JournalEntry, MAX_BODY_CHARS, RequestJournal } from '../../simulators/core/journal.ts';
+
+setFlagsFromString('--expose-gc');
 
 type Input = Omit<JournalEntry, 'id'>;
 
@@ -85,6 +89,81 @@ describe('RequestJournal', () => {
     const exact = 'y'.repeat(MAX_BODY_CHARS);
     journal.record(entry({ requestBody: exact }));
     expect(journal.list()[0]!.requestBody).toBe(exact);
+  });
+
+  it('keeps a copy of the snippet, not the whole body: 200 journaled one-MiB bodies do not stay in memory', () => {
+    const gc = runInNewContext('gc') as () => void; // exposed by the flag set at the top of this file
+    const journal = new RequestJournal({ limit: 500 });
+    gc();
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().external;
+    const before = used();
+    for (let i = 0; i < 200; i++) {
+      // A flat, distinct string per request, decoded from UTF-8 as the body reader does.
+      const body = Buffer.alloc(1024 * 1024, 97 + (i % 26)).toString('utf8');
+      journal.record(entry({ requestBody: body, responseBody: body }));
+    }
+    gc();
+    const grownMiB = (used() - before) / 2 ** 20;
+    // With `slice` the 200 bodies stay alive (200 MiB); the copies are 2 × 8 KiB per entry (~3 MiB).
+    expect(grownMiB).toBeLessThan(20);
+    expect(journal.list()[0]!.requestBody).toBe(`${'r'.repeat(MAX_BODY_CHARS)}…[${2 ** 20 - MAX_BODY_CHARS} more]`);
+  });
+
+  it('never cuts a surrogate pair in two', () => {
+    const journal = new RequestJournal();
+    const body = `${'x'.repeat(MAX_BODY_CHARS - 1)}😀tail`;
+    journal.record(entry({ requestBody: body }));
+    const kept = journal.list()[0]!.requestBody;
+    expect(kept).toBe(`${'x'.repeat(MAX_BODY_CHARS - 1)}…[6 more]`);
+    expect(kept).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
+  it('redacts credentials: Authorization (Basic keeps its user), api keys, tokens, secrets, passwords', () => {
+    const journal = new RequestJournal();
+    const basic = `Basic ${Buffer.from('obi-admin:obi-secret').toString('base64')}`;
+    journal.record(
+      entry({
+        requestHeaders: {
+          authorization: basic,
+          'proxy-authorization': 'Bearer abc.def',
+          'x-sc-company-api-key': 'sck_123',
+          'x-apikey': 'k',
+          'x-auth-token': 't',
+          'x-client-secret': 's',
+          'x-db-password': 'p',
+          'x-sc-company-code': 'abc-gadgets',
+          'content-type': 'application/json',
+        },
+      }),
+    );
+    expect(journal.list()[0]!.requestHeaders).toEqual({
+      authorization: 'Basic [redacted] (user obi-admin)',
+      'proxy-authorization': 'Bearer [redacted]',
+      'x-sc-company-api-key': '[redacted]',
+      'x-apikey': '[redacted]',
+      'x-auth-token': '[redacted]',
+      'x-client-secret': '[redacted]',
+      'x-db-password': '[redacted]',
+      'x-sc-company-code': 'abc-gadgets',
+      'content-type': 'application/json',
+    });
+  });
+
+  it('applies what a vendor declares: more header names and a rewrite of body snippets', () => {
+    const journal = new RequestJournal();
+    const wsse = /(<(?:\w+:)?Password\b[^>]*>)[^<]*/g;
+    const redaction = { headers: /^x-session$/, body: (text: string) => text.replace(wsse, '$1[redacted]') };
+    const soap = '<wsse:Security><wsse:Password Type="PasswordText">hunter2</wsse:Password></wsse:Security>';
+    journal.record({
+      ...entry({ requestHeaders: { 'x-session': 'abc', 'x-other': 'kept' }, requestBody: soap, responseBody: 'ok' }),
+      redaction,
+    });
+    const [e] = journal.list();
+    expect(e!.requestHeaders).toEqual({ 'x-session': '[redacted]', 'x-other': 'kept' });
+    expect(e!.requestBody).toBe(
+      '<wsse:Security><wsse:Password Type="PasswordText">[redacted]</wsse:Password></wsse:Security>',
+    );
+    expect(e).not.toHaveProperty('redaction');
   });
 
   it('clear empties it', () => {

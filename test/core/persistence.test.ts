@@ -225,7 +225,7 @@ describe('persistence', () => {
     const sandbox = await createSandbox(t.api, { id: 'retry-me' });
     const store = t.sim.store as SandboxStore;
     await store.save(true);
-    // Make this one file unwritable: a directory where steno (lowdb's writer) puts its temp file `.<name>.tmp`.
+    // Make this one file unwritable: a directory where the store puts its temp file `.<name>.tmp`.
     const dir = join(dataDir, 'sandboxes');
     const blocker = join(dir, '.retry-me.json.tmp');
     await mkdir(blocker);
@@ -236,6 +236,73 @@ describe('persistence', () => {
     const saved = JSON.parse(await readFile(join(dir, 'retry-me.json'), 'utf8'));
     const clientIds = saved.vendors.symbee.campaigns[0].records.map((r: { clientId: string }) => r.clientId);
     expect(clientIds).toContain('written-later');
+  });
+
+  it('one sandbox that cannot be saved never keeps the others from being saved', async () => {
+    const t = await persistentSim();
+    await createSandbox(t.api, { id: 'a-too-big' });
+    const later = await createSandbox(t.api, { id: 'b-later' });
+    await addRecord(t.api, later, 'acknowledged');
+    const tooBig = t.sim.registry.require('a-too-big');
+    // What one JSON string per sandbox did above ~820,000 Symbee records.
+    tooBig.snapshot = () => {
+      throw new RangeError('Invalid string length');
+    };
+    await expect((t.sim.store as SandboxStore).save()).rejects.toThrow(/a-too-big: Invalid string length/);
+    expect(await sandboxFiles()).toEqual(['b-later.json', 'default.json']);
+    expect(tooBig.dirty).toBe(true); // retried by the next save
+    const saved = JSON.parse(await readFile(join(dataDir, 'sandboxes', 'b-later.json'), 'utf8'));
+    expect(JSON.stringify(saved)).toContain('acknowledged');
+    delete (tooBig as Partial<typeof tooBig>).snapshot; // the prototype's again, for the save on close
+  });
+
+  it('saves a big sandbox a record per line, and restores it from those lines', async () => {
+    const first = await persistentSim();
+    const big = await createSandbox(first.api, { id: 'big', clock: { now: '2021-11-03T05:00:00Z', frozen: true } });
+    const campaignName = big.vendors.symbee.campaigns[0]!;
+    const seeded = await first.api
+      .post('/__admin/sandboxes/big/vendors/symbee/records')
+      .send({ campaignName, generate: 30_000 });
+    expect(seeded.status, JSON.stringify(seeded.body)).toBe(201);
+    const before = await first.api.get(`/__admin/sandboxes/big/vendors/symbee/records?campaignName=${campaignName}`);
+    await closeSim(first);
+
+    const lines = (await readFile(join(dataDir, 'sandboxes', 'big.json'), 'utf8')).split('\n');
+    expect(lines.filter((l) => l.startsWith('{"id":')).length).toBeGreaterThanOrEqual(30_000);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(16_384);
+
+    const second = await persistentSim();
+    const after = await second.api.get(`/__admin/sandboxes/big/vendors/symbee/records?campaignName=${campaignName}`);
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual(before.body);
+    expect(after.body.total).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it('saves asked for while one runs are folded into one that follows it', async () => {
+    const t = await persistentSim();
+    await createSandbox(t.api, { id: 'counted' });
+    const sandbox = t.sim.registry.require('counted');
+    const snapshot = vi.spyOn(sandbox, 'snapshot');
+    const store = t.sim.store as SandboxStore;
+    await Promise.all(Array.from({ length: 5 }, () => store.save(true)));
+    // The first save, then one for the four that asked while it ran (autosave every 2 s must not pile up saves
+    // behind one that takes a minute).
+    expect(snapshot).toHaveBeenCalledTimes(2);
+  });
+
+  it('a file holding null is refused and kept aside with a message, not deleted', async () => {
+    const first = await persistentSim();
+    await closeSim(first);
+    await writeFile(join(dataDir, 'sandboxes', 'emptied.json'), 'null');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const second = await persistentSim();
+    expect(logged).toHaveBeenCalledWith(
+      expect.stringMatching(/could not restore emptied\.json: holds null, not a sandbox/),
+    );
+    logged.mockRestore();
+    await second.api.post('/__admin/save');
+    const kept = (await readdir(join(dataDir, 'sandboxes'))).filter((f) => f.startsWith('emptied'));
+    expect(kept).toEqual([expect.stringMatching(/^emptied\.json\.corrupt-\d+$/)]);
   });
 
   it('POST /__admin/save is a 409 without a data dir', async () => {

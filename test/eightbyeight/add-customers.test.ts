@@ -5,12 +5,12 @@ import fc from 'fast-check';
 import { AddCustomersResponseSchema, CustomerIdSchema } from '../../contracts/eightbyeight/schemas.ts';
 import { SeededRandom, seededFaker } from '../../simulators/core/random.ts';
 import { createEightByEightState } from '../../simulators/eightbyeight/fixtures.ts';
+import { exceedsListBounds } from '../../simulators/core/bounds.ts';
 import {
   MAX_STRUCTURE_TOKENS,
   WHOLE_ANSWER_MAX_ENTRIES,
   addBatch,
   customerIdOf,
-  exceedsListBounds,
 } from '../../simulators/eightbyeight/batch.ts';
 import { BODY_LIMIT_BYTES, eightbyeight } from '../../simulators/eightbyeight/index.ts';
 import { DAY, CAMPAIGN, NOW_MS, iso, useEightByEight } from './harness.ts';

@@ -2,6 +2,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CampaignSchema, CustomerSchema } from '../../contracts/sinch/schemas.ts';
 import { MINUTE, PREFIX, type SinchSandbox, type TestSimulator, basic, newCustomer, startSinch } from './harness.ts';
+import { toXml } from '../../src/clients/sinch/xml.ts';
+import { MAX_JSON_TOKENS, MAX_LIST_ITEMS, MAX_XML_TAGS } from '../../simulators/sinch/limits.ts';
 
 let t: TestSimulator;
 beforeAll(async () => {
@@ -157,6 +159,9 @@ describe('hostile bodies', () => {
       '<!DOCTYPE customer [<!ENTITY a "12"><!ENTITY b "&a;&a;">]><customer><numbers>&b;</numbers></customer>',
       '<!DOCTYPE customer [<!ENTITY x SYSTEM "file:///etc/passwd">]><customer><numbers>&x;</numbers></customer>',
       '<!DOCTYPE customer SYSTEM "http://127.0.0.1:1/customer.dtd"><customer><numbers>1</numbers></customer>',
+      // Inside the root element too: fast-xml-parser reads a DOCTYPE there and expands what it declares.
+      '<customer><!DOCTYPE customer [<!ENTITY n "0215428754">]><numbers>&n;</numbers></customer>',
+      '<customer><numbers>1</numbers><!-- <!DOCTYPE x> --></customer>',
     ];
     for (const doctype of doctypes) {
       for (const prolog of ['', '<?xml version="1.0"?>', '\uFEFF<?xml version="1.0"?>\n<!-- c --><?pi x?> ']) {
@@ -173,7 +178,7 @@ describe('hostile bodies', () => {
   it('deeply nested XML and JSON answer 400, whole requests and list items alike', async () => {
     const sb = await emptySandbox();
     const path = `/campaigns/${sb.campaign(0)}/customers`;
-    const depth = 100_000;
+    const depth = 9_000; // deeper ones pass the structure bounds (413, below)
     const deepXml = `<customer><numbers>1</numbers><attributes>${'<a>'.repeat(depth)}x${'</a>'.repeat(depth)}</attributes></customer>`;
     await refused(sb, path, deepXml, 'application/xml', /^Malformed XML/);
     const deepArray = `${'['.repeat(depth)}${']'.repeat(depth)}`;
@@ -188,6 +193,43 @@ describe('hostile bodies', () => {
       { statusCode: 400, error: expect.stringMatching(/^Invalid numbers: '\{/) },
       { statusCode: 400, error: expect.stringMatching(/^Invalid customer: '\[/) },
     ]);
+  });
+});
+
+describe('bounded bodies (assumed limits, checked before parsing)', () => {
+  /** Posts a body and checks the refusal: 413 in the error shape, nothing stored. */
+  async function tooLarge(sb: SinchSandbox, path: string, body: string, contentType: string, error: RegExp) {
+    const res = await sb.send('POST', path, body, { contentType });
+    expect(res.status, res.text.slice(0, 200)).toBe(413);
+    expect(res.body).toEqual({ statusCode: 413, error: expect.stringMatching(error) });
+    expect((await sb.get(`/campaigns/${sb.campaign(0)}/customers`)).body).toEqual([]);
+  }
+
+  it(`a list holds at most ${MAX_LIST_ITEMS} items, in JSON and in XML`, async () => {
+    const sb = await emptySandbox();
+    const path = `/campaigns/${sb.campaign(0)}/customers/list`;
+    const items = (n: number) => Array.from({ length: n }, (_, i) => newCustomer(i));
+    const xml = (n: number) => toXml('customers', { customer: items(n) });
+    await tooLarge(sb, path, JSON.stringify(items(MAX_LIST_ITEMS + 1)), 'application/json', /at most 1000 items/);
+    await tooLarge(sb, path, xml(MAX_LIST_ITEMS + 1), 'application/xml', /at most 1000 items per request, got 1001/);
+    // The attack that held every sandbox for 45 s: 3,000,000 empty items (9 MB).
+    await tooLarge(sb, path, `[${'{},'.repeat(3_000_000)}{}]`, 'application/json', /exceeds 8388608 bytes/);
+    await tooLarge(sb, path, `[${'{},'.repeat(2_000_000)}{}]`, 'application/json', /at most 1000 items/); // 6 MB
+    const atLimit = await sb.send('POST', path, xml(MAX_LIST_ITEMS), { contentType: 'application/xml' });
+    expect(atLimit.status).toBe(200);
+    expect((await sb.get(`/campaigns/${sb.campaign(0)}/customers?limit=2000`)).body).toHaveLength(MAX_LIST_ITEMS);
+  });
+
+  it('structure is bounded too: JSON tokens and XML tags, whole requests and lists alike', async () => {
+    const sb = await emptySandbox();
+    const path = `/campaigns/${sb.campaign(0)}/customers`;
+    const attributes = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `a${i}`, value: 'v' }));
+    const oneCustomer = { numbers: '+358401234567', attributes: { attribute: attributes(MAX_JSON_TOKENS / 2) } };
+    await tooLarge(sb, path, JSON.stringify(oneCustomer), 'application/json', /40000 JSON structure tokens/);
+    // The attack that held every sandbox for 28 s, cut down: children of one element, far beyond the tag bound.
+    const children = `<customers>${'<customer/>'.repeat(MAX_XML_TAGS + 1)}</customers>`;
+    await tooLarge(sb, `${path}/list`, children, 'application/xml', /more than 40000 tags/);
+    await tooLarge(sb, path, `<customer>${'<a/>'.repeat(MAX_XML_TAGS)}</customer>`, 'application/xml', /tags/);
   });
 });
 

@@ -6,6 +6,7 @@ import { listOperation } from '../operations.ts';
 import type { Reply } from '../reply.ts';
 import { SandboxError, type Sandbox, type SandboxRegistry, markChanged } from '../sandbox.ts';
 import { JobRegistry, Slicer, type WorkContext, wantsJob } from '../jobs.ts';
+import { PatternError } from '../path-pattern.ts';
 import { flatQuery } from '../pipeline.ts';
 import { sendReply } from '../send.ts';
 import { pactStatesRouter } from './pact.ts';
@@ -226,7 +227,8 @@ export function adminRouter(opts: AdminOptions): Router {
       res.status(201).json(sandbox.faults.add(body));
       mutated(sandbox);
     } catch (err) {
-      throw new AdminError(400, `invalid path pattern: ${(err as Error).message}`);
+      if (err instanceof PatternError) throw new AdminError(400, err.message);
+      throw err;
     }
   });
 

@@ -1,0 +1,387 @@
+/**
+ * Abuse bench: the attacks of issue 15 replayed against one simulator process on loopback, while a probe asks
+ * `GET /__admin/health` every 20 ms. Per attack: the server's max event-loop delay (measured inside it with
+ * perf_hooks.monitorEventLoopDelay), the probe's p99, 5xx answers and RSS. Then a big Symbee sandbox is saved (probe
+ * running), the process stopped and restarted from its files. `npx tsx bench/abuse.ts [records]` runs it alone.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MAX_LIST_ITEMS } from '../simulators/sinch/limits.ts';
+import { toXml } from '../src/clients/sinch/xml.ts';
+import type { LoopStats } from './servers/monitored.ts';
+import { freePort, ROOT } from './lib/processes.ts';
+
+/** Targets of the issue: no request blocks the loop longer than this, and health stays quick during a big save. */
+export const MAX_LOOP_DELAY_MS = 250;
+export const SAVE_HEALTH_P99_MS = 50;
+export const DEFAULT_ABUSE_RECORDS = 500_000;
+
+interface Answer {
+  status: number;
+  ms: number;
+  text: string;
+}
+
+const attackAgent = new Agent({ keepAlive: true, maxSockets: 8 });
+const probeAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+function send(
+  url: string,
+  options: { method?: string; body?: string | Buffer; headers?: Record<string, string>; agent?: Agent } = {},
+): Promise<Answer> {
+  const started = performance.now();
+  const body = options.body ?? '';
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: options.method ?? (body ? 'POST' : 'GET'),
+        agent: options.agent ?? attackAgent,
+        headers: { ...options.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            ms: performance.now() - started,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    // A body refused by its Content-Length may be cut off while still being sent: the refusal, seen as status 0.
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      err.code === 'ECONNRESET' || err.code === 'EPIPE'
+        ? resolve({ status: 0, ms: performance.now() - started, text: err.code })
+        : reject(err),
+    );
+    req.end(body);
+  });
+}
+
+const json = (value: unknown) => ({
+  body: JSON.stringify(value),
+  headers: { 'content-type': 'application/json' },
+});
+
+/** Runs `count` calls of `once`, `concurrency` at a time; returns the answers. */
+async function flood(count: number, concurrency: number, once: (i: number) => Promise<Answer>): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) answers.push(await once(next++));
+    }),
+  );
+  return answers;
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  stats(): Promise<LoopStats>;
+  stop(): Promise<number>;
+}
+
+async function startMonitored(dataDir: string): Promise<Server> {
+  const port = await freePort();
+  const child = fork(join(ROOT, 'bench/servers/monitored.ts'), ['--port', String(port), '--data-dir', dataDir], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx', '--max-old-space-size=8192'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`monitored server exited with ${code}`)));
+  });
+  const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    async stats() {
+      const answer = next<LoopStats>();
+      child.send('stats');
+      return answer;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return 0;
+      const answer = next<{ stoppedMs: number }>();
+      child.kill('SIGTERM');
+      return (await answer).stoppedMs;
+    },
+  };
+}
+
+/** `GET /__admin/health` every 20 ms while `during` runs; the latencies. */
+async function probed<T>(url: string, during: () => Promise<T>): Promise<{ value: T; healthMs: number[] }> {
+  const healthMs: number[] = [];
+  let running = true;
+  const probe = (async () => {
+    while (running) {
+      healthMs.push((await send(`${url}/__admin/health`, { agent: probeAgent })).ms);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  try {
+    return { value: await during(), healthMs };
+  } finally {
+    running = false;
+    await probe;
+  }
+}
+
+function percentile(values: number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10;
+}
+
+export interface AttackRow {
+  attack: string;
+  requests: number;
+  answers: string;
+  fiveXx: number;
+  wallMs: number;
+  maxLoopDelayMs: number;
+  serverCpuMs: number;
+  healthP99Ms: number;
+  healthSamples: number;
+  rssMiB: number;
+  note?: string;
+}
+
+export interface AbuseReport {
+  rows: AttackRow[];
+  peakRssMiB: number;
+  save: {
+    records: number;
+    seedMs: number;
+    saveMs: number;
+    fileMiB: number;
+    maxLoopDelayMs: number;
+    serverCpuMs: number;
+    healthP99Ms: number;
+    healthMaxMs: number;
+    healthSamples: number;
+    stopMs: number;
+    restartReadyMs: number;
+    restoredRecords: number;
+  };
+}
+
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+function statuses(answers: Answer[]): string {
+  const counts = new Map<number, number>();
+  for (const a of answers) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
+  return [...counts].map(([status, n]) => `${n}×${status || 'cut'}`).join(' ');
+}
+
+export async function runAbuse(records = DEFAULT_ABUSE_RECORDS): Promise<AbuseReport> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'campaign-sim-abuse-'));
+  let server = await startMonitored(dataDir);
+  const rows: AttackRow[] = [];
+  try {
+    const admin = (path: string, body?: unknown, method?: string) =>
+      send(`${server.url}/__admin${path}`, { ...(body === undefined ? {} : json(body)), method });
+    const created = JSON.parse((await admin('/sandboxes', { id: 'attacker', journal: { limit: 500 } })).text);
+    await admin('/sandboxes', { id: 'probe' });
+    const symbee = created.vendors.symbee as { baseUrl: string; headers: Record<string, string>; campaigns: string[] };
+    const sinch = created.vendors.sinch as { username: string; password: string; campaigns: string[] };
+    const sinchAuth = `Basic ${Buffer.from(`${sinch.username}:${sinch.password}`).toString('base64')}`;
+    const sinchUrl = (path: string) => `${server.url}/sinch/RI/obi${path}`;
+    const campaign = sinch.campaigns[0]!;
+
+    const attack = async (name: string, run: () => Promise<Answer[]>, note?: string) => {
+      await server.stats(); // a fresh window
+      const started = performance.now();
+      const { value: answers, healthMs } = await probed(server.url, run);
+      const stats = await server.stats();
+      rows.push({
+        attack: name,
+        requests: answers.length,
+        answers: statuses(answers),
+        fiveXx: answers.filter((a) => a.status >= 500).length,
+        wallMs: Math.round(performance.now() - started),
+        maxLoopDelayMs: stats.maxDelayMs,
+        serverCpuMs: stats.cpuMs,
+        healthP99Ms: percentile(healthMs, 0.99),
+        healthSamples: healthMs.length,
+        rssMiB: mib(stats.rssBytes),
+        note,
+      });
+    };
+
+    await attack('idle (baseline: the probe alone)', async () => {
+      await new Promise((r) => setTimeout(r, 2000));
+      return [];
+    });
+
+    // 1. Journal memory: one-MB bodies, half attributed to a sandbox, half naming none (the process-wide journal).
+    const rssBefore = (await server.stats()).rssBytes;
+    const megabyte = `{"pad":"${'x'.repeat(1_000_000)}"`; // malformed on purpose: read in full, refused, journaled
+    await attack('700 × 1 MB Symbee bodies (350 without credentials)', () =>
+      flood(700, 8, (i) =>
+        send(`${symbee.baseUrl.replace(/^https?:\/\/[^/]+/, server.url)}/searchPreviewCampaign`, {
+          body: megabyte,
+          headers: { 'content-type': 'application/json', ...(i % 2 ? symbee.headers : {}) },
+        }),
+      ),
+    );
+    rows.at(-1)!.note = `RSS +${mib((await server.stats()).rssBytes - rssBefore)} MiB`;
+
+    // 2. Fault rules with patterns: the 18 s one, then the sandbox's whole instruction budget against long paths.
+    await attack('regex rules: (a+)+$ and 2,000 RE2 instructions vs 4,000-char paths', async () => {
+      // 418, not a 5xx: the bench's 5xx count is for answers nobody injected.
+      const answers = [
+        await admin('/sandboxes/attacker/faults', { path: '/(a+)+$/', action: { type: 'status', status: 418 } }),
+      ];
+      for (let i = 0; i < 9; i++) {
+        answers.push(await admin('/sandboxes/attacker/faults', { path: `/[a-z]{198}${i}/`, action: { type: 'drop' } }));
+      }
+      const paths = [`/campaigns/${'a'.repeat(32)}!`, `/campaigns/${'a'.repeat(4000)}!`];
+      answers.push(
+        ...(await flood(200, 4, (i) =>
+          send(sinchUrl(paths[i % 2]!), { headers: { authorization: sinchAuth, accept: 'application/json' } }),
+        )),
+      );
+      await admin('/sandboxes/attacker/faults', undefined, 'DELETE');
+      return answers;
+    });
+
+    // 3. A rate-limit rule with the biggest window allowed: the cost per request must stay flat as it fills.
+    await admin('/sandboxes/attacker/faults', {
+      vendor: 'sinch',
+      action: { type: 'rateLimit', limit: 100_000, windowMs: 86_400_000 },
+    });
+    const rates: number[] = [];
+    await attack('rateLimit 100,000/day: 20,000 requests', async () => {
+      const once = () => send(sinchUrl('/campaigns'), { headers: { authorization: sinchAuth } });
+      const answers: Answer[] = [];
+      for (const n of [2000, 16_000, 2000]) {
+        const started = performance.now();
+        answers.push(...(await flood(n, 8, once)));
+        rates.push(Math.round(n / ((performance.now() - started) / 1000)));
+      }
+      return answers;
+    });
+    rows.at(-1)!.note = `req/s: first 2,000 ${rates[0]}, last 2,000 ${rates[2]}`;
+    await admin('/sandboxes/attacker/faults', undefined, 'DELETE');
+
+    // 4. Bulk bodies: far beyond the bounds (refused before parsing), and at the bounds (served).
+    const sinchPost = (path: string, body: string, type: string) =>
+      send(sinchUrl(path), {
+        body,
+        headers: { authorization: sinchAuth, 'content-type': type, accept: '*/*' },
+      });
+    await attack('Sinch: 3,000,000 {} (9 MB), 2,000,000 {} (6 MB), 7,000,000 XML children (28 MB)', async () => [
+      await sinchPost(`/campaigns/${campaign}/customers/list`, `[${'{},'.repeat(2_999_999)}{}]`, 'application/json'),
+      await sinchPost(`/campaigns/${campaign}/customers/list`, `[${'{},'.repeat(1_999_999)}{}]`, 'application/json'),
+      await sinchPost(
+        `/campaigns/${campaign}/customers/list`,
+        `<customers>${'<c/>'.repeat(7_000_000)}</customers>`,
+        'application/xml',
+      ),
+    ]);
+    const customers = (n: number, offset: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        numbers: `+3584${String(offset + i).padStart(8, '0')}`,
+        externalId: `bulk-${offset + i}`,
+        attributes: {
+          attribute: [
+            { name: 'City', value: 'Helsinki' },
+            { name: 'Classification', value: 'A' },
+          ],
+        },
+      }));
+    const xmlList = (items: ReturnType<typeof customers>) => toXml('customers', { customer: items });
+    await attack(`Sinch lists at the bound (${MAX_LIST_ITEMS} customers): 3 JSON + 3 XML`, async () => {
+      const answers: Answer[] = [];
+      for (let i = 0; i < 3; i++) {
+        answers.push(
+          await sinchPost(
+            `/campaigns/${campaign}/customers/list`,
+            JSON.stringify(customers(MAX_LIST_ITEMS, 2 * i * MAX_LIST_ITEMS)),
+            'application/json',
+          ),
+        );
+        answers.push(
+          await sinchPost(
+            `/campaigns/${campaign}/customers/list`,
+            xmlList(customers(MAX_LIST_ITEMS, (2 * i + 1) * MAX_LIST_ITEMS)),
+            'application/xml',
+          ),
+        );
+      }
+      return answers;
+    });
+
+    // 5. Absurd admin values and hostile XML: refused, quickly.
+    await attack('absurd admin values, DOCTYPE inside the root element', async () => [
+      await admin('/sandboxes/attacker/faults', { action: { type: 'status', status: 100 } }),
+      await admin('/sandboxes/attacker/faults', { action: { type: 'rateLimit', limit: 1e9, windowMs: 1000 } }),
+      await admin('/sandboxes/attacker/faults', { path: '/(?=a)/', action: { type: 'drop' } }),
+      await admin('/sandboxes/attacker/journal', { limit: 1e9 }),
+      await sinchPost(
+        `/campaigns/${campaign}/customers`,
+        '<customer><!DOCTYPE c [<!ENTITY n "0215428754">]><numbers>&n;</numbers></customer>',
+        'application/xml',
+      ),
+    ]);
+
+    // 6. Save a big sandbox while the probe runs, stop, restart from the files.
+    const seedStarted = performance.now();
+    const seeded = await admin('/sandboxes/probe/vendors/symbee/records', {
+      campaignName: (JSON.parse((await admin('/sandboxes/probe')).text).vendors.symbee.campaigns as string[])[0],
+      generate: records,
+    });
+    if (seeded.status !== 201) throw new Error(`seeding answered ${seeded.status}: ${seeded.text.slice(0, 300)}`);
+    const seedMs = Math.round(performance.now() - seedStarted);
+    await server.stats();
+    const { value: saved, healthMs } = await probed(server.url, () => admin('/save', {}));
+    if (saved.status !== 200) throw new Error(`save answered ${saved.status}: ${saved.text.slice(0, 300)}`);
+    const saveStats = await server.stats();
+    const fileBytes = (await stat(join(dataDir, 'sandboxes', 'probe.json'))).size;
+    const peakRssMiB = mib(saveStats.peakRssBytes);
+    const stopMs = await server.stop();
+    server = await startMonitored(dataDir);
+    const restarted = await server.stats();
+    const probeCampaign = JSON.parse((await admin('/sandboxes/probe')).text).vendors.symbee.campaigns[0];
+    const restored = JSON.parse(
+      (await admin(`/sandboxes/probe/vendors/symbee/records?campaignName=${probeCampaign}&limit=1`)).text,
+    );
+    return {
+      rows,
+      peakRssMiB,
+      save: {
+        records,
+        seedMs,
+        saveMs: Math.round(saved.ms),
+        fileMiB: mib(fileBytes),
+        maxLoopDelayMs: saveStats.maxDelayMs,
+        serverCpuMs: saveStats.cpuMs,
+        healthP99Ms: percentile(healthMs, 0.99),
+        healthMaxMs: percentile(healthMs, 1),
+        healthSamples: healthMs.length,
+        stopMs,
+        restartReadyMs: restarted.readyMs,
+        restoredRecords: restored.total as number,
+      },
+    };
+  } finally {
+    await server.stop().catch(() => undefined);
+    attackAgent.destroy();
+    probeAgent.destroy();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(await runAbuse(Number(process.argv[2] ?? DEFAULT_ABUSE_RECORDS)), null, 2));
+}

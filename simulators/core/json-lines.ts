@@ -1,0 +1,154 @@
+/**
+ * JSON written and read line by line, so a sandbox of millions of records is never one string (V8 strings stop at
+ * ~512 MiB: one `JSON.stringify` of 820,000 Symbee records threw `RangeError: Invalid string length`) and never one
+ * `JSON.parse`.
+ *
+ * The text is ordinary JSON — `JSON.parse` reads it, and so do jq and editors — laid out so that every line is one
+ * of: an opening `{` or `[` (after a `"key":` inside an object), a closing `}` or `]`, or a whole small value (after a
+ * `"key":` inside an object); any line may end with the `,` that separates it from the next member. A container is
+ * laid out over lines only when it is big (more than `SMALL_NODES` values inside); small ones stay on one line, so a
+ * record is one line and one `JSON.parse`. Newlines inside strings are escaped by JSON itself, so a line break is
+ * always structure.
+ */
+
+/** Up to this many values inside, a value is written on one line. */
+const SMALL_NODES = 512;
+
+/** True when `value` holds at most `budget` values (counted no further than that). */
+function isSmall(value: unknown, budget = SMALL_NODES): boolean {
+  let left = budget;
+  const walk = (v: unknown): boolean => {
+    if (--left < 0) return false;
+    if (v === null || typeof v !== 'object') return true;
+    if (Array.isArray(v)) return v.every(walk);
+    for (const key in v) if (Object.hasOwn(v, key) && !walk((v as Record<string, unknown>)[key])) return false;
+    return true;
+  };
+  return walk(value);
+}
+
+/** What `JSON.stringify` would write for `value` (its `toJSON`, if any). */
+function jsonValue(value: unknown): unknown {
+  const toJSON = (value as { toJSON?: unknown } | null)?.toJSON;
+  return typeof toJSON === 'function' ? (toJSON as () => unknown).call(value) : value;
+}
+
+const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * The lines of `value` (without their `\n`), in order. Big arrays are copied (references only) before they are
+ * walked: a caller that writes between lines and lets other code run meanwhile gets each element as it stood when
+ * written, and never a hole where an element was removed meanwhile.
+ */
+export function* jsonLines(value: unknown, prefix = '', suffix = ''): Generator<string> {
+  const v = jsonValue(value);
+  if (v === null || typeof v !== 'object' || isSmall(v)) {
+    yield `${prefix}${JSON.stringify(v) ?? 'null'}${suffix}`;
+    return;
+  }
+  if (Array.isArray(v)) {
+    yield `${prefix}[`;
+    const items = v.slice();
+    for (let i = 0; i < items.length; i++) {
+      const item = omitted(items[i]) ? null : items[i];
+      yield* jsonLines(item, '', i < items.length - 1 ? ',' : '');
+    }
+    yield `]${suffix}`;
+    return;
+  }
+  yield `${prefix}{`;
+  const record = v as Record<string, unknown>;
+  const keys = Object.keys(record).filter((key) => !omitted(jsonValue(record[key])));
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    yield* jsonLines(record[key], `${JSON.stringify(key)}:`, i < keys.length - 1 ? ',' : '');
+  }
+  yield `}${suffix}`;
+}
+
+interface Open {
+  container: Record<string, unknown> | unknown[];
+  closer: '}' | ']';
+}
+
+/** Index just past the JSON string that opens `line` (at 0), or -1. */
+function endOfKey(line: string): number {
+  for (let i = 1; i < line.length; i++) {
+    const ch = line.charCodeAt(i);
+    if (ch === 0x5c) i++;
+    else if (ch === 0x22) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Rebuilds a value from the lines `jsonLines` wrote, one line at a time. `JSON.parse` semantics throughout: a
+ * `__proto__` key is an own property, not a prototype.
+ */
+export class JsonLinesReader {
+  private readonly open: Open[] = [];
+  private root: unknown;
+  private done = false;
+  private lineNo = 0;
+
+  /** Takes the next line; throws on anything `jsonLines` cannot have written. */
+  push(rawLine: string): void {
+    this.lineNo++;
+    const line = rawLine.endsWith(',') ? rawLine.slice(0, -1) : rawLine;
+    if (line.trim() === '') return;
+    if (this.done) this.fail('text after the end of the value');
+    const top = this.open[this.open.length - 1];
+    if (line === '}' || line === ']') {
+      if (top?.closer !== line) this.fail(`unexpected ${line}`);
+      this.open.pop();
+      if (this.open.length === 0) this.done = true;
+      return;
+    }
+    let key: string | undefined;
+    let rest = line;
+    if (top && top.closer === '}') {
+      const end = line.startsWith('"') ? endOfKey(line) : -1;
+      if (end < 0 || line[end] !== ':') this.fail('a member line must start with "key":');
+      key = this.parse(line.slice(0, end)) as string;
+      rest = line.slice(end + 1);
+    }
+    if (rest === '{' || rest === '[') {
+      const container = rest === '{' ? {} : [];
+      this.attach(top, key, container);
+      this.open.push({ container, closer: rest === '{' ? '}' : ']' });
+    } else {
+      this.attach(top, key, this.parse(rest));
+      if (!top) this.done = true;
+    }
+  }
+
+  /** The value, once its last line was pushed. */
+  value(): unknown {
+    if (!this.done) this.fail(this.lineNo === 0 ? 'empty file' : 'the file ends inside the value');
+    return this.root;
+  }
+
+  private attach(top: Open | undefined, key: string | undefined, value: unknown): void {
+    if (!top) this.root = value;
+    else if (Array.isArray(top.container)) top.container.push(value);
+    else
+      Object.defineProperty(top.container, key as string, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+
+  private parse(text: string): unknown {
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      return this.fail((err as Error).message);
+    }
+  }
+
+  private fail(message: string): never {
+    throw new Error(`line ${this.lineNo}: ${message}`);
+  }
+}
