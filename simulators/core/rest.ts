@@ -1,4 +1,5 @@
 import { VendorError } from './errors.ts';
+import { coerceLikeJackson } from './jackson.ts';
 import { matchContentType, negotiateAccept } from './negotiate.ts';
 import { type OperationName, type OperationSpec, consumesOf } from './operations.ts';
 import type { Reply } from './reply.ts';
@@ -23,6 +24,11 @@ export interface RestProtocol<S> {
   unsupportedMediaType(type: string, consumes: readonly string[]): VendorError;
   /** The vendor's refusal of an `Accept` that names nothing the operation produces (406). */
   notAcceptable?(accept: string, produces: readonly string[]): VendorError;
+  /**
+   * The vendor is a Java service whose bodies Jackson binds with its default coercions (`core/jackson.ts`):
+   * `call.bindBody` applies them against the operation's declared body schema.
+   */
+  jackson?: boolean;
 }
 
 export interface RestCall<S> extends VendorCall<S> {
@@ -33,6 +39,12 @@ export interface RestCall<S> extends VendorCall<S> {
   consumes: string | undefined;
   /** Checks the body's `Content-Type` against the operation's and returns the matched type (415 otherwise). */
   requireBodyType(): string;
+  /**
+   * The body the vendor's service sees, given the value parsed from the wire (JSON, or XML brought to the JSON
+   * shape): for a Jackson-backed protocol, coerced to the operation's declared body schema as Jackson's defaults
+   * do (edited in place); otherwise as given. The handler's schema check comes after.
+   */
+  bindBody(parsed: unknown): unknown;
 }
 
 export type RestHandler<S> = (call: RestCall<S>) => Reply | Promise<Reply>;
@@ -61,6 +73,10 @@ function restHandler<S>(
 ): (call: VendorCall<S>) => Reply | Promise<Reply> {
   const consumes = consumesOf(spec);
   const eager = consumes !== undefined && (protocol.contentTypeCheck ?? 'binding') === 'binding';
+  const bodySchema = protocol.jackson ? spec.requestBody?.schema : undefined;
+  const bindBody = bodySchema
+    ? (parsed: unknown) => coerceLikeJackson(bodySchema, parsed)
+    : (parsed: unknown) => parsed;
   return (base) => {
     protocol.authenticate?.(base);
     let produces: string | undefined;
@@ -81,6 +97,7 @@ function restHandler<S>(
         call.consumes = matched;
         return matched;
       },
+      bindBody,
     };
     if (eager) call.requireBodyType();
     return handler(call);

@@ -1,16 +1,13 @@
 import type { z } from 'zod';
 import {
-  ACTIONS,
   type Action,
   DEFAULT_CLIENT_ID_FIELD_NAME,
   DEFAULT_MAX_RECORDS,
   HEADER_NAMES,
   PLATFORM_CODE,
   REGIONS,
-  RecordDataItemSchema,
   REQUEST_SCHEMAS,
   type RequestOf,
-  SearchCriterionSchema,
   WorkedStateSchema,
 } from '../../contracts/symbee/schemas.ts';
 import type { SYMBEE_OPERATIONS } from '../../contracts/symbee/operations.ts';
@@ -73,53 +70,16 @@ const AUTH_HEADERS: readonly (readonly [string, (state: SymbeeState) => string])
   [HEADER_NAMES.apiKey, (state) => state.apiKey.current],
 ];
 
-/** What the REST binding checks before every action: the headers, then the body's type (assumed statuses). */
+/**
+ * What the REST binding checks before every action: the headers, then the body's type (assumed statuses). The
+ * service is Java (JAX-RS): bodies are bound with Jackson's default coercions, so a Java client's `null` for an
+ * unset field reads as absent, and `"displayOrder": "2"` or `"clientId": 123` are taken as Jackson takes them.
+ */
 export const protocol: RestProtocol<SymbeeState> = {
   authenticate,
   unsupportedMediaType: () => httpError(415, 'Content-Type must be application/json'),
+  jackson: true,
 };
-
-/** The properties of an action's body, and of its `previewRecordData` items, that a `null` may stand for. */
-interface NullableFields {
-  body: ReadonlySet<string>;
-  items: ReadonlySet<string>;
-}
-
-const keysOf = (schema: { shape: object }): ReadonlySet<string> => new Set(Object.keys(schema.shape));
-
-const NULLABLE: Record<Action, NullableFields> = Object.fromEntries(
-  ACTIONS.map((action) => {
-    const items =
-      action === 'addOrUpdateCampaignRecord'
-        ? keysOf(RecordDataItemSchema)
-        : action === 'searchPreviewCampaign'
-          ? keysOf(SearchCriterionSchema)
-          : new Set<string>();
-    return [action, { body: keysOf(REQUEST_SCHEMAS[action]), items }];
-  }),
-) as Record<Action, NullableFields>;
-
-/**
- * Java/Jackson clients serialize unset fields as `null`: a `null` property of the body, or of a `previewRecordData`
- * item, reads as absent (assumed). Only properties the action knows: an unknown one stays an unknown field (400),
- * and any other type (a number for a string…) still fails validation. Edits the freshly parsed JSON in place.
- */
-function nullsAsAbsent(body: Record<string, unknown>, fields: NullableFields): void {
-  for (const key in body) {
-    const value = body[key];
-    if (value === null) {
-      if (fields.body.has(key)) delete body[key];
-    } else if (key === 'previewRecordData' && Array.isArray(value)) {
-      for (const item of value as unknown[]) {
-        if (typeof item !== 'object' || item === null || Array.isArray(item)) continue;
-        const fieldsOfItem = item as Record<string, unknown>;
-        for (const itemKey in fieldsOfItem) {
-          if (fieldsOfItem[itemKey] === null && fields.items.has(itemKey)) delete fieldsOfItem[itemKey];
-        }
-      }
-    }
-  }
-}
 
 function parseBody<A extends Action>(action: A, call: Call): RequestOf<A> {
   let json: unknown;
@@ -131,7 +91,7 @@ function parseBody<A extends Action>(action: A, call: Call): RequestOf<A> {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw httpError(400, 'Request body must be a JSON object');
   }
-  nullsAsAbsent(json as Record<string, unknown>, NULLABLE[action]);
+  json = call.bindBody(json);
   const schema = REQUEST_SCHEMAS[action] as unknown as z.ZodType<RequestOf<A>>;
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw httpError(400, `Invalid request: ${describeIssues(parsed.error)}`);

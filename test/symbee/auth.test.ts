@@ -219,9 +219,13 @@ describe('transport errors (HTTP 4xx, same envelope)', () => {
   it.each([
     ['an unknown field', { clientID: '1' }, /clientID/],
     ['an unknown field in a data item', { previewRecordData: [{ key: 'k', value: 'v', color: 'red' }] }, /color/],
-    ['a number where a string belongs', { clientId: 1022 }, /clientId/],
-    ['a string where a number belongs', { nextEarliestWorkTimeUTC: '1636121700000' }, /nextEarliestWorkTimeUTC/],
-    ['a fractional displayOrder', { previewRecordData: [{ key: 'k', value: 'v', displayOrder: 1.5 }] }, /displayOrder/],
+    ['an array where a string belongs', { clientId: ['1022'] }, /clientId/],
+    [
+      'a date text where epoch milliseconds belong',
+      { nextEarliestWorkTimeUTC: '2021-11-05' },
+      /nextEarliestWorkTimeUTC/,
+    ],
+    ['a boolean displayOrder', { previewRecordData: [{ key: 'k', value: 'v', displayOrder: true }] }, /displayOrder/],
     ['a negative nextEarliestWorkTimeUTC', { nextEarliestWorkTimeUTC: -1 }, /nextEarliestWorkTimeUTC/],
     [
       'a nextEarliestWorkTimeUTC past year 9999',

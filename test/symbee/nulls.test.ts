@@ -241,9 +241,14 @@ describe('what null does not excuse', () => {
       /condition/,
     ],
     ['a null data item', { previewRecordData: [null] }, /previewRecordData/],
-    ['a number where a string belongs', { clientId: 1022 }, /clientId/],
-    ['a string where a number belongs', { nextEarliestWorkTimeUTC: '1636121700000' }, /nextEarliestWorkTimeUTC/],
-    ['a string displayOrder', { previewRecordData: [{ key: 'k', value: 'v', displayOrder: '1' }] }, /displayOrder/],
+    // Values Jackson refuses too (the scalars it coerces are in jackson.test.ts).
+    ['an object where a string belongs', { clientId: { id: 1022 } }, /clientId/],
+    ['a text that is no number where a number belongs', { nextEarliestWorkTimeUTC: 'soon' }, /nextEarliestWorkTimeUTC/],
+    [
+      'a fractional text displayOrder',
+      { previewRecordData: [{ key: 'k', value: 'v', displayOrder: '1.5' }] },
+      /displayOrder/,
+    ],
   ])('%s is still HTTP 400 naming it', async (_label, extra, message) => {
     const res = await sb.post('addOrUpdateCampaignRecord', { clientId: 'N-400', previewRecordData: [], ...extra });
     expect(res.status).toBe(400);
