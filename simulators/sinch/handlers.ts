@@ -56,11 +56,16 @@ function authenticate(call: VendorCall<SinchState>): void {
   }
 }
 
-/** What the REST binding checks before every endpoint: Basic auth (401), `Accept` (406), `Content-Type` (415). */
+/**
+ * What the REST binding checks before every endpoint: Basic auth (401), `Accept` (406), `Content-Type` (415). OBI is
+ * a Java (JAX-RS) service: bodies are bound with Jackson's default coercions (`null` = absent, `"previewTime":
+ * "30"`, `"numbers": 4915100000003`, …).
+ */
 export const protocol: RestProtocol<SinchState> = {
   authenticate,
   notAcceptable: (accept, offers) => obiError(406, MESSAGES.notAcceptable(accept, offers)),
   unsupportedMediaType: (type, consumes) => obiError(415, MESSAGES.unsupportedMediaType(type, consumes)),
+  jackson: true,
 };
 
 interface Context {
@@ -87,25 +92,30 @@ function endpoint(run: (ctx: Context) => Reply): RestHandler<SinchState> {
 
 // ---- Request bodies -----------------------------------------------------------------------------------------------
 
-/** XML carries text only: these fields are numbers on the JSON side. */
-const XML_NUMERIC_FIELDS = new Set(['previewTime', 'priority', 'abandonRate', 'increasePredictiveRatio']);
-const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
-
-/** Brings a parsed XML element to the JSON shape: numeric text to numbers, empty `<attributes/>` to absent. */
+/**
+ * Brings a parsed XML element to the JSON shape (empty `<attributes/>` to absent). Its values stay text: the
+ * binding's Jackson coercions make numbers of them where the schema has numbers, as Jackson's XML module does.
+ */
 function fromXml(element: unknown): unknown {
   if (element === '') return {};
   if (element === null || typeof element !== 'object' || Array.isArray(element)) return element;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(element)) {
     if (key === 'attributes' && value === '') continue;
-    out[key] =
-      XML_NUMERIC_FIELDS.has(key) && typeof value === 'string' && NUMERIC_TEXT.test(value) ? Number(value) : value;
+    out[key] = value;
   }
   return out;
 }
 
-/** Parses the request body: JSON as is, XML from `<root>` (with `<root><item>` lists for collections). */
+/**
+ * The request body as the Java service binds it: JSON, or XML from `<root>` (with `<root><item>` lists for
+ * collections), then Jackson's default coercions against the operation's body schema (the binding's `bindBody`).
+ */
 function readBody(ctx: Context, root: string, item?: string): unknown {
+  return ctx.call.bindBody(parseBody(ctx, root, item));
+}
+
+function parseBody(ctx: Context, root: string, item?: string): unknown {
   const raw = ctx.call.rawBody;
   try {
     if (ctx.consumes === XML_TYPE) {
