@@ -91,6 +91,12 @@ export const SinchOptionsSchema = z.strictObject({
   fixtures: z.enum(['document', 'seeded']).optional(),
 });
 
+/**
+ * Seeded customers' externalIds count from here: clear of the ids the document's examples post (`10`, `7`, `007`),
+ * so those requests replay as printed, and of the integers generated for customers posted without one (from 1).
+ */
+export const SEEDED_EXTERNAL_IDS_FROM = 100_001;
+
 const CITIES = ['New York', 'London', 'Helsinki', 'Berlin', 'Madrid'];
 const CLASSIFICATIONS = ['Gold', 'Silver', 'Bronze'];
 
@@ -178,8 +184,8 @@ export function createSinchState(ctx: SeedContext): SinchState {
       dialingMode: 'PREDICTIVE',
       queueId: queue0,
       timeZone: 'Europe/Berlin',
-      abandonRate: 1.0,
-      increasePredictiveRatio: 0.0,
+      // No abandonRate / increasePredictiveRatio: the document's Test Campaign example prints neither (their
+      // documented defaults 1.0 / 0.0 apply unprinted).
       agentIds: [agent1, agent2],
     },
     {
@@ -197,7 +203,8 @@ export function createSinchState(ctx: SeedContext): SinchState {
   for (const seed of seeds) {
     const campaign = addCampaign(state, seed, now);
     for (let i = 0; i < perCampaign; i++) {
-      insertCustomer(state, campaign, draftCustomer(state, fakeCustomerInput(faker)), now);
+      const externalId = String(SEEDED_EXTERNAL_IDS_FROM + i);
+      insertCustomer(state, campaign, draftCustomer(state, { ...fakeCustomerInput(faker), externalId }), now);
     }
   }
   return state;

@@ -45,7 +45,7 @@ import {
 } from './models.ts';
 import { type FieldSpec, compileFilters, requireDate, requireGuid, requireGuidList, wildcardMatch } from './search.ts';
 import { DAY_MS, campaignStatistics, dayOf, statisticsRows } from './statistics.ts';
-import { HTML_TYPE, type WireFormat, XML_TYPE, collection, entity } from './wire.ts';
+import { HTML_TYPE, type WireFormat, XML_TYPE, collection, entity, javaTyped } from './wire.ts';
 
 type Call = RestCall<SinchState>;
 
@@ -349,7 +349,7 @@ const listCampaigns = endpoint(({ call, state, now, format }) => {
     if (!filter(row)) continue;
     const stats = scope ? campaignStats(state, campaign, now, scope) : undefined;
     if (scope && !stats) continue;
-    out.push(campaignView(state, campaign, now, stats));
+    out.push(javaTyped(campaignView(state, campaign, now, stats)));
   }
   return collection(format, 'campaigns', 'campaign', out);
 });
@@ -358,7 +358,7 @@ const getCampaign = endpoint(({ call, state, now, format }) => {
   const campaign = requireCampaign(state, call.params.campaignId ?? '');
   const scope = statsScope(call.query);
   const stats = scope ? campaignStats(state, campaign, now, scope) : undefined;
-  return entity(format, 200, 'campaign', campaignView(state, campaign, now, stats));
+  return entity(format, 200, 'campaign', javaTyped(campaignView(state, campaign, now, stats)));
 });
 
 const putCampaign = endpoint((ctx) => {
@@ -538,7 +538,7 @@ const listStatistics = endpoint(({ call, state, format }) => {
     campaign: (id) => state.campaigns.get(id)?.name ?? '',
     agent: (id) => state.agents.find((a) => a.id === id)?.name,
   });
-  return collection(format, 'statistics', 'statistic', rows);
+  return collection(format, 'statistics', 'statistic', rows.map(javaTyped));
 });
 
 /** The admin view of a campaign: the wire view plus the simulator's internals (RetryCount, agents, calls). */

@@ -70,6 +70,28 @@ const RESULT_COUNTER: Partial<Record<CallResult, keyof Additive>> = {
   ABANDONED: 'numberOfAbandonedCalls',
 };
 
+/**
+ * The counters OBI holds as Java `float`s: the document's values have a float's digits (`1.4059999`, `0.6630001`,
+ * `5122.0327`), so they are summed in 32-bit arithmetic (Math.fround) and printed as Float.toString does.
+ */
+export const FLOAT_COUNTERS = [
+  'amount',
+  'loginTime',
+  'pauseTime',
+  'waitTime',
+  'previewTime',
+  'callTime',
+  'talkingTime',
+  'wrapTime',
+] as const satisfies readonly (keyof Additive)[];
+type FloatCounter = (typeof FLOAT_COUNTERS)[number];
+const isFloatCounter = new Set<string>(FLOAT_COUNTERS);
+
+/** `counter += value` as Java does it for the counter's type. */
+function add(counters: Additive, key: keyof Additive, value: number): void {
+  counters[key] = isFloatCounter.has(key) ? Math.fround(counters[key] + Math.fround(value)) : counters[key] + value;
+}
+
 export function zeroCounters(): Additive {
   return {
     numberOfHandledCustomers: 0,
@@ -122,14 +144,17 @@ export class StatisticsStore {
     if (counter) c[counter]++;
     if (call.amount > 0) {
       c.numberOfAmountCalls++;
-      c.amount += call.amount;
+      add(c, 'amount', call.amount);
     }
-    c.waitTime += call.waitTime;
-    c.previewTime += call.previewTime;
-    c.callTime += call.callTime;
-    c.talkingTime += call.talkingTime;
-    c.wrapTime += call.wrapTime;
-    c.loginTime += call.waitTime + call.previewTime + call.callTime + call.talkingTime + call.wrapTime;
+    const times: Exclude<FloatCounter, 'amount' | 'loginTime' | 'pauseTime'>[] = [
+      'waitTime',
+      'previewTime',
+      'callTime',
+      'talkingTime',
+      'wrapTime',
+    ];
+    for (const key of times) add(c, key, call[key]);
+    add(c, 'loginTime', call.waitTime + call.previewTime + call.callTime + call.talkingTime + call.wrapTime);
     bucket.customers.add(call.customerId);
   }
 
@@ -166,29 +191,15 @@ export class StatisticsStore {
   }
 }
 
-/** Seconds and amounts keep millisecond/cent precision: sums of floats must not print 0.30000000000000004. */
-const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
-
 /** Sums buckets into the document's counter object (distinct customers across the buckets). */
 export function sumBuckets(buckets: readonly StatsBucket[]): StatisticsCounters {
   const total = zeroCounters();
   const customers = new Set<string>();
   for (const b of buckets) {
-    for (const key of Object.keys(total) as (keyof Additive)[]) total[key] += b.counters[key];
+    for (const key of Object.keys(total) as (keyof Additive)[]) add(total, key, b.counters[key]);
     for (const id of b.customers) customers.add(id);
   }
-  return {
-    ...total,
-    amount: round(total.amount, 2),
-    loginTime: round(total.loginTime),
-    pauseTime: round(total.pauseTime),
-    waitTime: round(total.waitTime),
-    previewTime: round(total.previewTime),
-    callTime: round(total.callTime),
-    talkingTime: round(total.talkingTime),
-    wrapTime: round(total.wrapTime),
-    numberOfCustomers: customers.size,
-  };
+  return { ...total, numberOfCustomers: customers.size };
 }
 
 /** Campaign-level statistics add the number of distinct agents. */

@@ -335,17 +335,17 @@ describe('customers', () => {
         given: FRESH,
         uponReceiving: 'a customer search by attribute and externalId',
         withRequest: obi('GET', `/campaigns/${PREVIEW_CAMPAIGN}/customers`, ACCEPT_JSON, {
-          query: { externalId: '1', attributeName: 'city', limit: '10' },
+          query: { externalId: '100001', attributeName: 'city', limit: '10' },
         }),
-        willRespondWith: json(eachLike(customerBody('1'))),
+        willRespondWith: json(eachLike(customerBody('100001'))),
       },
       async (server) => {
         const customers = await clientFor(server).listCustomers(PREVIEW_CAMPAIGN!, {
-          externalId: '1',
+          externalId: '100001',
           attributeName: 'city',
           limit: 10,
         });
-        expect(customers[0]?.externalId).toBe('1');
+        expect(customers[0]?.externalId).toBe('100001');
       },
     );
   });

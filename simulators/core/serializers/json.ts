@@ -1,3 +1,5 @@
+import { unmarkJavaNumbers } from './java.ts';
+
 /** JSON wire format: strict parsing that refuses prototype-polluting keys instead of silently merging them. */
 export class JsonParseError extends Error {}
 
@@ -31,8 +33,9 @@ function mayContainForbiddenKey(text: string): boolean {
   return false;
 }
 
+/** JSON text of a reply; Java doubles/floats a view marked (`java.ts`) are printed as Java prints them. */
 export function serializeJson(value: unknown): string {
-  return JSON.stringify(value);
+  return unmarkJavaNumbers(JSON.stringify(value));
 }
 
 export const JSON_CONTENT_TYPE = 'application/json';

@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { occurrences } from '../bounds.ts';
+import { javaNumbersAsText } from './java.ts';
 
 /**
  * XML wire format shared by every XML-speaking vendor. Objects become elements, arrays become repeated elements
@@ -15,8 +16,9 @@ const builder = new XMLBuilder({
   suppressBooleanAttributes: false,
 });
 
+/** XML text of a reply; Java doubles/floats a view marked (`java.ts`) are written as Java prints them. */
 export function serializeXml(root: string, value: unknown): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [root]: value ?? '' })}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [root]: javaNumbersAsText(value ?? '') })}`;
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
