@@ -430,13 +430,33 @@ export function changeStatus(state: SymbeeState, record: SymbeeRecord, change: S
   scheduleRecord(state, record);
 }
 
-/** Fields shared by changeCampaignRecordStatus and transferCampaignRecord. */
+/**
+ * Fields shared by changeCampaignRecordStatus and transferCampaignRecord. A task has one queue and one zone: "updates
+ * the SkillQueue on the located task/record" (document) sets the `SkillQueue` data item too (added when the data has
+ * none), and `timeZone` the `ItemTimeZone` item, so the data, `sys_skill_queue`/`sys_item_time_zone` and the
+ * returned `skillQueue` always agree.
+ */
 function applyRouting(record: SymbeeRecord, change: Omit<StatusChange, 'state'>, now: number): void {
-  if (change.skillQueue !== undefined) record.skillQueue = change.skillQueue;
+  if (change.skillQueue !== undefined) {
+    record.skillQueue = change.skillQueue;
+    setDataItem(record, 'SkillQueue', change.skillQueue);
+  }
   if (change.preferredAgent !== undefined) setPreferredAgent(record, change.preferredAgent, now);
   if (change.nextEarliestWorkTime !== undefined) record.nextEarliestWorkTime = change.nextEarliestWorkTime;
-  if (change.timeZone !== undefined) record.timeZone = change.timeZone;
+  if (change.timeZone !== undefined) {
+    record.timeZone = change.timeZone;
+    setDataItem(record, 'ItemTimeZone', change.timeZone);
+  }
   record.lastUpdatedTime = now;
+}
+
+/** Sets a special data item's value, or appends it after the highest display order (assumed). */
+function setDataItem(record: SymbeeRecord, key: string, value: string): void {
+  // A clientIdFieldName spelled like the special key: that item holds the clientId and stays as it is.
+  if (key === record.clientIdFieldName) return;
+  const item = record.data.find((d) => d.key === key);
+  if (item) item.value = value;
+  else record.data.push({ key, value, displayOrder: Math.max(0, ...record.data.map((d) => d.displayOrder)) + 1 });
 }
 
 export function transferRecord(

@@ -25,6 +25,13 @@ const SYSTEM_READERS: Record<SystemField, (campaign: Campaign) => FieldReader> =
     r.nextEarliestWorkTime === null ? undefined : String(r.nextEarliestWorkTime),
 };
 
+/** System fields holding numbers (document: "the number of times", "UTC Unix Epoch based time value"). */
+const NUMERIC_SYSTEM_FIELDS: ReadonlySet<SystemField> = new Set([
+  'sys_worked_attempts',
+  'sys_next_earliest_worktime_long',
+]);
+const INTEGER = /^-?\d+$/;
+
 /** Custom keys match case-insensitively: the document's example searches `name` for the `Name` field (assumed). */
 function customReader(key: string): FieldReader {
   const wanted = key.toLowerCase();
@@ -79,11 +86,19 @@ export function compileCriteria(campaign: Campaign, criteria: readonly SearchCri
       throw fail(`Invalid condition '${c.condition}'; expected one of ${CONDITIONS.join(', ')}`);
     }
     let read: FieldReader;
-    if (c.key.startsWith('sys_')) {
-      if (!(SYSTEM_FIELDS as readonly string[]).includes(c.key)) {
+    // System keys resolve in any letter case, as custom keys match (`SYS_WORKED_STATE` is sys_worked_state).
+    const lower = c.key.toLowerCase();
+    if (lower.startsWith('sys_')) {
+      if (!(SYSTEM_FIELDS as readonly string[]).includes(lower)) {
         throw fail(`Unknown system field '${c.key}'; expected one of ${SYSTEM_FIELDS.join(', ')}`);
       }
-      read = SYSTEM_READERS[c.key as SystemField](campaign);
+      const field = lower as SystemField;
+      if (NUMERIC_SYSTEM_FIELDS.has(field) && !INTEGER.test(c.value)) {
+        throw fail(
+          `Invalid value '${c.value}' for ${field}: ${field === 'sys_worked_attempts' ? 'a whole number' : 'epoch milliseconds (a whole number)'} expected`,
+        );
+      }
+      read = SYSTEM_READERS[field](campaign);
     } else {
       read = customReader(c.key);
     }
