@@ -146,8 +146,9 @@ export function dispatch(state: SinchState, campaign: Campaign, now: number): vo
       state.events.schedule(next, { kind: 'wake', campaignId: campaign.id });
     }
   }
-  // Nothing left to dial now or later, nothing in progress: the campaign is handled.
-  if (campaign.busyAgents.size === 0 && campaign.customers.size > 0 && !hasPending(campaign)) {
+  // Nothing left to dial now or later, nothing in progress: the campaign is handled — an empty one too (there is
+  // nothing to dial); adding customers makes it Active again (`reopen`).
+  if (campaign.busyAgents.size === 0 && !hasPending(campaign)) {
     setStatus(campaign, 'Handled', now);
     refreshDialer(campaign, now);
   }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CampaignListSchema, CampaignSchema } from '../../contracts/sinch/schemas.ts';
 import { DEFAULT_SANDBOX } from '../../simulators/sinch/fixtures.ts';
-import { DAY, NOW_MS, type TestSimulator, basic, startSinch } from './harness.ts';
+import { DAY, NOW_MS, type TestSimulator, basic, newCustomer, startSinch } from './harness.ts';
 
 let t: TestSimulator;
 beforeAll(async () => {
@@ -256,10 +256,21 @@ describe('PUT /campaigns/{id}/status', () => {
   it('switches Passive ↔ Active with a text/plain body (204)', async () => {
     const sb = await t.sandbox({ sinch: { customersPerCampaign: 0 } });
     const id = sb.campaign(0);
+    // One customer to call later: the campaign has work (not Handled) but no call in progress (no CLOSING).
+    await sb.addCustomers(id, [newCustomer(1, { date: '2030-01-01T00:00:00Z' })]);
     expect((await sb.send('PUT', `/campaigns/${id}/status`, 'Active')).status).toBe(204);
     expect(await sb.campaignView(id)).toMatchObject({ status: 'Active', dialerStatus: 'OPEN', loggedOn: 1 });
     expect((await sb.send('PUT', `/campaigns/${id}/status`, 'Passive\n')).status).toBe(204);
     expect(await sb.campaignView(id)).toMatchObject({ status: 'Passive', dialerStatus: 'PASSIVE' });
+  });
+
+  it('an Active campaign without customers has nothing to dial: Handled, Active again once customers arrive', async () => {
+    const sb = await t.sandbox({ sinch: { customersPerCampaign: 0 } });
+    const id = sb.campaign(0);
+    expect((await sb.send('PUT', `/campaigns/${id}/status`, 'Active')).status).toBe(204);
+    expect(await sb.campaignView(id)).toMatchObject({ status: 'Handled', dialerStatus: 'COMPLETED', total: 0 });
+    await sb.addCustomers(id, [newCustomer(1)]);
+    expect(await sb.campaignView(id)).toMatchObject({ status: 'Active', dialerStatus: 'OPEN', total: 1 });
   });
 
   it('refuses other values, other media types and an expired campaign', async () => {
