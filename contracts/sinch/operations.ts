@@ -53,7 +53,9 @@ const ENTITY = {
   '404': error('assumed: no such campaign/customer'),
 };
 const BODY = {
-  '400': error('assumed: malformed body, wrong types, unknown fields or a rule of the document broken'),
+  '400': error(
+    'assumed: malformed body, values Jackson cannot bind (null reads as absent; numbers, numeric text coerced as Jackson does), unknown fields or a rule of the document broken',
+  ),
   '404': error('assumed: no such campaign'),
   '415': error('assumed: Content-Type other than the documented ones'),
 };

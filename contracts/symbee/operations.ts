@@ -42,7 +42,7 @@ export const SYMBEE_OPERATIONS = declareOperations(
         schema: RESPONSE_SCHEMAS[action],
       },
       '400': transportError(
-        'assumed: malformed JSON, wrong JSON types (null is none: it reads as absent) or unknown fields',
+        'assumed: malformed JSON, values Jackson cannot bind (an object for a string, "1.5" for an integer…) or unknown fields; null reads as absent',
       ),
       '401': transportError('assumed: a missing or wrong X-sc-* header, unknown company, or a rotated-out API key'),
       '403': transportError('assumed: the body names another platform/company/environment than the headers'),
@@ -57,7 +57,7 @@ export function symbeeOpenApi() {
     title: 'Symbee Connect — Preview Campaign Realtime API (campaign-sim)',
     version: '1.0.0',
     description:
-      'Generated from contracts/symbee/schemas.ts. Every request is an HTTP POST of a JSON payload; logical failures are reported inside HTTP 200. A null property of a request body or of a previewRecordData item reads as absent (assumed: Java/Jackson clients send null for unset fields).',
+      'Generated from contracts/symbee/schemas.ts. Every request is an HTTP POST of a JSON payload; logical failures are reported inside HTTP 200. Bodies are bound as Jackson binds them by default (assumed: the service is Java): null reads as absent, a number or boolean is taken for a string, numeric text for a number, a fraction is truncated for an integer.',
     serverUrl: `/symbee${API_PREFIX}`,
     basePath: API_PREFIX,
     operations: SYMBEE_OPERATIONS,
