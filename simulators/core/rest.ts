@@ -77,6 +77,14 @@ function restHandler<S>(
   const bindBody = bodySchema
     ? (parsed: unknown) => coerceLikeJackson(bodySchema, parsed)
     : (parsed: unknown) => parsed;
+  // Runs as a method of the call (`this`): one function per operation, not a closure per request.
+  function requireBodyType(this: RestCall<S>): string {
+    const type = this.req.get('content-type');
+    const matched = consumes && matchContentType(type, consumes);
+    if (!matched) throw protocol.unsupportedMediaType(type ?? '', consumes ?? []);
+    this.consumes = matched;
+    return matched;
+  }
   return (base) => {
     protocol.authenticate?.(base);
     let produces: string | undefined;
@@ -85,20 +93,14 @@ function restHandler<S>(
       produces = negotiateAccept(accept, spec.produces);
       if (!produces) throw refusal(protocol.notAcceptable?.(accept ?? '', spec.produces), 406, 'Not Acceptable');
     }
-    const call: RestCall<S> = {
-      ...base,
-      operation: spec,
-      produces,
-      consumes: undefined,
-      requireBodyType() {
-        const type = base.req.get('content-type');
-        const matched = consumes && matchContentType(type, consumes);
-        if (!matched) throw protocol.unsupportedMediaType(type ?? '', consumes ?? []);
-        call.consumes = matched;
-        return matched;
-      },
-      bindBody,
-    };
+    // The pipeline's call object, completed in place (always the same fields in the same order): no copy of it per
+    // request on the hot path.
+    const call = base as RestCall<S>;
+    call.operation = spec;
+    call.produces = produces;
+    call.consumes = undefined;
+    call.requireBodyType = requireBodyType;
+    call.bindBody = bindBody;
     if (eager) call.requireBodyType();
     return handler(call);
   };
