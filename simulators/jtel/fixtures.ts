@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import { z } from 'zod';
 import type { ResultCodeType } from '../../contracts/jtel/schemas.ts';
 import { parseAdmin } from '../core/errors.ts';
-import { saltedSeed } from '../core/random.ts';
+import { SeededRandom, saltedSeed } from '../core/random.ts';
 import { TimedQueue } from '../core/scheduler.ts';
 import type { SeedContext } from '../core/vendor.ts';
 import { addContact } from './dialler.ts';
@@ -67,6 +67,13 @@ const RESULT_CODES: { en: string; de: string; key: string; type: ResultCodeType;
 /** Other sandboxes get a ClientsID derived from the sandbox id (stable, and unique in practice: tenant keys must be). */
 const clientsIdOf = (sandboxId: string) => 1000 + (saltedSeed(0x6a74656c, sandboxId) % 9_000_000);
 
+/** A token of its own per sandbox (sandboxes of one seed must not accept each other's token). */
+function tokenOf(seed: number, sandboxId: string): string {
+  const rng = new SeededRandom(saltedSeed(seed, `jtel-token:${sandboxId}`));
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return Array.from({ length: 40 }, () => chars[rng.int(chars.length)]).join('');
+}
+
 const germanNumber = (faker: Faker) =>
   `+49${faker.helpers.arrayElement(['30', '40', '89', '221'])}${faker.string.numeric(8)}`;
 
@@ -111,7 +118,7 @@ export function createJtelState(ctx: SeedContext): JtelState {
   const state: JtelState = {
     seed: ctx.seed,
     clientsId: options.clientsId ?? (fixed ? DEFAULT_SANDBOX.clientsId : clientsIdOf(ctx.sandboxId)),
-    token: options.token ?? (fixed ? DEFAULT_SANDBOX.token : faker.string.alphanumeric(40)),
+    token: options.token ?? (fixed ? DEFAULT_SANDBOX.token : tokenOf(ctx.seed, ctx.sandboxId)),
     serviceNumbers: fixed ? [...DEFAULT_SANDBOX.serviceNumbers] : [germanNumber(faker), germanNumber(faker)],
     configurationGroups: [
       { id: 11, name: `${department} Hotline configuration` },
