@@ -114,8 +114,8 @@ describe('no input gets a 5xx, and a refused write changes nothing', () => {
           `/dialler/contacts/${s}`,
         ];
         for (const path of paths) expectJtelAnswer(await t.api.get(`${t.sb.base}${path}`).set(headers(token)));
-        const before = await everything();
         for (const path of [`/dialler/campaigns/${s}`, `/dialler/campaigns/campaign?name=${q}`]) {
+          const before = await everything();
           const res = await t.api.delete(`${t.sb.base}${path}`).set(headers(token));
           expectJtelAnswer(res);
           if (res.status !== 200) expect(await everything()).toEqual(before);
