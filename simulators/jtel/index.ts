@@ -9,6 +9,7 @@ import { tenantKey } from './handlers.ts';
 import type { JtelState } from './models.ts';
 import { adminRoutes, operations } from './routes.ts';
 import { restoreJtel, snapshotJtel } from './snapshot.ts';
+import { jtelStates } from './states.ts';
 
 /**
  * The ClientsID of a request: the segment after `/rest/v1.0/` (read from the path, so an unknown endpoint below it
@@ -62,4 +63,5 @@ export const jtel: VendorDefinition<JtelState> = {
   },
   renderError,
   openapi: jtelOpenApi,
+  providerStates: jtelStates,
 };
