@@ -23,6 +23,9 @@ export function defaultHeaders(
       const token = verb === 'GET' || verb === 'DELETE' ? vendorSection.dataToken : vendorSection.actionToken;
       return { Authorization: basicAuth(vendorSection.username, token) };
     }
+    case 'jtel':
+      // Bearer with the client account's token.
+      return { Authorization: `Bearer ${String(vendorSection.token)}` };
     default:
       return {};
   }

@@ -88,7 +88,7 @@ describe('npm package', () => {
         child.on('close', (code) => reject(new Error(`exited ${code}: ${text}`)));
       });
       const health = await (await fetch(`${url}/__admin/health`)).json();
-      expect(health).toMatchObject({ status: 'ok', vendors: ['symbee', 'eightbyeight', 'sinch'] });
+      expect(health).toMatchObject({ status: 'ok', vendors: ['symbee', 'eightbyeight', 'sinch', 'jtel'] });
     } finally {
       child.kill('SIGTERM');
     }

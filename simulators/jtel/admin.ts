@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { ACD_EVENT_STATUS, ACD_EVENT_TYPES } from '../../contracts/jtel/schemas.ts';
+import { AdminError, parseAdminBody } from '../core/errors.ts';
+import { type Reply, reply } from '../core/reply.ts';
+import type { VendorCall } from '../core/vendor.ts';
+import { dispatch, forceStatus, insertEvent, parseCreate, statusByValue } from './acd.ts';
+import { addContact } from './dialler.ts';
+import { type JtelState, contactView, eventView } from './models.ts';
+
+/**
+ * Test-only backdoors, mounted at `/__admin/sandboxes/:id/vendors/jtel/...`: the agent pool, an event's status, and
+ * bulk seeding (provider states, load tests). They call the same model functions as the vendor API.
+ */
+type Call = VendorCall<JtelState>;
+
+const AgentPoolSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  seenAfterMs: z.number().int().min(0).max(86_400_000).optional(),
+  doneAfterMs: z.number().int().min(0).max(86_400_000).optional(),
+});
+
+const agentsView = (state: JtelState) => ({
+  ...state.agentPool,
+  agents: [...state.users.values()].map((u) => ({ ...u })),
+  waiting: state.waiting.size,
+});
+
+export function getAgents(call: Call): Reply {
+  return reply.json(200, agentsView(call.state));
+}
+
+/** Switches the pool or changes its timings; free agents take what is waiting right away. */
+export function setAgents(call: Call): Reply {
+  const input = parseAdminBody(AgentPoolSchema, call);
+  Object.assign(call.state.agentPool, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+  dispatch(call.state, call.now());
+  return reply.json(200, agentsView(call.state));
+}
+
+const StatusSchema = z.strictObject({ status: z.union([z.number().int(), z.string()]) });
+
+/** Puts an event into any of the 11 statuses (by ID, name or ShortText), skipping the transition table. */
+export function setEventStatus(call: Call): Reply {
+  const { status } = parseAdminBody(StatusSchema, call);
+  const to = statusByValue(status);
+  if (!to) throw new AdminError(400, `status: not one of ${Object.values(ACD_EVENT_STATUS).join(', ')}`);
+  const event = call.state.events.get(Number(call.params.AcdEventsID));
+  if (!event) throw new AdminError(404, `AcdEvent ${call.params.AcdEventsID} not found`);
+  forceStatus(call.state, event, to, call.now());
+  return reply.json(200, eventView(call.state, event));
+}
+
+const GenerateEventsSchema = z.strictObject({
+  generate: z.number().int().min(1).max(100_000),
+  AcdGroupsID: z.number().int().default(103),
+});
+
+/** `generate` Email events in one group (senders `sender-<n>@example.com`), for load tests. */
+export function generateEvents(call: Call): Reply {
+  const input = parseAdminBody(GenerateEventsSchema, call);
+  const { state } = call;
+  if (!state.groups.has(input.AcdGroupsID)) throw new AdminError(404, `AcdGroup ${input.AcdGroupsID} not found`);
+  const now = call.now();
+  const first = state.nextIds.event;
+  for (let i = 0; i < input.generate; i++) {
+    const fields = parseCreate(
+      state,
+      {
+        AcdEventTypesID: ACD_EVENT_TYPES.Email,
+        AcdGroupsID: input.AcdGroupsID,
+        Sender: `sender-${first + i}@example.com`,
+        Subject: `Generated event ${i + 1}`,
+      },
+      now,
+    );
+    insertEvent(state, fields, now);
+  }
+  return reply.json(201, { created: input.generate, firstId: first });
+}
+
+const ContactInputSchema = z.strictObject({
+  TelNumber: z.string().min(1).max(32),
+  FirstName: z.string().max(200).default(''),
+  LastName: z.string().max(200).default(''),
+  Company: z.string().max(200).optional(),
+  Email: z.string().max(200).optional(),
+  UserData: z.string().max(4000).optional(),
+  nPriority: z.number().int().min(0).max(100).optional(),
+});
+const SeedContactsSchema = z
+  .strictObject({
+    diallerCampaignsID: z.number().int(),
+    contacts: z.array(ContactInputSchema).max(100_000).default([]),
+    generate: z.number().int().min(0).max(1_000_000).default(0),
+  })
+  .refine((o) => o.contacts.length + o.generate > 0, 'give contacts or generate');
+
+/** Adds contacts to a campaign (given ones, and `generate` numbered ones `+4930<8 digits>`). */
+export function seedContacts(call: Call): Reply {
+  const input = parseAdminBody(SeedContactsSchema, call);
+  const { state } = call;
+  if (!state.campaigns.has(input.diallerCampaignsID)) {
+    throw new AdminError(404, `dialler campaign ${input.diallerCampaignsID} not found`);
+  }
+  const now = call.now();
+  const created = input.contacts.map((c) =>
+    addContact(
+      state,
+      input.diallerCampaignsID,
+      {
+        telNumber: c.TelNumber,
+        firstName: c.FirstName,
+        lastName: c.LastName,
+        company: c.Company ?? null,
+        email: c.Email ?? null,
+        userData: c.UserData ?? null,
+        priority: c.nPriority ?? 50,
+      },
+      now,
+    ),
+  );
+  const firstGenerated = state.nextIds.contact;
+  for (let i = 0; i < input.generate; i++) {
+    addContact(
+      state,
+      input.diallerCampaignsID,
+      { telNumber: `+4930${String(i).padStart(8, '0')}`, firstName: 'Contact', lastName: String(i + 1) },
+      now,
+    );
+  }
+  return reply.json(201, {
+    contacts: created.map((c) => contactView(state, c)),
+    generated: input.generate,
+    ...(input.generate > 0 ? { firstGeneratedId: firstGenerated } : {}),
+  });
+}
