@@ -1,6 +1,11 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { buildOpenApi } from '../../simulators/core/openapi.ts';
-import { type HttpMethod, type OperationSpec, declareOperations } from '../../simulators/core/operations.ts';
+import {
+  type HttpMethod,
+  type OperationSpec,
+  declareOperations,
+  pathParameter,
+} from '../../simulators/core/operations.ts';
 import {
   AddCustomersRequestSchema,
   AddCustomersResponseSchema,
@@ -12,22 +17,13 @@ import {
   StatusChangeRequestSchema,
 } from './schemas.ts';
 
-const pathParam = (name: string, description: string, example: string): OpenAPIV3_1.ParameterObject => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string' },
-  example,
-});
-
-const PLATFORM = pathParam(
+const PLATFORM = pathParameter(
   'ccPlatform',
   'Contact Center platform (NA…, EU…, CA…, AP…, AU…, BC…, SB…): the `vcc-{ccPlatform}.8x8.com` host of the real API',
   'na12',
 );
-const CAMPAIGN = pathParam('campaignId', 'The id of the campaign (Configuration Manager → Campaigns)', '125');
-const CUSTOMER = pathParam(
+const CAMPAIGN = pathParameter('campaignId', 'The id of the campaign (Configuration Manager → Campaigns)', '125');
+const CUSTOMER = pathParameter(
   'customerId',
   "ACCOUNTNUM of the customer in the CC CRM, which is also the record's record-id",
   '10003629',

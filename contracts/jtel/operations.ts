@@ -1,7 +1,12 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { z } from 'zod';
 import { buildOpenApi } from '../../simulators/core/openapi.ts';
-import { type HttpMethod, type OperationSpec, declareOperations } from '../../simulators/core/operations.ts';
+import {
+  type HttpMethod,
+  type OperationSpec,
+  declareOperations,
+  pathParameter,
+} from '../../simulators/core/operations.ts';
 import {
   AcdEventListSchema,
   AcdEventRecordsSchema,
@@ -25,16 +30,7 @@ import {
 /** Every call is below `{baseURL}` = `/rest/v1.0/{ClientsID}` (README). */
 export const BASE_PATH = '/rest/v1.0/:ClientsID';
 
-const pathParam = (name: string, description: string, example: string): OpenAPIV3_1.ParameterObject => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string' },
-  example,
-});
-
-const CLIENT = pathParam('ClientsID', 'The client account (the Bearer token must belong to it)', '1');
+const CLIENT = pathParameter('ClientsID', 'The client account (the Bearer token must belong to it)', '1');
 const error = (description: string) => ({ description, schema: ErrorResponseSchema });
 const ok = (description: string, schema: z.ZodType) => ({ '200': { description, schema } });
 const BAD_ID = 'assumed: the id is not a positive integer';
@@ -69,10 +65,10 @@ function jtelOperation<const N extends string>(
   };
 }
 
-const EVENT_ID = pathParam('AcdEventsID', 'The id of the ACD event', '1001');
-const GROUP_ID = pathParam('AcdGroupsID', 'The id of the ACD group', '101');
-const CAMPAIGN_ID = pathParam('DiallerCampaignsID', 'The id of the dialler campaign', '1000');
-const CONTACT_ID = pathParam('DiallerContactsID', 'The id of the dialler contact', '500001');
+const EVENT_ID = pathParameter('AcdEventsID', 'The id of the ACD event', '1001');
+const GROUP_ID = pathParameter('AcdGroupsID', 'The id of the ACD group', '101');
+const CAMPAIGN_ID = pathParameter('DiallerCampaignsID', 'The id of the dialler campaign', '1000');
+const CONTACT_ID = pathParameter('DiallerContactsID', 'The id of the dialler contact', '500001');
 
 /** The document's calls (and the README's restored URLs), in routing order: fixed segments before parameters. */
 export const JTEL_OPERATIONS = declareOperations([

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { buildOpenApi } from '../../simulators/core/openapi.ts';
-import { type HttpMethod, declareOperations } from '../../simulators/core/operations.ts';
+import { type HttpMethod, declareOperations, pathParameter } from '../../simulators/core/operations.ts';
 import {
   API_PREFIX,
   BulkQuerySchema,
@@ -25,15 +25,8 @@ const JSON_XML = ['application/json', 'application/xml'];
 /** What a negotiated GET answers (JSON unless the client prefers XML). */
 const PRODUCES = ['application/json', 'application/xml'] as const;
 
-const path = (name: string, description: string): OpenAPIV3_1.ParameterObject => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string' },
-});
-const campaignId = path('campaignId', 'Campaign id (id32 or id36)');
-const customerId = path('customerId', 'Customer id (id32 or id36)');
+const campaignId = pathParameter('campaignId', 'Campaign id (id32 or id36)');
+const customerId = pathParameter('customerId', 'Customer id (id32 or id36)');
 
 /** A binding below the OBI prefix; `{param}` in the document's style, `:param` for the router. */
 const rest = (method: HttpMethod, path: string) =>

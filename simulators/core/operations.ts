@@ -70,6 +70,18 @@ export interface OperationListing {
   errors: { status: number; description: string }[];
 }
 
+/** A required path parameter of a REST operation, as OpenAPI documents it (a string, with an example when given). */
+export function pathParameter(name: string, description: string, example?: string): OpenAPIV3_1.ParameterObject {
+  return {
+    name,
+    in: 'path',
+    required: true,
+    description,
+    schema: { type: 'string' },
+    ...(example === undefined ? {} : { example }),
+  };
+}
+
 /** The content types a REST operation's body may have (JSON when it declares a body without types). */
 export function consumesOf(op: OperationSpec): readonly string[] | undefined {
   return op.requestBody ? (op.requestBody.contentTypes ?? ['application/json']) : undefined;
