@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { HttpError } from './http.ts';
 
 /**
  * What every reference client does with the contract schemas: check a request before sending it, check a 2xx body
@@ -50,4 +51,34 @@ export function httpErrorMessage(operation: string, status: number, detail: stri
 /** An HTTP Basic `Authorization` value. */
 export function basicAuthorization(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+
+/** How one vendor reads its error bodies: the message it carries and the documented failure it names. */
+export interface ErrorReading<Code extends string> {
+  message(json: unknown): string | undefined;
+  code(status: number, body: string, message: string | undefined): Code;
+}
+
+/**
+ * A non-2xx answer (after retries on 429/5xx), read the vendor's way: `code` names the documented failure,
+ * `vendorMessage` is the vendor's own text when the body carries one.
+ */
+export class VendorHttpError<Code extends string> extends HttpError {
+  readonly code: Code;
+  readonly vendorMessage: string | undefined;
+
+  constructor(
+    reading: ErrorReading<Code>,
+    readonly operation: string,
+    status: number,
+    body: string,
+    headers: Headers,
+    readonly attempts: number,
+  ) {
+    const vendorMessage = reading.message(parseJsonOrUndefined(body));
+    super(status, body, headers, httpErrorMessage(operation, status, vendorMessage));
+    this.name = new.target.name;
+    this.vendorMessage = vendorMessage;
+    this.code = reading.code(status, body, vendorMessage);
+  }
 }

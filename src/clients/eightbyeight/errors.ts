@@ -1,6 +1,5 @@
 import { ErrorResponseSchema, MESSAGES } from '../../../contracts/eightbyeight/schemas.ts';
-import { ContractResponseError, httpErrorMessage, parseJsonOrUndefined } from '../core/contract.ts';
-import { HttpError } from '../core/http.ts';
+import { ContractResponseError, type ErrorReading, VendorHttpError } from '../core/contract.ts';
 
 /** Whole-request failures the vendor documents, by message. */
 export type FailureCode =
@@ -31,28 +30,19 @@ const CODES: [string, FailureCode][] = [
   [MESSAGES.invalidStateTransition, 'invalidStateTransition'],
 ];
 
-/**
- * A non-2xx answer (after retries on 429/5xx). `code` names the documented failure when the message is one of the
- * vendor's; `vendorMessage` is the message as received.
- */
-export class EightByEightHttpError extends HttpError {
-  readonly code: FailureCode;
-  readonly vendorMessage: string | undefined;
+/** 8x8's `message`; the documented failure when the message is one of the vendor's. */
+const EIGHT_BY_EIGHT_ERRORS: ErrorReading<FailureCode> = {
+  message: (json) => {
+    const parsed = ErrorResponseSchema.safeParse(json);
+    return parsed.success ? parsed.data.message : undefined;
+  },
+  code: (status, _body, message) =>
+    status === 401 ? 'unauthorized' : (CODES.find(([known]) => known === message)?.[1] ?? 'unknown'),
+};
 
-  constructor(
-    readonly operation: string,
-    status: number,
-    body: string,
-    headers: Headers,
-    readonly attempts: number,
-  ) {
-    const parsed = ErrorResponseSchema.safeParse(parseJsonOrUndefined(body));
-    const vendorMessage = parsed.success ? parsed.data.message : undefined;
-    super(status, body, headers, httpErrorMessage(operation, status, vendorMessage));
-    this.name = 'EightByEightHttpError';
-    this.vendorMessage = vendorMessage;
-    this.code =
-      status === 401 ? 'unauthorized' : (CODES.find(([message]) => message === vendorMessage)?.[1] ?? 'unknown');
+export class EightByEightHttpError extends VendorHttpError<FailureCode> {
+  constructor(operation: string, status: number, body: string, headers: Headers, attempts: number) {
+    super(EIGHT_BY_EIGHT_ERRORS, operation, status, body, headers, attempts);
   }
 }
 

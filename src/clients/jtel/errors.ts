@@ -1,6 +1,5 @@
 import { ErrorResponseSchema } from '../../../contracts/jtel/schemas.ts';
-import { ContractResponseError, httpErrorMessage, parseJsonOrUndefined } from '../core/contract.ts';
-import { HttpError } from '../core/http.ts';
+import { ContractResponseError, type ErrorReading, VendorHttpError } from '../core/contract.ts';
 
 /** The documented return codes as failures (README: 400, 401, 404 — empty body: no such endpoint —, 409). */
 export type JtelFailureCode =
@@ -14,28 +13,18 @@ const BY_STATUS: Record<number, JtelFailureCode> = {
   415: 'unsupportedMediaType',
 };
 
-/**
- * A non-2xx answer (after retries on 429/5xx). `code` names the documented failure; `vendorMessage` is jtel's
- * `error` text. A 404 with an empty body is `noSuchEndpoint` (wrong URL), with a JSON body `notFound` (no such
- * object).
- */
-export class JtelHttpError extends HttpError {
-  readonly code: JtelFailureCode;
-  readonly vendorMessage: string | undefined;
+/** jtel's `error` text; a 404 with an empty body is `noSuchEndpoint` (wrong URL), with a JSON body `notFound`. */
+const JTEL_ERRORS: ErrorReading<JtelFailureCode> = {
+  message: (json) => {
+    const parsed = ErrorResponseSchema.safeParse(json);
+    return parsed.success ? parsed.data.error : undefined;
+  },
+  code: (status, body) => (status === 404 && body === '' ? 'noSuchEndpoint' : (BY_STATUS[status] ?? 'unknown')),
+};
 
-  constructor(
-    readonly operation: string,
-    status: number,
-    body: string,
-    headers: Headers,
-    readonly attempts: number,
-  ) {
-    const parsed = ErrorResponseSchema.safeParse(parseJsonOrUndefined(body));
-    const vendorMessage = parsed.success ? parsed.data.error : undefined;
-    super(status, body, headers, httpErrorMessage(operation, status, vendorMessage));
-    this.name = 'JtelHttpError';
-    this.vendorMessage = vendorMessage;
-    this.code = status === 404 && body === '' ? 'noSuchEndpoint' : (BY_STATUS[status] ?? 'unknown');
+export class JtelHttpError extends VendorHttpError<JtelFailureCode> {
+  constructor(operation: string, status: number, body: string, headers: Headers, attempts: number) {
+    super(JTEL_ERRORS, operation, status, body, headers, attempts);
   }
 }
 
