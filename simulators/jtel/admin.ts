@@ -4,8 +4,8 @@ import { AdminError, parseAdminBody } from '../core/errors.ts';
 import { type Reply, reply } from '../core/reply.ts';
 import type { VendorCall } from '../core/vendor.ts';
 import { dispatch, forceStatus, insertEvent, parseCreate, statusByValue } from './acd.ts';
-import { addContact } from './dialler.ts';
-import { type JtelState, contactView, eventView } from './models.ts';
+import { addContact, cloneCampaign, deleteCampaign } from './dialler.ts';
+import { type JtelState, campaignView, contactView, eventView } from './models.ts';
 
 /**
  * Test-only backdoors, mounted at `/__admin/sandboxes/:id/vendors/jtel/...`: the agent pool, an event's status, and
@@ -133,4 +133,34 @@ export function seedContacts(call: Call): Reply {
     generated: input.generate,
     ...(input.generate > 0 ? { firstGeneratedId: firstGenerated } : {}),
   });
+}
+
+const EnsureCampaignSchema = z.strictObject({
+  Name: z.string().min(1).max(200),
+  source: z.string().min(1).max(200).optional(),
+});
+
+/**
+ * Makes sure a dialler campaign of this name exists (provider states): 200 with it when it does, else 201 with a
+ * clone of `source` (default: the first campaign) — settings and result codes, no contacts, as the vendor's clone.
+ */
+export function ensureCampaign(call: Call): Reply {
+  const input = parseAdminBody(EnsureCampaignSchema, call);
+  const { state } = call;
+  const existing = state.campaigns.by('name', input.Name);
+  if (existing) return reply.json(200, campaignView(state, existing));
+  const source = input.source ?? [...state.campaigns.values()].sort((a, b) => a.ID - b.ID)[0]?.Name;
+  if (!source || !state.campaigns.by('name', source)) {
+    throw new AdminError(404, `dialler campaign ${source ?? '(none)'} not found`);
+  }
+  const clone = cloneCampaign(state, source, input.Name, undefined, call.now());
+  return reply.json(201, campaignView(state, clone));
+}
+
+/** Deletes a dialler campaign with its result codes and contacts (as the vendor's delete); 404 when unknown. */
+export function removeCampaign(call: Call): Reply {
+  const campaign = call.state.campaigns.get(Number(call.params.DiallerCampaignsID));
+  if (!campaign) throw new AdminError(404, `dialler campaign ${call.params.DiallerCampaignsID} not found`);
+  deleteCampaign(call.state, campaign);
+  return reply.json(200, { deleted: campaign.ID });
 }

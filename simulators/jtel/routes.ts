@@ -14,5 +14,7 @@ export const adminRoutes: AdminRoute<JtelState>[] = [
   { method: 'POST', path: '/acd/agents', handler: admin.setAgents },
   { method: 'POST', path: '/acd/events', handler: admin.generateEvents },
   { method: 'POST', path: '/acd/events/:AcdEventsID/status', handler: admin.setEventStatus },
+  { method: 'POST', path: '/dialler/campaigns', handler: admin.ensureCampaign },
+  { method: 'DELETE', path: '/dialler/campaigns/:DiallerCampaignsID', handler: admin.removeCampaign },
   { method: 'POST', path: '/dialler/contacts', handler: admin.seedContacts },
 ];

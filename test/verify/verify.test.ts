@@ -16,15 +16,16 @@ const quiet = { log: () => undefined };
 const interactions = (summary: VerifySummary) => summary.pacts.flatMap((p) => p.interactions);
 
 describe('verify in-process', () => {
-  it('verifies every hand-written pact of the three vendors', async () => {
+  it('verifies every hand-written pact of the four vendors', async () => {
     const summary = await verifyPacts({ paths: [`${PACTS}passing`], ...quiet });
     expect(summary.pacts.map((p) => [p.vendor, p.passed, p.error])).toEqual([
       ['symbee', true, undefined],
       ['eightbyeight', true, undefined],
       ['sinch', true, undefined],
+      ['jtel', true, undefined],
     ]);
     expect(interactions(summary).every((i) => i.passed)).toBe(true);
-    expect(interactions(summary)).toHaveLength(11);
+    expect(interactions(summary)).toHaveLength(16);
   });
 
   it('fails an expectation the vendor does not meet, with what the pact expects and what the vendor does', async () => {
