@@ -4,6 +4,7 @@ import { adminRouter } from './admin/routes.ts';
 import { indexLinks } from './admin/ui.ts';
 import { type VendorPipeline, vendorPipeline, withVendorPipelines } from './pipeline.ts';
 import { SandboxStore } from './persistence.ts';
+import { BodyBudget } from './body.ts';
 import { DEFAULT_SANDBOX_ID, SandboxRegistry, type SandboxOptions } from './sandbox.ts';
 import type { AnyVendor } from './vendor.ts';
 
@@ -17,6 +18,8 @@ export interface SimulatorOptions {
   autosaveMs?: number;
   /** Origin to advertise in sandbox descriptions; derived from each request's Host header when absent. */
   publicOrigin?: string;
+  /** Cap on the request-body bytes read and held at once across every vendor (`BodyBudget`); beyond it, 503. */
+  maxBodyBytesInFlight?: number;
 }
 
 export interface Simulator {
@@ -47,7 +50,10 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
     adminRouter({ registry, origin: () => options.publicOrigin, save: store && (() => store.save(true)) }),
   );
   app.get('/', indexLinks(registry));
-  const pipelines = new Map<string, VendorPipeline>(options.vendors.map((v) => [v.id, vendorPipeline(v, registry)]));
+  const budget = new BodyBudget(options.maxBodyBytesInFlight);
+  const pipelines = new Map<string, VendorPipeline>(
+    options.vendors.map((v) => [v.id, vendorPipeline(v, registry, budget)]),
+  );
   app.use((req, res) => {
     res.status(404).json({ error: { status: 404, message: `No such path: ${req.method} ${req.path}` } });
   });

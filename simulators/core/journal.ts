@@ -17,6 +17,8 @@ export interface JournalEntry {
   requestBody: string;
   responseBody: string;
   faultRuleId?: string;
+  /** The client went away before its body was complete (status 0): nothing was served. */
+  aborted?: boolean;
 }
 
 export interface JournalFilter {
@@ -103,6 +105,7 @@ export class RequestJournal {
     };
     if (entry.operation !== undefined) recorded.operation = entry.operation;
     if (entry.faultRuleId !== undefined) recorded.faultRuleId = entry.faultRuleId;
+    if (entry.aborted) recorded.aborted = true;
     const capacity = this.settings.limit;
     if (this.size < capacity) {
       this.slots[(this.oldest + this.size) % capacity] = recorded;

@@ -1,11 +1,12 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { StringDecoder } from 'node:string_decoder';
 import { type Sandbox, type SandboxRegistry, markChanged } from './sandbox.ts';
 import type { Reply } from './reply.ts';
 import { type VendorRequest, plainRequest } from './request.ts';
 import { RouteTable } from './routing.ts';
 import { sendReply } from './send.ts';
 import { VendorError } from './errors.ts';
+import { BodyBudget, BodyBudgetExhausted, BodyIntake, BodyTooLarge, ClientAborted } from './body.ts';
+import { budgetRefusal, headerRefusal, unreadBody } from './intake.ts';
 import {
   type AnyVendor,
   type BodyDispatch,
@@ -16,39 +17,6 @@ import {
 } from './vendor.ts';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
-
-class BodyTooLarge extends Error {}
-
-/**
- * Reads the raw body once, refusing (without buffering) anything over the vendor's limit. Each chunk is decoded as it
- * arrives (a character split across chunks is kept whole by the decoder), so a huge upload is never held as chunks,
- * a joined buffer and a string at the same time.
- */
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.reject(new BodyTooLarge());
-  if (req.method === 'GET' || req.method === 'HEAD') return Promise.resolve('');
-  return new Promise((resolve, reject) => {
-    const decoder = new StringDecoder('utf8');
-    const parts: string[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge());
-        return;
-      }
-      parts.push(decoder.write(chunk));
-    });
-    req.on('end', () => {
-      parts.push(decoder.end());
-      resolve(parts.length === 2 ? (parts[0] as string) + (parts[1] as string) : parts.join(''));
-    });
-    req.on('error', reject);
-  });
-}
 
 /** First value of each query parameter. A prototype-less object: `constructor` or `__proto__` are plain keys here. */
 export function flatQuery(originalUrl: string): Record<string, string | undefined> {
@@ -103,7 +71,11 @@ export function withVendorPipelines(
  * → lifecycle catch-up on the virtual clock → handler → serializer → journal. Vendors only write handlers; every
  * VendorError they (or the kernel) throw is rendered by the vendor's `renderError`.
  */
-export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): VendorPipeline {
+export function vendorPipeline(
+  vendor: AnyVendor,
+  registry: SandboxRegistry,
+  budget: BodyBudget = new BodyBudget(),
+): VendorPipeline {
   const limit = vendor.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const base = `/${vendor.id}`;
   const byName = new Map<string, Operation<unknown>>(vendor.operations.map((op: Operation<unknown>) => [op.name, op]));
@@ -175,8 +147,18 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
     let rawBody = '';
     let out: Reply;
     let faultRuleId: string | undefined;
+    let aborted = false;
+    const intake = new BodyIntake(msg, limit, budget);
     try {
-      rawBody = await readBody(msg, limit);
+      // Credentials in headers are checked before a byte of the body is read: a caller without them cannot make the
+      // process buffer anything.
+      if (endpoint.kind === 'operation' && endpoint.operation.authenticate) {
+        sandbox = tenantOf(req, { params });
+        const refused = headerRefusal(vendor.id, endpoint.operation, sandbox, registry, req, params);
+        if (refused) throw refused;
+      }
+      intake.admit();
+      rawBody = await intake.read();
       const resolved = operationOf(endpoint, req, rawBody);
       operation = resolved.operation;
       sandbox = tenantOf(req, { params, decoded: resolved.decoded });
@@ -231,18 +213,30 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
         }
       }
     } catch (err) {
+      // Refused before the body was read (or while): still journaled in the tenant's sandbox — a refused upload is
+      // what QA comes looking for — and the connection closed rather than the rest of the body read.
       if (err instanceof BodyTooLarge) {
-        // Still journaled in the tenant's sandbox: a refused upload is what QA comes looking for.
         sandbox = tenantOf(req, { params });
-        out = render(req, kernelFailure('payloadTooLarge', `Request body exceeds ${limit} bytes`));
+        out = unreadBody(render(req, kernelFailure('payloadTooLarge', `Request body exceeds ${limit} bytes`)));
+      } else if (err instanceof BodyBudgetExhausted) {
+        sandbox = tenantOf(req, { params });
+        out = budgetRefusal(budget);
+      } else if (err instanceof ClientAborted) {
+        aborted = true;
+        out = { status: 0 };
       } else if (err instanceof VendorError) {
-        out = render(req, err);
+        out = rawBody === '' && !intake.complete ? unreadBody(render(req, err)) : render(req, err);
       } else {
         out = internalError(err, req);
       }
     }
-    const sent = await send(req, res, out);
-    journal(sandbox, req, operation, sent.status, rawBody, sent.text, started, faultRuleId);
+    try {
+      // A client that went away mid-body gets no answer: journaled as aborted, nothing else happened.
+      const sent = aborted ? { status: 0, text: '' } : await send(req, res, out);
+      journal(sandbox, req, operation, sent.status, rawBody, sent.text, started, faultRuleId, aborted);
+    } finally {
+      intake.release();
+    }
   }
 
   /** The sandbox the request's credentials name; none when they name no tenant (or cannot be read). */
@@ -291,6 +285,7 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
     responseBody: string,
     started: number,
     faultRuleId?: string,
+    aborted?: boolean,
   ): void {
     const target = sandbox ? sandbox.journal : registry.unattributed;
     if (!target.settings.enabled) return;
@@ -309,6 +304,7 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
       requestBody,
       responseBody,
       faultRuleId,
+      aborted: aborted || undefined,
       redaction: vendor.redact,
     });
   }

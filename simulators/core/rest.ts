@@ -6,13 +6,17 @@ import type { Reply } from './reply.ts';
 import type { Operation, VendorCall } from './vendor.ts';
 
 /**
- * The REST binding: what every REST vendor's requests go through before its handler — authentication, `Accept`
+ * The REST binding: what every REST vendor's requests go through before its handler — authentication (from the
+ * headers, before the body is read), `Accept`
  * negotiation (406) and the `Content-Type` check (415) against what the operation declares — so a handler is a plain
  * "input → model call → output" function. Failures are VendorErrors: the pipeline renders them through the vendor's
  * `renderError`, whoever threw them (this binding, the handler or the model).
  */
 export interface RestProtocol<S> {
-  /** Checks the request's credentials for its operation (`call.operation`); throws a VendorError to refuse. */
+  /**
+   * Checks the request's credentials for its operation (`call.operation`); throws a VendorError to refuse. Reads
+   * headers only (the body is not read yet: `call.rawBody` is empty): the pipeline runs it before reading the body.
+   */
   authenticate?(call: VendorCall<S>): void;
   /**
    * When the vendor's service checks `Content-Type`: before the handler runs (`binding`, the default), or when the
@@ -62,7 +66,9 @@ export function bindRest<S, const T extends readonly OperationSpec[]>(
     if (spec.binding.protocol !== 'rest') throw new Error(`${spec.name} is not a REST operation`);
     const handler = (handlers as Record<string, RestHandler<S>>)[spec.name];
     if (!handler) throw new Error(`no handler for operation ${spec.name}`);
-    return { ...spec, handler: restHandler(spec, protocol, handler) };
+    const bound: Operation<S> = { ...spec, handler: restHandler(spec, protocol, handler) };
+    if (protocol.authenticate) bound.authenticate = protocol.authenticate;
+    return bound;
   });
 }
 
@@ -85,8 +91,8 @@ function restHandler<S>(
     this.consumes = matched;
     return matched;
   }
+  // Credentials were checked by the pipeline before the body was read (`Operation.authenticate`).
   return (base) => {
-    protocol.authenticate?.(base);
     let produces: string | undefined;
     if (spec.produces) {
       const accept = base.req.get('accept');

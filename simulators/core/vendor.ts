@@ -54,6 +54,12 @@ export type VendorHandler<S> = (call: VendorCall<S>) => Reply | Promise<Reply>;
 /** A declared operation with the handler that serves it (a binding wraps the vendor's own handler). */
 export interface Operation<S> extends OperationSpec {
   handler: VendorHandler<S>;
+  /**
+   * Checks credentials the request carries in its headers; throws a VendorError to refuse. The pipeline calls it
+   * before the body is read (a refused caller's body is never buffered), before faults and the handler. Set by a
+   * binding whose credentials are headers (REST); a SOAP binding authenticates from the body, in its handler.
+   */
+  authenticate?: (call: VendorCall<S>) => void;
 }
 
 /** What the kernel knows of a request when it asks the vendor for its tenant. */
