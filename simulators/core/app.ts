@@ -2,6 +2,7 @@ import type { RequestListener } from 'node:http';
 import express from 'express';
 import { adminRouter } from './admin/routes.ts';
 import { indexLinks } from './admin/ui.ts';
+import { requireAdminToken } from './admin/token.ts';
 import { type VendorPipeline, vendorPipeline, withVendorPipelines } from './pipeline.ts';
 import { SandboxStore } from './persistence.ts';
 import { BodyBudget } from './body.ts';
@@ -20,6 +21,8 @@ export interface SimulatorOptions {
   publicOrigin?: string;
   /** Cap on the request-body bytes read and held at once across every vendor (`BodyBudget`); beyond it, 503. */
   maxBodyBytesInFlight?: number;
+  /** When set, every `/__admin` route but health (and the dashboard's static page) needs `Authorization: Bearer`. */
+  adminToken?: string;
 }
 
 export interface Simulator {
@@ -47,6 +50,7 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
   app.set('query parser', 'simple');
   app.use(
     '/__admin',
+    requireAdminToken(options.adminToken),
     adminRouter({ registry, origin: () => options.publicOrigin, save: store && (() => store.save(true)) }),
   );
   app.get('/', indexLinks(registry));

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type Server, createServer } from 'node:http';
 import { createSimulator, type Simulator, type SimulatorOptions } from './app.ts';
+import { ADMIN_TOKEN_ENV, isLoopback } from './admin/token.ts';
 
 export interface RunningSimulator extends Simulator {
   server: Server;
@@ -28,6 +29,8 @@ export async function startSimulator(
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+  const warning = openAdminWarning(address.address, address.port, options.adminToken);
+  if (warning) console.warn(warning);
   return {
     ...sim,
     server,
@@ -40,4 +43,17 @@ export async function startSimulator(
       await sim.close();
     },
   };
+}
+
+/** Printed when the admin plane is reachable from other machines and open to anyone who reaches it. */
+export function openAdminWarning(host: string, port: number, adminToken: string | undefined): string | undefined {
+  if (adminToken || isLoopback(host)) return undefined;
+  const line = '!'.repeat(100);
+  return [
+    line,
+    `WARNING: listening on ${host}:${port} (not loopback) WITHOUT an admin token: anyone who reaches this port can`,
+    "read every sandbox's credentials, reset or delete sandboxes and inject faults through /__admin.",
+    `Set one with --admin-token <token> or ${ADMIN_TOKEN_ENV}=<token> (clients then send Authorization: Bearer <token>).`,
+    line,
+  ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { adminAuthorization } from '../clients/core/admin-token.ts';
 import type { JobView } from '../../simulators/core/jobs.ts';
 
 /**
@@ -7,6 +8,8 @@ import type { JobView } from '../../simulators/core/jobs.ts';
  */
 export interface AdminCommandOptions {
   url: string;
+  /** The simulator's admin token; default `$SIM_ADMIN_TOKEN`. */
+  adminToken?: string;
   data?: string;
   /** How often the job is polled. */
   pollMs?: number;
@@ -19,7 +22,11 @@ export async function adminCommand(method: string, path: string, options: AdminC
   const target = `${origin}/__admin${path.startsWith('/') ? path : `/${path}`}`;
   const response = await fetch(target, {
     method: method.toUpperCase(),
-    headers: { prefer: 'respond-async', ...(options.data ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      prefer: 'respond-async',
+      ...adminAuthorization(options.adminToken),
+      ...(options.data ? { 'content-type': 'application/json' } : {}),
+    },
     body: options.data,
   });
   const text = await response.text();
@@ -66,7 +73,7 @@ async function follow(
     }
     if (job.state !== 'running') break;
     await new Promise((r) => setTimeout(r, options.pollMs ?? 250));
-    const response = await fetch(`${origin}${location}`);
+    const response = await fetch(`${origin}${location}`, { headers: adminAuthorization(options.adminToken) });
     if (response.status !== 200) throw new Error(`GET ${location} answered ${response.status}`);
     job = (await response.json()) as JobView;
   }

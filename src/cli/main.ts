@@ -18,6 +18,7 @@ function integer(name: string, min: number, max: number) {
 const parsePort = integer('port', 0, 65535);
 const parseSeed = integer('seed', 0, 2 ** 31 - 1);
 const parseMs = integer('milliseconds', 1, 86_400_000);
+const parseBytes = integer('bytes', 1024, 2 ** 40);
 
 /** `--flag` wins over the environment variable, which wins over the default. */
 function fromEnv<T>(flag: T | undefined, env: string | undefined, parse: (v: string) => T): T | undefined {
@@ -38,8 +39,19 @@ program
   .option('--seed <seed>', 'faker seed of the default sandbox', parseSeed)
   .option('--no-journal', 'do not record requests in the default sandbox (load tests)')
   .option('--autosave-ms <ms>', 'how often changed sandboxes are saved (with --data-dir)', parseMs)
+  .option(
+    '--admin-token <token>',
+    'require Authorization: Bearer <token> on /__admin (health excepted) (env SIM_ADMIN_TOKEN)',
+  )
+  .option(
+    '--max-body-bytes-in-flight <bytes>',
+    'cap on request-body bytes read at once, all vendors together; beyond it 503 + Retry-After (env SIM_MAX_BODY_BYTES_IN_FLIGHT, default 536870912)',
+    parseBytes,
+  )
   .action(
     async (opts: {
+      adminToken?: string;
+      maxBodyBytesInFlight?: number;
       host?: string;
       port?: number;
       dataDir?: string;
@@ -58,6 +70,8 @@ program
         seed: opts.seed,
         journal: opts.journal,
         autosaveMs: opts.autosaveMs,
+        adminToken: fromEnv(opts.adminToken, process.env.SIM_ADMIN_TOKEN, String),
+        maxBodyBytesInFlight: fromEnv(opts.maxBodyBytesInFlight, process.env.SIM_MAX_BODY_BYTES_IN_FLIGHT, parseBytes),
       };
       const running = await serve(options, VENDORS);
       stopOnSignals(running);
@@ -73,7 +87,8 @@ program
   .option('--url <origin>', 'run against a running simulator (e.g. http://127.0.0.1:4010) instead of an in-process one')
   .option('--junit <file>', 'write a JUnit XML report')
   .option('--timeout-ms <ms>', 'timeout of each HTTP request', parseMs)
-  .action(async (paths: string[], opts: { url?: string; junit?: string; timeoutMs?: number }) => {
+  .option('--admin-token <token>', "the running simulator's admin token (env SIM_ADMIN_TOKEN)")
+  .action(async (paths: string[], opts: { url?: string; junit?: string; timeoutMs?: number; adminToken?: string }) => {
     const { replay } = await import('./replay.ts');
     process.exitCode = await replay(paths, opts);
   });
@@ -114,7 +129,8 @@ program
   .argument('<path>', 'path below /__admin, e.g. /sandboxes/default/vendors/symbee/records')
   .option('--data <json>', 'JSON request body')
   .option('--url <origin>', 'the running simulator', 'http://127.0.0.1:4010')
-  .action(async (method: string, path: string, opts: { data?: string; url: string }) => {
+  .option('--admin-token <token>', "the simulator's admin token (env SIM_ADMIN_TOKEN)")
+  .action(async (method: string, path: string, opts: { data?: string; url: string; adminToken?: string }) => {
     const { adminCommand } = await import('./admin.ts');
     process.exitCode = await adminCommand(method, path, opts);
   });

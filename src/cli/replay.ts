@@ -5,6 +5,7 @@ export interface ReplayOptions {
   url?: string;
   junit?: string;
   timeoutMs?: number;
+  adminToken?: string;
 }
 
 const ms = (value: number) => `${Math.round(value)} ms`;
@@ -37,6 +38,7 @@ export async function replay(paths: string[], options: ReplayOptions): Promise<n
   const summary = await runScenarios(paths, {
     url: options.url,
     timeoutMs: options.timeoutMs,
+    adminToken: options.adminToken,
     onResult: (result) => console.log(formatResult(result)),
   });
   if (summary.files.length === 0) console.warn(`No scenario files (*.yaml, *.yml) found in ${paths.join(', ')}`);

@@ -11,6 +11,10 @@ export interface ServeOptions {
   seed?: number;
   journal: boolean;
   autosaveMs?: number;
+  /** Required by every `/__admin` route but health (`Authorization: Bearer`); the admin plane is open without it. */
+  adminToken?: string;
+  /** Cap on request-body bytes read at once across the process (503 + Retry-After beyond it). */
+  maxBodyBytesInFlight?: number;
 }
 
 export async function serve(options: ServeOptions, vendors: readonly AnyVendor[]): Promise<RunningSimulator> {
@@ -20,6 +24,8 @@ export async function serve(options: ServeOptions, vendors: readonly AnyVendor[]
     port: options.port,
     dataDir: options.dataDir,
     autosaveMs: options.autosaveMs,
+    adminToken: options.adminToken,
+    maxBodyBytesInFlight: options.maxBodyBytesInFlight,
     defaultSandbox: {
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       // Load tests: the journal's per-request bookkeeping is pure overhead there.
@@ -43,6 +49,7 @@ export function startupBanner(running: RunningSimulator, options: ServeOptions, 
     `  vendors      ${running.registry.vendors.map((v) => v.id).join(', ')}`,
     `  persistence  ${persistence}`,
     `  journal      ${sandbox.journal.settings.enabled ? 'on' : 'off'}`,
+    `  admin token  ${options.adminToken ? 'required (Authorization: Bearer <token>; health is open)' : 'none (admin API open)'}`,
     '',
     `Default sandbox "${sandbox.id}" (seed ${sandbox.seed}, clock ${described.clock.now}${described.clock.frozen ? ', frozen' : ''}):`,
     '',

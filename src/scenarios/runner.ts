@@ -1,4 +1,5 @@
 import { parseXml } from '../../simulators/core/serializers/xml.ts';
+import { adminAuthorization } from '../clients/core/admin-token.ts';
 import { type Times, describeTimes, timesAccept } from '../clients/core/verify.ts';
 import type { AnyVendor } from '../../simulators/core/vendor.ts';
 import { defaultHeaders } from './auth.ts';
@@ -17,6 +18,8 @@ export interface RunOptions {
   vendors?: readonly AnyVendor[];
   /** Per-request timeout. */
   timeoutMs?: number;
+  /** The running simulator's admin token (default `$SIM_ADMIN_TOKEN`), sent on every `/__admin` call. */
+  adminToken?: string;
   /** Called after each scenario, for live console output. */
   onResult?: (result: ScenarioResult) => void;
 }
@@ -62,6 +65,7 @@ interface Exchange {
 
 interface ScenarioState {
   origin: string;
+  adminToken?: string;
   timeoutMs: number;
   sandbox: Record<string, unknown> & { id: string };
   captured: Record<string, unknown>;
@@ -117,7 +121,11 @@ async function runFile(file: string, origin: string, options: RunOptions): Promi
   }
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
-    const result = await runScenario(scenario, { origin, timeoutMs: options.timeoutMs });
+    const result = await runScenario(scenario, {
+      origin,
+      timeoutMs: options.timeoutMs,
+      adminToken: options.adminToken,
+    });
     options.onResult?.(result);
     results.push(result);
   }
@@ -127,7 +135,7 @@ async function runFile(file: string, origin: string, options: RunOptions): Promi
 /** Runs one validated scenario in a sandbox of its own, deleted afterwards whatever happens. */
 export async function runScenario(
   scenario: Scenario,
-  target: { origin: string; timeoutMs?: number },
+  target: { origin: string; timeoutMs?: number; adminToken?: string },
 ): Promise<ScenarioResult> {
   const started = performance.now();
   const steps: StepResult[] = [];
@@ -142,7 +150,7 @@ export async function runScenario(
   const timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let state: ScenarioState;
   try {
-    state = await createSandbox(scenario, target.origin, timeoutMs);
+    state = await createSandbox(scenario, target.origin, timeoutMs, target.adminToken);
   } catch (err) {
     return finish({ message: `creating the sandbox: ${(err as Error).message}` });
   }
@@ -176,11 +184,16 @@ export async function runScenario(
   return finish(failure);
 }
 
-async function createSandbox(scenario: Scenario, origin: string, timeoutMs: number): Promise<ScenarioState> {
+async function createSandbox(
+  scenario: Scenario,
+  origin: string,
+  timeoutMs: number,
+  adminToken: string | undefined,
+): Promise<ScenarioState> {
   const body = { seed: scenario.seed, clock: scenario.clock, options: scenario.options, journal: scenario.journal };
   const response = await fetch(`${origin}/__admin/sandboxes`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...adminAuthorization(adminToken) },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -188,7 +201,14 @@ async function createSandbox(scenario: Scenario, origin: string, timeoutMs: numb
   if (response.status !== 201)
     throw new Error(`POST /__admin/sandboxes answered ${response.status} ${text.slice(0, 300)}`);
   const sandbox = JSON.parse(text) as ScenarioState['sandbox'] & { clock: { now: string } };
-  const state: ScenarioState = { origin, timeoutMs, sandbox, captured: {}, clock: { nowMs: 0, nowIso: '' } };
+  const state: ScenarioState = {
+    origin,
+    adminToken,
+    timeoutMs,
+    sandbox,
+    captured: {},
+    clock: { nowMs: 0, nowIso: '' },
+  };
   setClock(state, sandbox.clock.now);
   return state;
 }
@@ -334,7 +354,9 @@ async function send(
   body?: Outgoing,
   headers: Record<string, string> = {},
 ): Promise<Exchange> {
-  const finalHeaders = mergeHeaders(body?.headers ?? {}, headers, {});
+  // Calls of the admin API (set-up steps, verify, the sandbox's own bookkeeping) carry the admin token.
+  const admin = url.startsWith(`${state.origin}/__admin/`) ? adminAuthorization(state.adminToken) : {};
+  const finalHeaders = mergeHeaders({ ...body?.headers, ...admin }, headers, {});
   let response: Response;
   try {
     response = await fetch(url, {

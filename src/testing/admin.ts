@@ -1,3 +1,4 @@
+import { adminAuthorization } from '../clients/core/admin-token.ts';
 import type { FaultRule, FaultRuleInput } from '../../simulators/core/faults.ts';
 import type { JournalEntry, JournalFilter, JournalSettings } from '../../simulators/core/journal.ts';
 import type { VendorId } from '../../simulators/core/vendor.ts';
@@ -108,7 +109,11 @@ export class AdminApiError extends Error {
 
 export class AdminClient {
   /** `origin` of the simulator, e.g. `http://127.0.0.1:4010` (no trailing `/__admin`). */
-  constructor(readonly origin: string) {
+  constructor(
+    readonly origin: string,
+    /** The simulator's admin token; default `$SIM_ADMIN_TOKEN` (none: an open admin plane). */
+    private readonly token?: string,
+  ) {
     this.origin = origin.replace(/\/+$/, '');
   }
 
@@ -116,7 +121,10 @@ export class AdminClient {
   async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.origin}/__admin${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...adminAuthorization(this.token),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

@@ -28,8 +28,10 @@ export const SIMULATOR_URL_ENV = 'CAMPAIGN_SIM_URL';
 export interface TestSimulatorOptions {
   /** A running simulator's origin; default `process.env.CAMPAIGN_SIM_URL`, else one is started in-process. */
   url?: string;
-  /** Options of the in-process simulator (vendors, persistence…); ignored with `url`. */
+  /** Options of the in-process simulator (vendors, persistence, `adminToken`…); ignored with `url`. */
   simulator?: StartOptions;
+  /** The running simulator's admin token (with `url`); default `$SIM_ADMIN_TOKEN`. */
+  adminToken?: string;
 }
 
 export class TestSimulator {
@@ -172,12 +174,13 @@ export class TestSandbox {
 export async function startTestSimulator(options: TestSimulatorOptions = {}): Promise<TestSimulator> {
   const url = options.url ?? process.env[SIMULATOR_URL_ENV];
   if (url) {
-    const admin = new AdminClient(url);
+    const admin = new AdminClient(url, options.adminToken);
     await admin.health(); // fail here, clearly, when nothing answers
     return new TestSimulator(admin.origin, admin);
   }
   const running = await startSimulator({ ...options.simulator, port: options.simulator?.port ?? 0 });
-  return new TestSimulator(running.url, new AdminClient(running.url), running);
+  const token = options.simulator?.adminToken ?? options.adminToken;
+  return new TestSimulator(running.url, new AdminClient(running.url, token), running);
 }
 
 /** A test framework's hook registrars: vitest's and jest's `beforeAll`…, node:test's `before`… */

@@ -1,3 +1,4 @@
+import { adminAuthorization } from './admin-token.ts';
 import type { JournalEntry } from '../../../simulators/core/journal.ts';
 import type { RequestPattern } from '../../../simulators/core/verify.ts';
 
@@ -18,6 +19,8 @@ export interface VerifyTarget {
   sandbox: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** The simulator's admin token; default `$SIM_ADMIN_TOKEN`. */
+  adminToken?: string;
 }
 
 export class VerificationError extends Error {
@@ -53,7 +56,7 @@ async function adminPost<T>(target: VerifyTarget, path: string, body: unknown): 
   const url = `${target.origin.replace(/\/+$/, '')}/__admin/sandboxes/${encodeURIComponent(target.sandbox)}${path}`;
   const response = await (target.fetch ?? fetch)(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...adminAuthorization(target.adminToken) },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(target.timeoutMs ?? 10_000),
   });

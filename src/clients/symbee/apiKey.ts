@@ -2,6 +2,7 @@
  * The Symbee Connect API key (`X-sc-company-api-key`). The vendor installs it in AWS Secrets Manager as
  * `SYMBEE_CONNECT_API_KEY`, rotates it automatically, and asks clients not to cache it for longer than an hour.
  */
+import { adminAuthorization } from '../core/admin-token.ts';
 
 /** SecretId of the key in AWS Secrets Manager (vendor document, "Details on the 'X-sc-company-api-key' Header"). */
 export const SYMBEE_SECRET_ID = 'SYMBEE_CONNECT_API_KEY';
@@ -138,10 +139,12 @@ export function simulatorSecretFetcher(
   simulatorUrl: string,
   sandboxId: string,
   fetchImpl: typeof fetch = fetch,
+  /** The simulator's admin token; default `$SIM_ADMIN_TOKEN`. */
+  adminToken?: string,
 ): ApiKeyFetcher {
   const url = `${simulatorUrl.replace(/\/+$/, '')}/__admin/sandboxes/${encodeURIComponent(sandboxId)}/vendors/symbee/secret`;
   return async () => {
-    const res = await fetchImpl(url, { headers: { accept: 'application/json' } });
+    const res = await fetchImpl(url, { headers: { accept: 'application/json', ...adminAuthorization(adminToken) } });
     if (!res.ok) throw new ApiKeyError(`GET ${url} answered HTTP ${res.status}`);
     return secretStringOf((await res.json()) as SecretValue);
   };

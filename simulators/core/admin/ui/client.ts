@@ -84,12 +84,40 @@ function table(columns: string[], rows: Child[][], caption: string, stateColumn?
 
 class ApiError extends Error {}
 
-async function api<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${ADMIN}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+/**
+ * The admin token (`--admin-token`), when the simulator has one: asked for once, on the first 401, and kept in this
+ * tab's sessionStorage (gone when the tab closes; never in a cookie, so no other site can make the browser send it).
+ */
+const TOKEN_KEY = 'campaign-sim.adminToken';
+let asking: Promise<string | null> | undefined;
+
+function askForToken(wrong: boolean): Promise<string | null> {
+  // Several polls refused at once share one question.
+  asking ??= Promise.resolve().then(() => {
+    const token = window.prompt(
+      wrong ? 'Wrong admin token. Admin token of this simulator:' : 'Admin token of this simulator (--admin-token):',
+    );
+    if (token) sessionStorage.setItem(TOKEN_KEY, token.trim());
+    asking = undefined;
+    return token;
   });
+  return asking;
+}
+
+async function api<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
+  const send = () => {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    return fetch(`${ADMIN}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  };
+  let res = await send();
+  if (res.status === 401 && (await askForToken(sessionStorage.getItem(TOKEN_KEY) !== null))) res = await send();
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => ({}))) as T & { error?: { message: string } };
   if (!res.ok) throw new ApiError(data.error?.message ?? `HTTP ${res.status}`);
