@@ -143,3 +143,31 @@ describe('dashboard (/__admin/ui) in chromium', () => {
     expect(await page.locator('#sandbox-list button', { hasText: 'ui-e2e' }).count()).toBe(0);
   });
 });
+
+describe('dashboard of a simulator with an admin token', () => {
+  it('asks for the token once (a wrong one again), keeps it for the tab, and every call carries it', async () => {
+    const guarded = await startTestServer({ adminToken: 'dash-token' });
+    const tab = await browser.newPage();
+    const asked: string[] = [];
+    const answers = ['wrong', 'dash-token'];
+    tab.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept(answers.shift() ?? '');
+    });
+    try {
+      await tab.goto(`${guarded.sim.url}/__admin/ui`);
+      await tab.locator('#sandbox-title').filter({ hasText: 'Sandbox default' }).waitFor({ timeout: 15_000 });
+      expect(asked).toEqual([
+        'Admin token of this simulator (--admin-token):',
+        'Wrong admin token. Admin token of this simulator:',
+      ]);
+      expect(await tab.evaluate(() => sessionStorage.getItem('campaign-sim.adminToken'))).toBe('dash-token');
+      await tab.reload();
+      await tab.locator('#sandbox-title').filter({ hasText: 'Sandbox default' }).waitFor({ timeout: 15_000 });
+      expect(asked).toHaveLength(2);
+    } finally {
+      await tab.close();
+      await guarded.close();
+    }
+  });
+});

@@ -91,23 +91,26 @@ class ApiError extends Error {}
 const TOKEN_KEY = 'campaign-sim.adminToken';
 let asking: Promise<string | null> | undefined;
 
-function askForToken(wrong: boolean): Promise<string | null> {
-  // Several polls refused at once share one question.
+/** A token to retry with after a 401 to a call sent with `sent`; null when the user gives none. */
+function tokenAfterRefusal(sent: string | null): Promise<string | null> {
+  const stored = sessionStorage.getItem(TOKEN_KEY);
+  // Entered meanwhile (for another call refused at the same time): no need to ask again.
+  if (stored !== sent) return Promise.resolve(stored);
+  // Several calls refused at once share one question.
   asking ??= Promise.resolve().then(() => {
     const token = window.prompt(
-      wrong ? 'Wrong admin token. Admin token of this simulator:' : 'Admin token of this simulator (--admin-token):',
+      sent ? 'Wrong admin token. Admin token of this simulator:' : 'Admin token of this simulator (--admin-token):',
     );
     if (token) sessionStorage.setItem(TOKEN_KEY, token.trim());
     asking = undefined;
-    return token;
+    return token ? token.trim() : null;
   });
   return asking;
 }
 
 async function api<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
-  const send = () => {
-    const token = sessionStorage.getItem(TOKEN_KEY);
-    return fetch(`${ADMIN}${path}`, {
+  const send = (token: string | null) =>
+    fetch(`${ADMIN}${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -115,9 +118,15 @@ async function api<T = Json>(method: string, path: string, body?: unknown): Prom
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  };
-  let res = await send();
-  if (res.status === 401 && (await askForToken(sessionStorage.getItem(TOKEN_KEY) !== null))) res = await send();
+  let token = sessionStorage.getItem(TOKEN_KEY);
+  let res = await send(token);
+  // Asked until a token is accepted or the user cancels (then the call fails with the 401's message).
+  while (res.status === 401) {
+    const next = await tokenAfterRefusal(token);
+    if (!next) break;
+    token = next;
+    res = await send(token);
+  }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => ({}))) as T & { error?: { message: string } };
   if (!res.ok) throw new ApiError(data.error?.message ?? `HTTP ${res.status}`);
