@@ -138,21 +138,33 @@ async function healthcheck(argv: string[], env: Record<string, string>): Promise
 
 describe('docker-compose.yml', () => {
   it('is valid for docker-compose (config -q), which does reject a broken file', async () => {
-    await expect(compose(join(ROOT, 'docker-compose.yml'), ['config', '-q'])).resolves.toBeDefined();
+    await expect(
+      compose(join(ROOT, 'docker-compose.yml'), ['config', '-q'], { SIM_ADMIN_TOKEN: 't' }),
+    ).resolves.toBeDefined();
     const broken = join(await tempDir('compose-'), 'docker-compose.yml');
     const original = await readFile(join(ROOT, 'docker-compose.yml'), 'utf8');
     await writeFile(broken, original.replace('ports:', 'portz:'));
-    await expect(compose(broken, ['config', '-q'])).rejects.toThrow();
+    await expect(compose(broken, ['config', '-q'], { SIM_ADMIN_TOKEN: 't' })).rejects.toThrow();
+  });
+
+  it('sets the admin token from the environment, and refuses to start the published port without one', async () => {
+    const service = await normalizedService({ SIM_ADMIN_TOKEN: 'from-env' });
+    expect(service.environment.SIM_ADMIN_TOKEN).toBe('from-env');
+    for (const missing of [undefined, '']) {
+      await expect(
+        compose(join(ROOT, 'docker-compose.yml'), ['config', '-q'], { SIM_ADMIN_TOKEN: missing }),
+      ).rejects.toThrow(/SIM_ADMIN_TOKEN/);
+    }
   });
 
   it('binds 0.0.0.0 in the container, publishes 4010 and keeps SIM_DATA_DIR on a named volume', async () => {
-    const service = await normalizedService({ SIM_DATA_DIR: '' });
+    const service = await normalizedService({ SIM_DATA_DIR: '', SIM_ADMIN_TOKEN: 't' });
     // SIM_DATA_DIR comes from the caller's environment when set: empty means in memory.
     expect(service.environment).toMatchObject({ SIM_HOST: '0.0.0.0', SIM_PORT: '4010', SIM_DATA_DIR: '' });
     const ports = service.ports.map((p) => (typeof p === 'string' ? p : `${p.published}:${p.target}`));
     expect(ports).toEqual(['4010:4010']);
 
-    const persistent = await normalizedService({ SIM_DATA_DIR: undefined });
+    const persistent = await normalizedService({ SIM_DATA_DIR: undefined, SIM_ADMIN_TOKEN: 't' });
     expect(persistent.environment.SIM_DATA_DIR).toBe('/data');
     expect(persistent.volumes.map((v) => v.replace(/:rw$/, ''))).toContain('sim-data:/data');
   });
