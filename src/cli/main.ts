@@ -106,6 +106,7 @@ program
   .option('--vendor <vendorId>', "the vendor, when the pact's provider name does not name it")
   .option('--junit <file>', 'write a JUnit XML report')
   .option('--now <iso>', 'frozen virtual time of every sandbox (default: now)')
+  .option('--admin-token <token>', "the running simulator's admin token, with --url (env SIM_ADMIN_TOKEN)")
   .option(
     '--provider-base-url <url>',
     'drift check: verify against the real vendor at this base URL (states skipped, credentials from the environment)',
@@ -113,7 +114,14 @@ program
   .action(
     async (
       paths: string[],
-      opts: { url?: string; vendor?: string; junit?: string; now?: string; providerBaseUrl?: string },
+      opts: {
+        url?: string;
+        vendor?: string;
+        junit?: string;
+        now?: string;
+        providerBaseUrl?: string;
+        adminToken?: string;
+      },
     ) => {
       const { verifyCommand } = await import('./verify.ts');
       process.exitCode = await verifyCommand(paths, opts);

@@ -9,6 +9,8 @@ import type { AnyVendor } from '../../simulators/core/vendor.ts';
 import { VENDORS } from '../../simulators/index.ts';
 import { startSimulator } from '../index.ts';
 import { AdminApiError, AdminClient } from '../testing/admin.ts';
+import { adminAuthorization } from '../clients/core/admin-token.ts';
+import { startStateForwarder } from './state-forwarder.ts';
 import { DRIFT_CREDENTIALS } from './drift.ts';
 import { type PactFile, findPactFiles, readPactFile } from './pactFile.ts';
 
@@ -23,6 +25,8 @@ export interface VerifyOptions {
   paths: string[];
   /** A running simulator's origin; an in-process one otherwise. */
   url?: string;
+  /** The running simulator's admin token (with `url`); default `$SIM_ADMIN_TOKEN`. */
+  adminToken?: string;
   /** The vendor, when the pact's provider name does not say it. */
   vendor?: string;
   /** Drift check: the real vendor's base URL (states skipped, credentials from the environment). */
@@ -192,7 +196,11 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerifySummary
       ? undefined
       : await startSimulator({ port: 0, defaultSandbox: { options: DEFAULT_SANDBOX_ASIDE } });
   const origin = options.url?.replace(/\/+$/, '') ?? running?.url;
-  const admin = origin ? new AdminClient(origin) : undefined;
+  const admin = origin ? new AdminClient(origin, options.url ? options.adminToken : undefined) : undefined;
+  // Provider-state changes reach a token-guarded simulator through a forwarder that adds the token.
+  const authorization = options.url ? adminAuthorization(options.adminToken) : {};
+  const forwarder =
+    origin && authorization.authorization ? await startStateForwarder(origin, authorization) : undefined;
   const now = options.now ?? new Date().toISOString();
   const pacts: PactResult[] = [];
   try {
@@ -257,7 +265,7 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerifySummary
           Object.assign(verifierOptions, {
             providerBaseUrl: origin,
             requestFilter: requestFilter(mount, vendor.id, new Map()),
-            providerStatesSetupUrl: `${origin}/__admin/pact/provider-states?sandbox=${encodeURIComponent(sandbox.id)}&vendor=${vendor.id}`,
+            providerStatesSetupUrl: `${forwarder?.url ?? origin}/__admin/pact/provider-states?sandbox=${encodeURIComponent(sandbox.id)}&vendor=${vendor.id}`,
           });
         }
       } catch (err) {
@@ -288,6 +296,7 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerifySummary
       });
     }
   } finally {
+    await forwarder?.close();
     await running?.stop();
   }
   const failed = pacts.filter((p) => !p.passed).length;

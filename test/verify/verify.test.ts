@@ -75,6 +75,28 @@ describe('verify against a running simulator (--url)', () => {
   });
 });
 
+describe('verify against a running simulator with an admin token (--url --admin-token)', () => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ vendors: VENDORS, port: 0, adminToken: 'verify-token' });
+  });
+  afterAll(() => sim.stop());
+
+  it('passes the token to the admin API and to the provider-state changes', async () => {
+    const refused = await verifyPacts({ paths: [`${PACTS}passing`], url: sim.url, ...quiet });
+    expect(refused.failed).toBeGreaterThan(0);
+    const summary = await verifyPacts({
+      paths: [`${PACTS}passing`],
+      url: sim.url,
+      adminToken: 'verify-token',
+      ...quiet,
+    });
+    expect(summary.failed).toBe(0);
+    expect(interactions(summary).length).toBeGreaterThan(0);
+    expect(sim.registry.list().map((s) => s.id)).toEqual(['default']);
+  });
+});
+
 describe('drift check (--provider-base-url) against a second simulator process standing in for the vendor', () => {
   let vendor: Cli;
   let origin: string;

@@ -62,11 +62,16 @@ function injectable(section: Record<string, unknown>): StateParams {
 function selfAdmin(req: Request): StateAdmin {
   const address = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
   const origin = `http://${address.includes(':') ? `[${address}]` : address}:${req.socket.localPort}`;
+  // The caller's admin token (it got this far with it), for a simulator that requires one.
+  const authorization = req.get('authorization');
   return {
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
       const res = await fetch(`${origin}/__admin${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: {
+          ...(authorization ? { authorization } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
