@@ -28,6 +28,15 @@ function expirePreference(state: SymbeeState, id: string, at: number): void {
 }
 
 /**
+ * Most pool steps (an attempt, or an agent waking to find nothing) played out in one catch-up (about 0.1 s). Idle time costs nothing (an agent sleeps until
+ * the next due task), but every attempt is a state change and an RNG draw: a pool retrying tasks every millisecond
+ * does tens of millions of them in a 10-hour clock move, which would stop every sandbox for a minute. Past the bound
+ * the pool falls behind `now` and carries on, in time order, at the next catch-up (the next request or clock move) —
+ * assumed, docs/vendors/symbee.md.
+ */
+export const MAX_POOL_ATTEMPTS_PER_ADVANCE = 100_000;
+
+/**
  * Moves the Symbee world up to `now`: scheduled key rotation, preferred-agent expiries and the automatic agent
  * pool, in time order, so jumping the clock a day ahead plays the day out.
  */
@@ -40,16 +49,19 @@ export function advanceTo(state: SymbeeState, now: number, rng: SeededRandom): v
   }
   // Agents with nothing to do before `now` wait at `now`; they are woken by the next advance.
   const idle = new Set<PoolAgent>();
+  let attempts = 0;
   for (;;) {
     const nextExpiry = state.expiries.peekTime() ?? Infinity;
-    const agent = state.pool.enabled ? nextFreeAgent(state.pool, idle) : undefined;
+    const working = state.pool.enabled && attempts < MAX_POOL_ATTEMPTS_PER_ADVANCE;
+    const agent = working ? nextFreeAgent(state.pool, idle) : undefined;
     const agentAt = agent?.freeAt ?? Infinity;
     if (Math.min(nextExpiry, agentAt) > now) return;
     if (nextExpiry <= agentAt) {
       const entry = state.expiries.popDue(now);
       if (entry) expirePreference(state, entry.key, entry.at);
-    } else if (agent && !poolStep(state, agent, now, rng)) {
-      idle.add(agent);
+    } else if (agent) {
+      attempts++;
+      if (!poolStep(state, agent, now, rng)) idle.add(agent);
     }
   }
 }
