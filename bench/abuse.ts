@@ -65,6 +65,44 @@ function send(
   });
 }
 
+/**
+ * A request that announces `announced` body bytes and sends only `sent` of them, then waits for an answer (or the
+ * server closing the connection) up to `waitMs`; the client cuts it then. The server must answer what it can decide
+ * from the headers without the rest of the body.
+ */
+function announce(
+  url: string,
+  headers: Record<string, string>,
+  announced: number,
+  sent: number,
+  waitMs = 3000,
+): Promise<Answer> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (status: number, text: string) => {
+      if (done) return;
+      done = true;
+      req.destroy();
+      resolve({ status, ms: performance.now() - started, text });
+    };
+    const req = request(url, {
+      method: 'POST',
+      agent: false,
+      headers: { ...headers, 'content-type': 'application/json', 'content-length': String(announced) },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => finish(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+      res.on('error', () => finish(res.statusCode ?? 0, ''));
+    });
+    req.on('error', () => finish(0, 'cut'));
+    setTimeout(() => finish(0, 'cut by the client'), waitMs);
+    req.write(Buffer.alloc(sent, 0x20));
+  });
+}
+
 const json = (value: unknown) => ({
   body: JSON.stringify(value),
   headers: { 'content-type': 'application/json' },
@@ -236,6 +274,33 @@ export async function runAbuse(records = DEFAULT_ABUSE_RECORDS): Promise<AbuseRe
     );
     rows.at(-1)!.note = `RSS +${mib((await server.stats()).rssBytes - rssBefore)} MiB`;
 
+    // 1b. Credentials in headers are checked before a byte of the body is read; bodies in flight are capped.
+    const eight = created.vendors.eightbyeight as {
+      baseUrl: string;
+      username: string;
+      actionToken: string;
+      campaigns: { id: string }[];
+    };
+    const eightPath = `${eight.baseUrl.replace(/^https?:\/\/[^/]+/, server.url)}/api/tstats/campaigns/${eight.campaigns[0]!.id}/customers`;
+    const eightAuth = (password: string) => `Basic ${Buffer.from(`${eight.username}:${password}`).toString('base64')}`;
+    await attack('10 × 400 MB 8x8 uploads with a wrong token (1 MB sent each)', () =>
+      Promise.all(
+        Array.from({ length: 10 }, () =>
+          announce(eightPath, { authorization: eightAuth('wrong') }, 400 * 2 ** 20, 2 ** 20),
+        ),
+      ),
+    );
+    await attack(
+      '10 × 300 MB 8x8 uploads with credentials at once (1 MB sent each, then cut)',
+      () =>
+        Promise.all(
+          Array.from({ length: 10 }, () =>
+            announce(eightPath, { authorization: eightAuth(eight.actionToken) }, 300 * 2 ** 20, 2 ** 20, 1500),
+          ),
+        ),
+      'above the cap (512 MiB): 503 + Retry-After; the first is held, then cut by the client (journaled as aborted)',
+    );
+
     // 2. Fault rules with patterns: the 18 s one, then the sandbox's whole instruction budget against long paths.
     await attack('regex rules: (a+)+$ and 2,000 RE2 instructions vs 4,000-char paths', async () => {
       // 418, not a 5xx: the bench's 5xx count is for answers nobody injected.
@@ -321,6 +386,19 @@ export async function runAbuse(records = DEFAULT_ABUSE_RECORDS): Promise<AbuseRe
       }
       return answers;
     });
+
+    // 4b. Symbee's agent pool retrying every millisecond: a 10-hour clock move is one bounded catch-up.
+    await admin('/sandboxes/attacker/vendors/symbee/agent-pool', {
+      enabled: true,
+      handleTimeMs: 1,
+      outcomes: [{ outcome: 'WORKED', weight: 1, retryAfterMs: 1 }],
+    });
+    await attack('Symbee pool, 1 ms handle time and retry: 10-hour clock move, then 20 reads', async () => {
+      const answers = [await admin('/sandboxes/attacker/clock', { advanceMs: 10 * 3_600_000 })];
+      for (let i = 0; i < 20; i++) answers.push(await admin('/sandboxes/attacker/clock'));
+      return answers;
+    });
+    await admin('/sandboxes/attacker/vendors/symbee/agent-pool', { enabled: false });
 
     // 5. Absurd admin values and hostile XML: refused, quickly.
     await attack('absurd admin values, DOCTYPE inside the root element', async () => [
