@@ -111,6 +111,11 @@ export class BodyIntake {
     });
   }
 
+  /** Body bytes the client announced (or is sending chunked) that were not read: a refusal then closes the connection. */
+  get unread(): boolean {
+    return !this.complete && (this.declared() > 0 || this.msg.headers['transfer-encoding'] !== undefined);
+  }
+
   release(): void {
     this.budget.give(this.reserved);
     this.reserved = 0;

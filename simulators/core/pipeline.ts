@@ -225,7 +225,7 @@ export function vendorPipeline(
         aborted = true;
         out = { status: 0 };
       } else if (err instanceof VendorError) {
-        out = rawBody === '' && !intake.complete ? unreadBody(render(req, err)) : render(req, err);
+        out = intake.unread ? unreadBody(render(req, err)) : render(req, err);
       } else {
         out = internalError(err, req);
       }

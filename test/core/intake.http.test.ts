@@ -132,6 +132,15 @@ describe('credentials in headers are checked before the body is read', () => {
     }
   });
 
+  it('a refused call without a body keeps its connection (nothing unread to skip)', async () => {
+    const sinch = targets()[1]!;
+    const path = sinch.path.replace(/\/campaigns\/.*/, '/campaigns');
+    const got = await rawRequest('GET', path, { ...sinch.wrong, connection: 'keep-alive' }, '', 500).answer;
+    expect(got.status).toBe(401);
+    expect(got.head.toLowerCase()).not.toContain('connection: close');
+    expect(got.closed).toBe(false);
+  });
+
   it('good credentials: the body is waited for and read', async () => {
     for (const target of targets()) {
       const { socket, answer } = rawRequest(
