@@ -28,13 +28,14 @@ function expirePreference(state: SymbeeState, id: string, at: number): void {
 }
 
 /**
- * Most pool steps (an attempt, or an agent waking to find nothing) played out in one catch-up (about 0.1 s). Idle time costs nothing (an agent sleeps until
+ * Most pool steps (an attempt, or an agent waking to find nothing) played out in one catch-up: about 50 ms on an idle
+ * machine, 150 ms on a loaded one. Idle time costs nothing (an agent sleeps until
  * the next due task), but every attempt is a state change and an RNG draw: a pool retrying tasks every millisecond
  * does tens of millions of them in a 10-hour clock move, which would stop every sandbox for a minute. Past the bound
  * the pool falls behind `now` and carries on, in time order, at the next catch-up (the next request or clock move) —
  * assumed, docs/vendors/symbee.md.
  */
-export const MAX_POOL_ATTEMPTS_PER_ADVANCE = 100_000;
+export const MAX_POOL_ATTEMPTS_PER_ADVANCE = 50_000;
 
 /**
  * Moves the Symbee world up to `now`: scheduled key rotation, preferred-agent expiries and the automatic agent
