@@ -72,7 +72,14 @@ const pathOf = (url: string) => new URL(url).pathname;
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** Per vendor: a POST with a body, its good header credentials and wrong ones. */
-function targets() {
+interface Target {
+  vendor: string;
+  path: string;
+  good: Record<string, string>;
+  wrong: Record<string, string>;
+}
+
+function targets(): Target[] {
   const symbee = vendors.symbee as { baseUrl: string; headers: Record<string, string> };
   const sinch = vendors.sinch as { baseUrl: string; username: string; password: string; campaigns: string[] };
   const eight = vendors.eightbyeight as {
