@@ -5,13 +5,14 @@ import type { VendorCall } from '../core/vendor.ts';
 import { type EngageState, dateTime, nextId } from './models.ts';
 
 /**
- * Bulk seeding past the API's own limits (100 campaigns, 100 active scripts), so a test can reach the documented
+ * Bulk seeding past the API's own limits (100 campaigns, 100 active scripts, 1,000 compliance rules), so a test can reach the documented
  * list maximums (RESULT_TOO_LARGE) without thousands of calls. Entities land in the master account.
  */
 const SeedSchema = z.strictObject({
   campaigns: z.number().int().min(0).max(5000).default(0),
   scripts: z.number().int().min(0).max(5000).default(0),
   strategies: z.number().int().min(0).max(5000).default(0),
+  complianceRules: z.number().int().min(0).max(5000).default(0),
 });
 
 export function seed(call: VendorCall<EngageState>) {
@@ -50,7 +51,12 @@ export function seed(call: VendorCall<EngageState>) {
       attributes: [],
     });
   }
+  for (let i = 0; i < counts.complianceRules; i++) {
+    const id = nextId(state);
+    state.complianceRules.insert({ internalId: id, ownerId, type: 'Region', elements: ['CA'], attributes: [] });
+  }
   return reply.json(201, {
+    complianceRules: state.complianceRules.size,
     campaigns: state.campaigns.size,
     scripts: state.scripts.size,
     strategies: state.strategies.size,
