@@ -207,6 +207,12 @@ function unwrap(schema: z.ZodType): z.ZodType {
 const kindOf = (schema: z.ZodType) => defOf(unwrap(schema)).type;
 
 /**
+ * Parsed XML (fast-xml-parser, prefixes kept or stripped) brought to the shape a schema expects — for arguments here,
+ * and for the `data` items a SOAP client reads.
+ */
+export const fromXml = (node: unknown, schema: z.ZodType): unknown => shape(node, schema);
+
+/**
  * Brings parsed XML to the shape a schema expects: objects keep only their own, declared child elements (the rest is
  * ignored, as JAXB ignores unknown elements), an empty element is an empty object, a single element is a one-item
  * list, text with attributes (`xsi:type`) is its text. Anything else is left as it is, for the schema to refuse.

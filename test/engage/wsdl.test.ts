@@ -80,7 +80,9 @@ describe('the CampaignManagementService110 WSDL', () => {
     const wsdl = await served(SERVICES.campaign);
     expect(wsdl.definitions.targetNamespace).toBe('http://www.soundbite.com/SOAPAPI2/110');
     expect(wsdl.definitions.portType.operation.map((o) => o.name).sort()).toEqual([...documented.keys()].sort());
-    const declared = new Map(ENGAGE_OPERATIONS.map((op) => [op.name, (op.binding as SoapBinding).args ?? []]));
+    const declared = new Map<string, readonly { name: string }[]>(
+      ENGAGE_OPERATIONS.map((op) => [op.name, (op.binding as SoapBinding).args ?? []]),
+    );
     for (const [name, params] of documented) {
       expect(
         declared.get(name)?.map((a) => a.name),
