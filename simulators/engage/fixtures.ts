@@ -110,7 +110,7 @@ export function createEngageState(ctx: SeedContext): EngageState {
   for (const name of campaignNames) {
     state.campaigns.insert({
       ...owned(name.slice(0, 255)),
-      description: faker.lorem.sentence(),
+      description: fixed ? `${name} (demo campaign)` : faker.lorem.sentence(),
       createdAt: now,
       attributes: [
         { name: 'startDate', value: dateTime(now) },
