@@ -58,6 +58,7 @@ export const engage: VendorDefinition<EngageState> = {
     return {
       endpoint: `${origin}/engage${SERVICES.campaign}`,
       wsdl: `${origin}/engage${SERVICES.campaign}?wsdl`,
+      namespace: ENGAGE_NAMESPACE,
       endpoints: Object.fromEntries(Object.entries(SERVICES).map(([k, p]) => [k, `${origin}/engage${p}`])),
       username: state.username,
       password: state.password,
