@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONFIGURATION_OPERATIONS } from '../../contracts/engage/operations.ts';
+import type { SoapBinding } from '../../simulators/core/operations.ts';
 import { bodyOf, calls } from './calls.ts';
 import { NS, envelope, orgArg, useEngage } from './harness.ts';
 
@@ -92,7 +93,46 @@ const args = fc
   .array(fc.tuple(fc.integer({ min: 1, max: 7 }), tree), { maxLength: 6 })
   .map((items) => items.map(([n, inner]) => `<arg${n}>${inner}</arg${n}>`).join(''));
 
+/** A call in the documented layout: the org arguments valid, every other argument a random tree (or absent). */
+const layoutCalls = fc
+  .constantFrom(...CONFIGURATION_OPERATIONS)
+  .chain((op) =>
+    fc.tuple(
+      fc.constant(op.name),
+      fc.tuple(
+        ...((op.binding as SoapBinding).args ?? []).map((a) =>
+          a.name === 'org' ? fc.constant(null) : fc.option(tree),
+        ),
+      ),
+    ),
+  )
+  .map(([name, parts]) => ({
+    name,
+    body: parts
+      .map((inner, i) =>
+        inner === null
+          ? isOrg(name, i)
+            ? orgArg(i + 1, t.sb.section.account)
+            : ''
+          : `<arg${i + 1}>${inner}</arg${i + 1}>`,
+      )
+      .join(''),
+  }));
+const isOrg = (name: string, i: number) =>
+  ((CONFIGURATION_OPERATIONS.find((op) => op.name === name)?.binding as SoapBinding).args ?? [])[i]?.name === 'org';
+
 describe('the binding answers every body with a reply or a fault, and refusals change nothing', () => {
+  it('calls in the documented layout (a valid org) with random entities', async () => {
+    await fc.assert(
+      fc.asyncProperty(layoutCalls, async ({ name, body }) => {
+        const before = await everything();
+        const res = await t.sb.call(name, body);
+        if (expectSoapAnswer(res) !== 'reply') expect(await everything()).toEqual(before);
+      }),
+      RUNS,
+    );
+  });
+
   it('random argument trees for every configuration method', async () => {
     await fc.assert(
       fc.asyncProperty(methods, args, async (method, body) => {
