@@ -1,4 +1,4 @@
-import { type PactRequestView, type ProviderStateCatalogue, acceptedRequests } from '../core/states.ts';
+import { type PactRequestView, type ProviderStateCatalogue, pactCredentials } from '../core/states.ts';
 
 /**
  * How a consumer's Engage pact maps onto the simulator: its paths (`/SOAPAPI2/...`) are mounted below `/engage`
@@ -18,12 +18,8 @@ function credentialsOf(request: PactRequestView): { username: string; password: 
 }
 
 export const engageStates: ProviderStateCatalogue = {
-  sandboxOptions(requests) {
-    return (
-      acceptedRequests(requests)
-        .map(credentialsOf)
-        .find((c) => c !== undefined) ?? {}
-    );
-  },
+  // A refused WS-Security token is a fault on HTTP 500 like any other: only replies (2xx) vouch for credentials.
+  sandboxOptions: (requests) =>
+    pactCredentials(requests, credentialsOf, (all) => all.filter((r) => r.expectedStatus < 300)),
   states: [],
 };
