@@ -137,7 +137,7 @@ function setAsideLongText(text: string): { skeleton: string; long: string[] } {
   let skeleton = '';
   let copied = 0;
   // Each text run lies between a `>` and the next `<` (a plain scan: a regex over megabytes overflows the stack).
-  for (let close = text.indexOf('>'); close >= 0; ) {
+  for (let close = text.indexOf('>'); close >= 0;) {
     const open = text.indexOf('<', close + 1);
     if (open < 0) break;
     const run = open - close - 1 >= LONG_TEXT ? text.slice(close + 1, open) : '';
@@ -164,7 +164,9 @@ function decodeEntities(run: string): string {
 
 function putBackLongText(node: unknown, long: readonly string[]): unknown {
   if (typeof node === 'string') {
-    return node.includes(MARK) ? node.replace(PLACEHOLDER, (_, i: string) => decodeEntities(long[Number(i)] ?? '')) : node;
+    return node.includes(MARK)
+      ? node.replace(PLACEHOLDER, (_, i: string) => decodeEntities(long[Number(i)] ?? ''))
+      : node;
   }
   if (Array.isArray(node)) return node.map((item) => putBackLongText(item, long));
   if (node && typeof node === 'object') {
