@@ -56,6 +56,8 @@ export const engage: VendorDefinition<EngageState> = {
       [...items].map((i) => ({ internalId: i.internalId, externalId: i.externalId }));
     const scripts = [...state.scripts.values()];
     return {
+      // The vendor mount: the services are below it (`endpoints`), a scenario's raw `request` steps too.
+      baseUrl: `${origin}/engage`,
       endpoint: `${origin}/engage${SERVICES.campaign}`,
       wsdl: `${origin}/engage${SERVICES.campaign}?wsdl`,
       namespace: ENGAGE_NAMESPACE,
