@@ -27,6 +27,21 @@ export interface SoapBinding {
   /** Local name of the Body's first element, e.g. `listCampaigns`. */
   element: string;
   soapAction?: string;
+  /**
+   * The documented signature: `arg1 … argN` in this order (unqualified elements). An array schema is a repeated
+   * `argN`; an optional argument may be omitted or `xsi:nil` (null); a required one missing is the vendor's "null
+   * argument" fault.
+   */
+  args?: readonly SoapArgument[];
+  /** What `return` holds, one `data` per item (`many`: a list); absent for a method with no response. */
+  result?: { schema: z.ZodType; many: boolean };
+}
+
+export interface SoapArgument {
+  /** The documented parameter name (`scriptTemplate`, `org`): faults name it, the WSDL documents it. */
+  name: string;
+  schema: z.ZodType;
+  optional?: boolean;
 }
 
 export type Binding = RestBinding | SoapBinding;
@@ -64,7 +79,9 @@ export interface OperationSpec {
 /** What `GET /__admin/vendors/{vendorId}` lists for each operation. */
 export interface OperationListing {
   name: string;
-  binding: { protocol: 'rest'; method: HttpMethod; path: string } | SoapBinding;
+  binding:
+    | { protocol: 'rest'; method: HttpMethod; path: string }
+    | { protocol: 'soap'; path: string; element: string; soapAction?: string; args: string[] };
   readOnly: boolean;
   summary: string;
   errors: { status: number; description: string }[];
@@ -91,7 +108,17 @@ export function listOperation(op: OperationSpec, mount: string): OperationListin
   const errors = Object.entries(op.responses)
     .filter(([status]) => Number(status) >= 400)
     .map(([status, r]) => ({ status: Number(status), description: r.description }));
-  const binding = op.binding.protocol === 'rest' ? { ...op.binding, path: `${mount}${op.binding.path}` } : op.binding;
+  const { binding: b } = op;
+  const binding: OperationListing['binding'] =
+    b.protocol === 'rest'
+      ? { ...b, path: `${mount}${b.path}` }
+      : {
+          protocol: 'soap',
+          path: `${mount}${b.path}`,
+          element: b.element,
+          ...(b.soapAction === undefined ? {} : { soapAction: b.soapAction }),
+          args: (b.args ?? []).map((a, i) => `arg${i + 1}: ${a.name}`),
+        };
   return { name: op.name, binding, readOnly: op.readOnly, summary: op.summary, errors };
 }
 

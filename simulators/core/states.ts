@@ -154,3 +154,19 @@ export function basicOf(request: PactRequestView): { username: string; password:
 export function acceptedRequests(requests: readonly PactRequestView[]): PactRequestView[] {
   return requests.filter((r) => r.expectedStatus !== 401 && r.expectedStatus !== 403);
 }
+
+/**
+ * The first credentials `pick` reads from the requests `accepted` keeps (default: the ones not refused with 401/403)
+ * — a verification sandbox's `options.<vendorId>` — or `{}` when none has any.
+ */
+export function pactCredentials<T extends Record<string, unknown>>(
+  requests: readonly PactRequestView[],
+  pick: (request: PactRequestView) => T | undefined,
+  accepted: (requests: readonly PactRequestView[]) => PactRequestView[] = acceptedRequests,
+): T | Record<string, never> {
+  for (const request of accepted(requests)) {
+    const credentials = pick(request);
+    if (credentials !== undefined) return credentials;
+  }
+  return {};
+}

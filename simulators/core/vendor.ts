@@ -155,6 +155,8 @@ export interface VendorDefinition<S = unknown> {
   renderError(error: VendorError, req: VendorRequest): Reply;
   /** OpenAPI (or, for SOAP vendors, a document pointing at the WSDL) generated from the contracts. */
   openapi(): OpenAPIV3_1.Document;
+  /** SOAP vendors: the paths (below the mount, with `?wsdl`) where each service's WSDL is served. */
+  wsdl?: readonly string[];
   /** Max request body size; defaults to the kernel's. */
   bodyLimitBytes?: number;
   /** Named Pact provider states (`POST /__admin/pact/provider-states`, `campaign-sim verify`). */

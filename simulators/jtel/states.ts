@@ -3,7 +3,7 @@ import {
   type ProviderStateCatalogue,
   type StateContext,
   type StateParams,
-  acceptedRequests,
+  pactCredentials,
 } from '../core/states.ts';
 
 /**
@@ -20,13 +20,7 @@ function credentialsOf(request: PactRequestView): { clientsId: number; token: st
 }
 
 export const jtelStates: ProviderStateCatalogue = {
-  sandboxOptions(requests) {
-    return (
-      acceptedRequests(requests)
-        .map(credentialsOf)
-        .find((c) => c !== undefined) ?? {}
-    );
-  },
+  sandboxOptions: (requests) => pactCredentials(requests, credentialsOf),
   states: [
     {
       name: 'dialler campaign {name} exists',

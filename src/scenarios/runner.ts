@@ -3,6 +3,7 @@ import { adminAuthorization } from '../clients/core/admin-token.ts';
 import { type Times, describeTimes, timesAccept } from '../clients/core/verify.ts';
 import type { AnyVendor } from '../../simulators/core/vendor.ts';
 import { defaultHeaders } from './auth.ts';
+import { selectXPath, soapExchange } from './soap.ts';
 import { getPath, interpolate, interpolateText } from './interpolate.ts';
 import { collectScenarioFiles, displayPath, loadScenarioFile, ScenarioFormatError } from './load.ts';
 import { describeValue, match, resolveExpected, type MatchMode } from './match.ts';
@@ -236,6 +237,12 @@ async function runStep(step: Step, state: ScenarioState): Promise<void> {
   if ('request' in step) {
     exchange = await vendorRequest(step.request, state, context);
     mustSucceed = false;
+  } else if ('soap' in step) {
+    const section = (state.sandbox.vendors as Record<string, Record<string, unknown>> | undefined)?.[step.soap.vendor];
+    if (!section) throw new StepFailure(`vendor ${step.soap.vendor} is not served by the simulator at ${state.origin}`);
+    const soap = soapExchange(step.soap, section, context);
+    exchange = await send(state, 'POST', soap.url, { headers: soap.headers, body: soap.body });
+    mustSucceed = false;
   } else if ('clock' in step) {
     exchange = await send(state, 'POST', adminUrl(state, '/clock'), jsonBody(interpolate(step.clock, context)));
   } else {
@@ -246,7 +253,7 @@ async function runStep(step: Step, state: ScenarioState): Promise<void> {
   const problems = checkExpectations(step.expect, exchange, context, mustSucceed);
   if (problems.length > 0) throw new StepFailure(withResponse(problems, exchange));
   // Moving the clock or calling a backdoor can change credentials (a rotated API key) and fixtures: re-read them.
-  if (!('request' in step) && exchange.status < 300) await refreshSandbox(state);
+  if (!('request' in step) && !('soap' in step) && exchange.status < 300) await refreshSandbox(state);
   capture(step, exchange, state);
 }
 
@@ -406,6 +413,20 @@ function checkExpectations(
   if (expect?.json !== undefined) check(expect.json, parsedBody(exchange, 'json'), 'json', 'json');
   if (expect?.xml !== undefined) check(expect.xml, parsedBody(exchange, 'xml'), 'xml', 'text');
   if (expect?.text !== undefined) check(expect.text, exchange.body, 'text', 'text');
+  for (const [path, expected] of Object.entries(expect?.xpath ?? {})) {
+    let selected: unknown;
+    try {
+      selected = selectXPath(parsedBody(exchange, 'xml'), path);
+    } catch (err) {
+      if (err instanceof StepFailure) throw err;
+      problems.push(`xpath ${path}: ${(err as Error).message}`);
+      continue;
+    }
+    check(expected, selected, `xpath ${path}`, 'text');
+  }
+  if (expect?.fault !== undefined) {
+    check(expect.fault, selectXPath(parsedBody(exchange, 'xml'), '/Envelope/Body/Fault'), 'fault', 'text');
+  }
   return problems;
 }
 
@@ -417,7 +438,9 @@ function withResponse(problems: string[], exchange: Exchange): string {
 /** The body captures read from: XML when it says so, JSON when it parses, else the text itself. */
 function captureSource(step: ExchangeStep, exchange: Exchange): unknown {
   const type = exchange.headers['content-type'] ?? '';
-  if (/xml/i.test(type) || step.expect?.xml !== undefined) return parsedBody(exchange, 'xml');
+  if (/xml/i.test(type) || step.expect?.xml !== undefined || step.expect?.xpath !== undefined) {
+    return parsedBody(exchange, 'xml');
+  }
   try {
     return JSON.parse(exchange.body);
   } catch {

@@ -22,6 +22,10 @@ const ExpectSchema = z.strictObject({
   json: z.unknown().optional(),
   xml: z.unknown().optional(),
   text: z.string().optional(),
+  /** XPath subset → expected value (src/scenarios/soap.ts), on the body parsed as XML. */
+  xpath: z.record(z.string(), z.unknown()).optional(),
+  /** A SOAP fault: matched against `Envelope/Body/Fault` ({faultcode, faultstring, detail}). */
+  fault: z.unknown().optional(),
 });
 
 /** At most one body form per request. */
@@ -42,6 +46,19 @@ const RequestSchema = z
     form: stringMap.optional(),
   })
   .refine(oneBody, 'give at most one of json, xml, text, form');
+
+/** A SOAP call: the operation and its arguments in the documented order (`arg1 … argN`). */
+const SoapSchema = z.strictObject({
+  vendor: z.enum(PRODUCT_VENDOR_IDS),
+  /** A key of `vendors.<vendor>.endpoints` (default: `vendors.<vendor>.endpoint`). */
+  service: z.string().optional(),
+  operation: z.string().regex(/^[A-Za-z_][\w.-]*$/, 'an XML element name'),
+  args: z.array(z.unknown()).optional(),
+  /** `false` sends no WS-Security header. */
+  auth: z.boolean().optional(),
+  /** Other WS-Security credentials than the sandbox's. */
+  credentials: z.strictObject({ username: z.string(), password: z.string() }).optional(),
+});
 
 const ClockSchema = z
   .strictObject({
@@ -74,12 +91,14 @@ const common = { name: z.string().min(1).optional(), expect: ExpectSchema.option
 
 export const RequestStepSchema = z.strictObject({ ...common, request: RequestSchema });
 export const ClockStepSchema = z.strictObject({ ...common, clock: ClockSchema });
+export const SoapStepSchema = z.strictObject({ ...common, soap: SoapSchema });
 export const AdminStepSchema = z.strictObject({ ...common, admin: AdminSchema });
 export const VerifyStepSchema = z.strictObject({ name: common.name, verify: VerifySchema });
 
 /** Which schema a step is checked against is decided by its one action key, so errors speak about that kind. */
 export const STEP_KINDS = {
   request: RequestStepSchema,
+  soap: SoapStepSchema,
   clock: ClockStepSchema,
   admin: AdminStepSchema,
   verify: VerifyStepSchema,
@@ -99,9 +118,10 @@ export const ScenarioHeaderSchema = z.strictObject({
 export type Expect = z.infer<typeof ExpectSchema>;
 export type RequestStep = z.infer<typeof RequestStepSchema>;
 export type ClockStep = z.infer<typeof ClockStepSchema>;
+export type SoapStep = z.infer<typeof SoapStepSchema>;
 export type AdminStep = z.infer<typeof AdminStepSchema>;
 export type VerifyStep = z.infer<typeof VerifyStepSchema>;
-export type Step = RequestStep | ClockStep | AdminStep | VerifyStep;
+export type Step = RequestStep | SoapStep | ClockStep | AdminStep | VerifyStep;
 
 export interface Scenario extends Omit<z.infer<typeof ScenarioHeaderSchema>, 'steps'> {
   steps: Step[];
@@ -112,6 +132,7 @@ export interface Scenario extends Omit<z.infer<typeof ScenarioHeaderSchema>, 'st
 
 export function stepKind(step: Step): StepKind {
   if ('request' in step) return 'request';
+  if ('soap' in step) return 'soap';
   if ('clock' in step) return 'clock';
   if ('verify' in step) return 'verify';
   return 'admin';

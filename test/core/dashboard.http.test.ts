@@ -37,7 +37,7 @@ describe('dashboard routes', () => {
     const sandbox = await createSandbox(t.api, { seed: 3 });
     const res = await t.api.get(`/__admin/sandboxes/${sandbox.id}/entities?limit=2`);
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.vendors).sort()).toEqual(['eightbyeight', 'sinch', 'symbee']);
+    expect(Object.keys(res.body.vendors).sort()).toEqual(['eightbyeight', 'engage', 'sinch', 'symbee']);
     const [records] = res.body.vendors.symbee;
     expect(records).toMatchObject({ total: 5, stateColumn: 'workedState' });
     expect(records.rows).toHaveLength(2);

@@ -95,7 +95,7 @@ steps:
   it('requires exactly one action per step', () => {
     expect(
       problemsOf('name: s\nsteps:\n  - clock: { advanceMs: 1 }\n    admin: { method: GET, path: /clock }\n')[0],
-    ).toContain('step 1: a step has exactly one of request, clock, admin, verify (found clock, admin)');
+    ).toContain('step 1: a step has exactly one of request, soap, clock, admin, verify (found clock, admin)');
     expect(problemsOf('name: s\nsteps:\n  - name: empty\n')[0]).toContain('step 1 (empty): a step has exactly one of');
   });
 

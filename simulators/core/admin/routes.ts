@@ -111,6 +111,7 @@ export function adminRouter(opts: AdminOptions): Router {
       id: vendor.id,
       title: vendor.title,
       openapi: `/__admin/vendors/${vendor.id}/openapi.json`,
+      ...(vendor.wsdl ? { wsdl: vendor.wsdl.map((path) => `/${vendor.id}${path}`) } : {}),
       operations: vendor.operations.map((op: Operation<unknown>) => listOperation(op, `/${vendor.id}`)),
     });
   });

@@ -67,7 +67,7 @@ export class XmlTooLarge extends Error {}
  * reads a DOCTYPE met inside the root element and expands the entities it declares. As text a DOCTYPE is escaped
  * (`&lt;!DOCTYPE`), so the raw markup is refused wherever it stands, comments and CDATA included.
  */
-const hasDoctype = (text: string): boolean => /<!DOCTYPE/i.test(text);
+export const hasDoctype = (text: string): boolean => /<!DOCTYPE/i.test(text);
 
 const parsers = new Map<string, XMLParser>();
 

@@ -1,0 +1,49 @@
+import { ENGAGE_NAMESPACE, type ENGAGE_OPERATIONS } from '../../contracts/engage/operations.ts';
+import { PASSWORD_TEXT } from '../core/serializers/soap.ts';
+import type { SoapHandlers, SoapProtocol } from '../core/soap.ts';
+import { configurationHandlers } from './config/index.ts';
+import { engageFault, noSession, protocolFault } from './errors.ts';
+import type { EngageState } from './models.ts';
+import { outreachHandlers } from './outreach/handlers.ts';
+import { supportHandlers } from './support.ts';
+
+/** The sandbox is the WS-Security user's (the kernel's tenant key); the password must be that user's. */
+export const tenantKey = (username: string) => `engage-user/${username}`;
+
+/** Most tags a request may have: a 100-contact batch or a 500-part script is a few thousand (assumed bound). */
+export const MAX_TAGS = 100_000;
+
+/**
+ * How Engage answers what the SOAP binding refuses. JAX-WS wording where the document has none (protocol faults,
+ * soap:Client without detail); the document's codes where it has one (ARG_NULL, ARG_INVALID_TYPE, NO_SESSION).
+ */
+export const protocol: SoapProtocol<EngageState> = {
+  namespace: ENGAGE_NAMESPACE,
+  maxTags: MAX_TAGS,
+  authenticate({ state }, token) {
+    if (!token || token.passwordType !== PASSWORD_TEXT) throw noSession();
+    if (token.username !== state.username || token.password !== state.password) throw noSession();
+  },
+  refuse: {
+    unsupportedMediaType: (type) =>
+      protocolFault(`Unsupported Content-Type: ${type || '(none)'} Supported ones are: [text/xml]`, 'Client', 415),
+    envelope(error) {
+      if (error.kind === 'version') return protocolFault(error.message, 'VersionMismatch');
+      if (error.kind === 'tooLarge') return engageFault(undefined, 'ARG_TOO_LARGE', 'request');
+      return protocolFault(error.message);
+    },
+    unknownOperation: (namespace, element) => protocolFault(`Cannot find dispatch method for {${namespace}}${element}`),
+    soapActionMismatch: (action, element) =>
+      protocolFault(`SOAPAction ${JSON.stringify(action)} does not name the operation ${element}`),
+    unexpectedElement: (name) => protocolFault(`Unexpected element ${name}`),
+    argumentNull: (argument, operation) => engageFault(operation, 'ARG_NULL', argument.name),
+    argumentInvalid: (argument, _reason, operation) => engageFault(operation, 'ARG_INVALID_TYPE', argument.name),
+  },
+};
+
+/** One handler per declared method: part 1's configuration, part 2's outreach, the assumed support services. */
+export const handlers: SoapHandlers<EngageState, typeof ENGAGE_OPERATIONS> = {
+  ...configurationHandlers,
+  ...outreachHandlers,
+  ...supportHandlers,
+};

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { Pass } from '../../contracts/engage/entities.ts';
+import { parseSnapshot } from '../core/store.ts';
+import {
+  type ComplianceRuleModel,
+  type EngageState,
+  type OrgModel,
+  newCampaignStore,
+  newComplianceRuleStore,
+  newScriptStore,
+  newStrategyStore,
+} from './models.ts';
+import { OutreachSnapshotSchema, restoreOutreach, snapshotOutreach } from './outreach/state.ts';
+
+/** What a saved Engage section holds: credentials, orgs, the configuration entities and part 2's own section. */
+const Id = z.string().regex(/^\d{1,18}$/);
+const AttributeSchema = z.object({ name: z.string().optional(), value: z.string().optional() });
+const Owned = { internalId: Id, externalId: z.string(), ownerId: Id };
+
+const OrgSchema = z.object({
+  internalId: Id,
+  externalId: z.string(),
+  type: z.enum(['Account', 'Enterprise']),
+  parentId: Id.optional(),
+  masterAccountId: Id.optional(),
+});
+const ScriptSchema = z.object({
+  ...Owned,
+  description: z.string().optional(),
+  template: z.boolean(),
+  elements: z.array(z.object({ name: z.string(), bytes: z.number().int().min(0) })),
+  createdAt: z.number(),
+});
+const CampaignSchema = z.object({
+  ...Owned,
+  description: z.string().optional(),
+  createdAt: z.number(),
+  attributes: z.array(AttributeSchema),
+});
+const StrategySchema = z.object({
+  ...Owned,
+  description: z.string().optional(),
+  passes: z.array(Pass),
+  attributes: z.array(AttributeSchema),
+});
+const RuleSchema = z.object({
+  ...Owned,
+  externalId: z.string().optional(),
+  type: z.enum(['Date', 'Region']),
+  description: z.string().optional(),
+  elements: z.array(z.string()),
+  attributes: z.array(AttributeSchema),
+});
+const NamedSchema = z.object({ ...Owned, size: z.number().int().optional(), role: z.string().optional() });
+
+export const EngageSnapshotSchema = z.object({
+  username: z.string(),
+  password: z.string(),
+  orgs: z.array(OrgSchema),
+  accountId: Id,
+  enterpriseId: Id,
+  scripts: z.array(ScriptSchema),
+  campaigns: z.array(CampaignSchema),
+  strategies: z.array(StrategySchema),
+  complianceRules: z.array(RuleSchema),
+  lists: z.array(NamedSchema),
+  agentGroups: z.array(NamedSchema),
+  users: z.array(NamedSchema),
+  nextId: z.number().int(),
+  outreach: OutreachSnapshotSchema,
+});
+export type EngageSnapshot = z.infer<typeof EngageSnapshotSchema>;
+
+export function snapshotEngage(state: EngageState): EngageSnapshot {
+  return {
+    username: state.username,
+    password: state.password,
+    orgs: [...state.orgs.values()],
+    accountId: state.accountId,
+    enterpriseId: state.enterpriseId,
+    scripts: state.scripts.snapshot(),
+    campaigns: state.campaigns.snapshot(),
+    strategies: state.strategies.snapshot(),
+    complianceRules: state.complianceRules.snapshot(),
+    lists: state.lists,
+    agentGroups: state.agentGroups,
+    users: state.users,
+    nextId: state.nextId,
+    outreach: snapshotOutreach(state.outreach),
+  };
+}
+
+/** Restores a saved section (schema-checked; indexes rebuilt, duplicate keys refused). */
+export function restoreEngage(data: unknown): EngageState {
+  const saved = parseSnapshot('engage', EngageSnapshotSchema, data);
+  return {
+    ...saved,
+    orgs: new Map(saved.orgs.map((o: OrgModel) => [o.internalId, o])),
+    scripts: newScriptStore(saved.scripts),
+    campaigns: newCampaignStore(saved.campaigns),
+    strategies: newStrategyStore(saved.strategies),
+    complianceRules: newComplianceRuleStore(saved.complianceRules as ComplianceRuleModel[]),
+    outreach: restoreOutreach(saved.outreach),
+  };
+}

@@ -1,0 +1,233 @@
+import { MatchersV3, type V3MockServer, XmlBuilder } from '@pact-foundation/pact';
+import { describe, expect, it } from 'vitest';
+import { EngageClient, EngageFault } from '../../src/clients/engage/index.ts';
+import { DEFAULT_SANDBOX, FIRST_ID } from '../../simulators/engage/fixtures.ts';
+import { FRESH_SANDBOX as FRESH, consumerPact, rejectionOf } from '../helpers/pact.ts';
+import { NS, PASSWORD_TEXT } from './harness.ts';
+
+/**
+ * Pact consumer tests of the Engage reference client, with XML bodies both ways. Requests use the default sandbox's
+ * fixed credentials and ids (Enterprise 10001, its master Account 10002), so the provider test verifies them against a
+ * simulator's default sandbox reset on a frozen clock (test/engage/engage.provider.test.ts).
+ */
+const { regex } = MatchersV3;
+type XmlElement = Parameters<Parameters<XmlBuilder['build']>[0]>[0];
+
+const ACCOUNT = String(FIRST_ID + 1);
+const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
+const WSSE = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
+const WSU = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
+const CAMPAIGN_SERVICE = '/engage/SOAPAPI2/CampaignManagementService110';
+const XML = { 'Content-Type': 'text/xml; charset=utf-8' };
+const XML_REPLY = { 'Content-Type': regex(/^text\/xml(;.*)?$/, 'text/xml; charset=utf-8') };
+/**
+ * Bodies are exact: Pact's verifier resolves XML namespaces (`{uri}:Envelope`) while the matching rules the builder
+ * writes keep the prefixes (`soap:Envelope`), so a matcher inside a namespaced body never applies. The default
+ * sandbox is fixed (ids, names, descriptions) and its clock frozen, so exact values are what it answers.
+ */
+const NOW = '2025-03-01T10:00:00.000Z';
+const NEXT_ID = String(FIRST_ID + 16);
+const CAMPAIGNS = ['Collections Q1', 'Appointment Reminders', 'Customer Survey'];
+
+const pact = consumerPact('campaign-sim-engage-client', 'engage-simulator');
+const clientFor = (server: V3MockServer, password: string = DEFAULT_SANDBOX.password) =>
+  new EngageClient({ endpoint: `${server.url}${CAMPAIGN_SERVICE}`, username: DEFAULT_SANDBOX.username, password });
+const account = { internalId: ACCOUNT, type: 'Account' as const };
+
+// The builder's type says Map, but it serializes the value as JSON: a Map would lose its entries.
+const attrs = (entries: Record<string, string>) => entries as unknown as Map<string, string>;
+const none = new Map<string, string>();
+
+/** A request envelope as the client writes it: WS-Security header, the operation with its argN. */
+function request(operation: string, args: (op: XmlElement) => void, password: string = DEFAULT_SANDBOX.password) {
+  const body = new XmlBuilder('1.0', 'UTF-8', 'soapenv:Envelope').build((env) => {
+    env.setAttributes(attrs({ 'xmlns:soapenv': SOAP_ENV, 'xmlns:ns': NS }));
+    env.appendElement('soapenv:Header', none, (header) => {
+      header.appendElement('wsse:Security', attrs({ 'xmlns:wsse': WSSE, 'xmlns:wsu': WSU }), (security) => {
+        security.appendElement('wsse:UsernameToken', attrs({ 'wsu:Id': 'UsernameToken-1' }), (token) => {
+          token.appendElement('wsse:Username', none, DEFAULT_SANDBOX.username);
+          token.appendElement('wsse:Password', attrs({ Type: PASSWORD_TEXT }), password);
+        });
+      });
+    });
+    env.appendElement('soapenv:Body', none, (body) => body.appendElement(`ns:${operation}`, none, args));
+  });
+  return { method: 'POST', path: CAMPAIGN_SERVICE, headers: XML, body };
+}
+
+const org = (n: number) => (op: XmlElement) =>
+  op.appendElement(`arg${n}`, none, (a) =>
+    a.appendElement('internalId', none, ACCOUNT).appendElement('type', none, 'Account'),
+  );
+
+/** A reply envelope: `{operation}Response/return` built by `content`, or a Fault. */
+function reply(operation: string, content: (ret: XmlElement) => void, status = 200) {
+  const body = new XmlBuilder('1.0', 'UTF-8', 'soap:Envelope').build((env) => {
+    env.setAttributes(attrs({ 'xmlns:soap': SOAP_ENV }));
+    env.appendElement('soap:Body', none, (b) =>
+      b.appendElement(`ns2:${operation}Response`, attrs({ 'xmlns:ns2': NS }), (r) =>
+        r.appendElement('return', none, content),
+      ),
+    );
+  });
+  return { status, headers: XML_REPLY, body };
+}
+
+function fault(code: string, message: string) {
+  const body = new XmlBuilder('1.0', 'UTF-8', 'soap:Envelope').build((env) => {
+    env.setAttributes(attrs({ 'xmlns:soap': SOAP_ENV }));
+    env.appendElement('soap:Body', none, (b) =>
+      b.appendElement('soap:Fault', none, (f) => {
+        f.appendElement('faultcode', none, 'soap:Client').appendElement('faultstring', none, message);
+        f.appendElement('detail', none, (d) =>
+          d.appendElement('ns2:ApiFault', attrs({ 'xmlns:ns2': NS }), (a) =>
+            a.appendElement('errorCode', none, code).appendElement('message', none, message),
+          ),
+        );
+      }),
+    );
+  });
+  return { status: 500, headers: XML_REPLY, body };
+}
+
+const owner = (d: XmlElement) =>
+  d.appendElement('owner', none, (o) =>
+    o
+      .appendElement('internalId', none, ACCOUNT)
+      .appendElement('externalId', none, DEFAULT_SANDBOX.account)
+      .appendElement('type', none, 'Account'),
+  );
+
+describe('campaigns', () => {
+  it('listCampaigns answers one data per campaign with startDate/endDate attributes', async () => {
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a listCampaigns call for the master account',
+        withRequest: request('listCampaigns', org(1)),
+        willRespondWith: reply('listCampaigns', (ret) =>
+          CAMPAIGNS.forEach((name, i) =>
+            ret.appendElement('data', none, (d) => {
+              d.appendElement('internalId', none, String(FIRST_ID + 5 + i)).appendElement('externalId', none, name);
+              d.appendElement('attributes', none, (a) =>
+                a.appendElement('name', none, 'startDate').appendElement('value', none, NOW),
+              );
+              d.appendElement('attributes', none, (a) =>
+                a.appendElement('name', none, 'endDate').appendElement('value', none, '2025-05-30T10:00:00.000Z'),
+              );
+              owner(d);
+              d.appendElement('description', none, `${name} (demo campaign)`).appendElement('createdDate', none, NOW);
+            }),
+          ),
+        ),
+      },
+      async (server) => {
+        const campaigns = await clientFor(server).listCampaigns(account);
+        expect(campaigns.map((c) => c.externalId)).toEqual(CAMPAIGNS);
+        expect(campaigns[0]!.attributes?.map((a) => a.name)).toEqual(['startDate', 'endDate']);
+      },
+    );
+  });
+
+  it('createCampaign answers the created campaign', async () => {
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a createCampaign call',
+        withRequest: request('createCampaign', (op) => {
+          op.appendElement('arg1', none, (a) =>
+            a.appendElement('externalId', none, 'Pact Drive').appendElement('description', none, 'from the pact'),
+          );
+          org(2)(op);
+        }),
+        willRespondWith: reply('createCampaign', (ret) =>
+          ret.appendElement('data', none, (d) => {
+            d.appendElement('internalId', none, NEXT_ID).appendElement('externalId', none, 'Pact Drive');
+            d.appendElement('attributes', none, (a) =>
+              a.appendElement('name', none, 'startDate').appendElement('value', none, NOW),
+            );
+            owner(d);
+            d.appendElement('description', none, 'from the pact').appendElement('createdDate', none, NOW);
+          }),
+        ),
+      },
+      async (server) => {
+        const made = await clientFor(server).createCampaign(
+          { externalId: 'Pact Drive', description: 'from the pact' },
+          account,
+        );
+        expect(made.externalId).toBe('Pact Drive');
+      },
+    );
+  });
+
+  it('showCampaign of an unknown campaign is an OBJECT_NOT_EXISTS fault', async () => {
+    const message = "Referenced object 'Campaign 999999' does not exist";
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a showCampaign call for an unknown campaign',
+        withRequest: request('showCampaign', (op) =>
+          op.appendElement('arg1', none, (a) => a.appendElement('internalId', none, '999999')),
+        ),
+        willRespondWith: fault('OBJECT_NOT_EXISTS', message),
+      },
+      async (server) => {
+        const err = await rejectionOf(clientFor(server).showCampaign({ internalId: '999999' }));
+        expect(EngageFault.is(err, 'OBJECT_NOT_EXISTS')).toBe(true);
+        expect((err as EngageFault).faultstring).toBe(message);
+      },
+    );
+  });
+});
+
+describe('scripts and security', () => {
+  it('createScriptUsingContent uploads base64 contents and answers the script', async () => {
+    const content = Buffer.from('<vxml version="2.1"/>').toString('base64');
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a createScriptUsingContent call',
+        withRequest: request('createScriptUsingContent', (op) => {
+          op.appendElement('arg1', none, 'Pact Script')
+            .appendElement('arg2', none, 'main.xml')
+            .appendElement('arg3', none, content);
+          org(4)(op);
+        }),
+        willRespondWith: reply('createScriptUsingContent', (ret) =>
+          ret.appendElement('data', none, (d) => {
+            d.appendElement('internalId', none, NEXT_ID).appendElement('externalId', none, 'Pact Script');
+            owner(d);
+            d.appendElement('template', none, 'false')
+              .appendElement('elements', none, 'main.xml')
+              .appendElement('createdDate', none, NOW);
+          }),
+        ),
+      },
+      async (server) => {
+        const script = await clientFor(server).createScriptUsingContent(
+          'Pact Script',
+          ['main.xml'],
+          [content],
+          account,
+        );
+        expect(script).toMatchObject({ externalId: 'Pact Script', elements: ['main.xml'] });
+      },
+    );
+  });
+
+  it('a wrong password is a NO_SESSION fault', async () => {
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a listScripts call with a wrong password',
+        withRequest: request('listScripts', org(1), 'not-the-password'),
+        willRespondWith: fault('NO_SESSION', 'No current session.'),
+      },
+      async (server) => {
+        const err = await rejectionOf(clientFor(server, 'not-the-password').listScripts(account));
+        expect(EngageFault.is(err, 'NO_SESSION')).toBe(true);
+      },
+    );
+  });
+});
