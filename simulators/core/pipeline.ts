@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { type Sandbox, type SandboxRegistry, markChanged } from './sandbox.ts';
 import type { Reply } from './reply.ts';
 import { type VendorRequest, plainRequest } from './request.ts';
+import { type NearMiss, NearMissIndex } from './near-miss.ts';
 import { RouteTable } from './routing.ts';
 import { sendReply } from './send.ts';
 import { VendorError } from './errors.ts';
@@ -122,16 +123,21 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
   ];
   const routes = new RouteTable<Endpoint>(endpoints);
   const render = (req: VendorRequest, err: VendorError): Reply => vendor.renderError(err, req);
+  const nearMisses = new NearMissIndex(registry.vendors);
 
   /**
    * No route for the path and method, or a parameter that does not decode: the vendor's own answer. Journaled like
-   * any call, in the sandbox the credentials name: a wrong path is exactly what QA looks for there.
+   * any call, in the sandbox the credentials name (a wrong path is exactly what QA looks for there), with the
+   * closest operations and why each did not match.
    */
   async function answerUnrouted(req: VendorRequest, res: ServerResponse, failure: VendorError): Promise<void> {
     const started = performance.now();
     const sandbox = tenantOf(req, { params: {} });
     const sent = await send(req, res, render(req, failure));
-    journal(sandbox, req, undefined, sent.status, '', sent.text, started);
+    const target = sandbox ? sandbox.journal : registry.unattributed;
+    if (!target.settings.enabled) return;
+    const misses = nearMisses.find(vendor.id, req.method, req.path);
+    journal(sandbox, req, undefined, sent.status, '', sent.text, started, undefined, misses);
   }
 
   /**
@@ -291,6 +297,7 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
     responseBody: string,
     started: number,
     faultRuleId?: string,
+    nearMisses?: NearMiss[],
   ): void {
     const target = sandbox ? sandbox.journal : registry.unattributed;
     if (!target.settings.enabled) return;
@@ -309,6 +316,7 @@ export function vendorPipeline(vendor: AnyVendor, registry: SandboxRegistry): Ve
       requestBody,
       responseBody,
       faultRuleId,
+      nearMisses,
       redaction: vendor.redact,
     });
   }
