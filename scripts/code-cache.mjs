@@ -56,7 +56,6 @@ export function runWithCodeCache(file, cacheFile, onCacheWritten) {
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   if (!cached) {

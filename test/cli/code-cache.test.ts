@@ -1,8 +1,12 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CODE_CACHE, buildBundle, isStale, primeCodeCache } from '../../scripts/build.mjs';
 import { READY_EVENT, runWithCodeCache } from '../../scripts/code-cache.mjs';
+import { ROOT } from './spawn.ts';
 
 /**
  * `npm start` runs the bundle from V8's code cache (scripts/code-cache.mjs). V8 itself only checks that the source
@@ -40,4 +44,27 @@ describe('the code cache of the bundle', () => {
     expect(await runAndWaitForCache(file, cache)).toBe(true);
     expect(runs.codeCacheRuns).toEqual([2, 2, 6, 6]);
   });
+});
+
+describe('the bundled CLI from its code cache', () => {
+  it('runs `verify`, which loads Pact (outside the bundle) on demand', async () => {
+    const run = () =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = execFile(process.execPath, ['scripts/start.mjs', 'verify', 'test/verify/pacts/passing'], {
+          cwd: ROOT,
+          env: { ...process.env, SIM_DATA_DIR: '' },
+        });
+        let output = '';
+        child.stdout?.on('data', (chunk: string) => (output += chunk));
+        child.stderr?.on('data', (chunk: string) => (output += chunk));
+        child.on('close', (code) => resolve({ code, output }));
+      });
+    // As `npm ci` leaves it: built, and the cache primed.
+    if (isStale()) await buildBundle();
+    if (!existsSync(CODE_CACHE)) await primeCodeCache();
+    const { code, output } = await run();
+    expect(output).toContain('3 passed, 0 failed');
+    expect(output).not.toMatch(/Warning/);
+    expect(code).toBe(0);
+  }, 180_000);
 });
