@@ -2,6 +2,7 @@ import type { RequestListener } from 'node:http';
 import express from 'express';
 import { adminRouter } from './admin/routes.ts';
 import { indexLinks } from './admin/ui.ts';
+import { NearMissIndex, journalStray } from './near-miss.ts';
 import { type VendorPipeline, vendorPipeline, withVendorPipelines } from './pipeline.ts';
 import { SandboxStore } from './persistence.ts';
 import { DEFAULT_SANDBOX_ID, SandboxRegistry, type SandboxOptions } from './sandbox.ts';
@@ -48,8 +49,11 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
   );
   app.get('/', indexLinks(registry));
   const pipelines = new Map<string, VendorPipeline>(options.vendors.map((v) => [v.id, vendorPipeline(v, registry)]));
+  const strays = new NearMissIndex(options.vendors);
   app.use((req, res) => {
-    res.status(404).json({ error: { status: 404, message: `No such path: ${req.method} ${req.path}` } });
+    const body = { error: { status: 404, message: `No such path: ${req.method} ${req.path}` } };
+    res.status(404).json(body);
+    if (!req.path.startsWith('/__admin')) journalStray(registry.unattributed, strays, req, 404, JSON.stringify(body));
   });
 
   const timer = store

@@ -1,3 +1,4 @@
+import type { RequestJournal } from './journal.ts';
 import type { AnyVendor } from './vendor.ts';
 
 /**
@@ -30,8 +31,10 @@ interface Candidate {
   vendor: string;
   method: string;
   path: string;
-  /** Segments below the vendor mount: a literal, or a pattern when it holds a parameter (`:campaignId.json`). */
+  /** Segments of the full path (the mount first): a literal, or a pattern when it holds a parameter (`:id.json`). */
   segments: (string | RegExp)[];
+  /** The same as written (`:campaignId.json`), for reasons. */
+  sources: string[];
 }
 
 interface Step {
@@ -55,7 +58,9 @@ function candidatesOf(vendors: readonly AnyVendor[]): Candidate[] {
       endpoints.set(key, { operation: op.name, method: b.protocol === 'rest' ? b.method : 'POST', path: b.path });
     }
     for (const e of endpoints.values()) {
-      out.push({ ...e, vendor: vendor.id, path: `/${vendor.id}${e.path}`, segments: segmentsOf(e.path).map(pattern) });
+      const path = `/${vendor.id}${e.path}`;
+      const sources = segmentsOf(path);
+      out.push({ ...e, vendor: vendor.id, path, segments: sources.map(pattern), sources });
     }
   }
   return out;
@@ -114,11 +119,13 @@ function compareSegment(actual: string, expected: string | RegExp, source: strin
 
 /**
  * Aligns the request's segments with the operation's (edit distance over segments: a segment differs, is extra or
- * is missing) and says what differs. `first` is the 1-based number of the first segment below the mount.
+ * is missing) and says what differs. `from` is the index of the operation's first segment compared (1: below the
+ * mount, 0: the whole path); segments are numbered from 1 in the full path either way.
  */
-function comparePath(actual: string[], candidate: Candidate, first: number): Shape {
-  const expected = candidate.segments;
-  const sources = segmentsOf(candidate.path).slice(1);
+function comparePath(actual: string[], candidate: Candidate, from: 0 | 1): Shape {
+  const expected = candidate.segments.slice(from);
+  const sources = candidate.sources.slice(from);
+  const first = from + 1;
   const n = actual.length;
   const m = expected.length;
   const sub = (i: number, j: number) =>
@@ -149,7 +156,8 @@ function comparePath(actual: string[], candidate: Candidate, first: number): Sha
       reasons.push(`path segment ${first + i} '${actual[i]}' is not in the operation's path`);
       i++;
     } else {
-      const after = i === 0 ? `after /${candidate.vendor}` : `after segment ${first + i - 1}`;
+      const after =
+        i > 0 ? `after segment ${first + i - 1}` : from === 1 ? `after /${candidate.vendor}` : 'at the start';
       reasons.push(`path lacks segment '${sources[j]}' ${after}`);
       j++;
     }
@@ -157,21 +165,30 @@ function comparePath(actual: string[], candidate: Candidate, first: number): Sha
   return { cost: rest(0, 0), reasons };
 }
 
-/** The near-misses of a request to `vendorId`'s mount, path below the mount; built once, on first use. */
+/** Near-misses of requests, against every vendor's operations (built once, on first use). */
 export class NearMissIndex {
   private candidates?: Candidate[];
 
   constructor(private readonly vendors: readonly AnyVendor[]) {}
 
+  /** A request below `vendorId`'s mount; `path` is the part below it. */
   find(vendorId: string, method: string, path: string): NearMiss[] {
+    return this.rank(method, segmentsOf(path), vendorId);
+  }
+
+  /** A request under no vendor's mount (a misspelt mount, a vendor's own base path without it): the whole path. */
+  findStray(method: string, path: string): NearMiss[] {
+    return this.rank(method, segmentsOf(path));
+  }
+
+  private rank(method: string, actual: string[], vendorId?: string): NearMiss[] {
     this.candidates ??= candidatesOf(this.vendors);
     const wanted = method === 'HEAD' ? 'GET' : method;
-    const actual = segmentsOf(path);
     const scored: { distance: number; miss: NearMiss }[] = [];
     for (const c of this.candidates) {
       const reasons: string[] = [];
       let distance = 0;
-      if (c.vendor !== vendorId) {
+      if (vendorId !== undefined && c.vendor !== vendorId) {
         distance += 1;
         reasons.push(`under /${vendorId}, operation ${c.operation} is served under /${c.vendor}`);
       }
@@ -180,7 +197,7 @@ export class NearMissIndex {
         reasons.push(`method ${method} not allowed, operation ${c.operation} is ${c.method}`);
       }
       if (distance > MAX_DISTANCE) continue;
-      const shape = comparePath(actual, c, 2);
+      const shape = comparePath(actual, c, vendorId === undefined ? 0 : 1);
       distance += shape.cost;
       if (distance > MAX_DISTANCE || distance === 0) continue;
       reasons.push(...shape.reasons);
@@ -195,4 +212,45 @@ export class NearMissIndex {
       .slice(0, MAX_NEAR_MISSES)
       .map((s) => s.miss);
   }
+}
+
+/** What the journal needs of a request that reached no vendor (Express's request has all of it). */
+interface StrayRequest {
+  method: string;
+  path: string;
+  originalUrl: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * A request under no vendor's mount goes to the process-wide journal (no credentials of any vendor can name its
+ * sandbox) when some operation is near — a misspelt mount, a vendor's own base path without the mount — and not
+ * otherwise (a browser's `/favicon.ico` is nobody's near miss). Vendor: the empty string.
+ */
+export function journalStray(
+  journal: RequestJournal,
+  index: NearMissIndex,
+  req: StrayRequest,
+  status: number,
+  responseBody: string,
+): void {
+  if (!journal.settings.enabled) return;
+  const nearMisses = index.findStray(req.method, req.path);
+  if (nearMisses.length === 0) return;
+  const q = req.originalUrl.indexOf('?');
+  const requestHeaders: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) requestHeaders[key] = String(value);
+  journal.record({
+    time: new Date().toISOString(),
+    method: req.method,
+    vendor: '',
+    path: req.path,
+    query: q >= 0 ? req.originalUrl.slice(q + 1) : '',
+    status,
+    durationMs: 0,
+    requestHeaders,
+    requestBody: '',
+    responseBody,
+    nearMisses,
+  });
 }

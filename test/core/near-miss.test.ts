@@ -150,6 +150,36 @@ describe('near-misses of requests that matched no operation, on every served ven
   });
 });
 
+describe('requests under no vendor’s mount', () => {
+  it('a vendor’s own base path without the mount, or a misspelt mount: process-wide journal, 404 unchanged', async () => {
+    await t.api.delete('/__admin/requests').expect(204);
+    const withoutMount = `${SYMBEE.slice('/symbee'.length)}/searchPreviewCampaign`;
+    const res = await t.api.post(withoutMount).send({}).expect(404);
+    expect(res.body).toEqual({ error: { status: 404, message: `No such path: POST ${withoutMount}` } });
+    await t.api.get('/sinsh/RI/obi/campaigns').expect(404);
+    await t.api.get('/favicon.ico').expect(404);
+    const unmatchedRes = await t.api.get('/__admin/requests/unmatched').expect(200);
+    const entries = unmatchedRes.body.requests as (Entry & { vendor: string })[];
+    expect(entries.map((e) => [e.vendor, e.method, e.path])).toEqual([
+      ['', 'GET', '/sinsh/RI/obi/campaigns'],
+      ['', 'POST', withoutMount],
+    ]);
+    expect(entries[0]!.nearMisses![0]).toMatchObject({
+      operation: 'listCampaigns',
+      reasons: ["path segment 1 'sinsh' vs 'sinch'"],
+    });
+    expect(entries[1]!.nearMisses).toEqual([
+      {
+        operation: 'searchPreviewCampaign',
+        vendor: 'symbee',
+        method: 'POST',
+        path: `${SYMBEE}/searchPreviewCampaign`,
+        reasons: ["path lacks segment 'symbee' at the start"],
+      },
+    ]);
+  });
+});
+
 describe('querying near-misses (admin API)', () => {
   it('unmatched requests, their near operations, and the requests nearest a pattern', async () => {
     const sandbox = await createSandbox(t.api);
