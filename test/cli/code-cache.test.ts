@@ -63,7 +63,7 @@ describe('the bundled CLI from its code cache', () => {
     if (isStale()) await buildBundle();
     if (!existsSync(CODE_CACHE)) await primeCodeCache();
     const { code, output } = await run();
-    expect(output).toContain('3 passed, 0 failed');
+    expect(output).toMatch(/\b[1-9]\d* passed, 0 failed/);
     expect(output).not.toMatch(/Warning/);
     expect(code).toBe(0);
   }, 180_000);
