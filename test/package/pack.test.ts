@@ -109,7 +109,7 @@ describe('npm package', () => {
 
   it('npx campaign-sim verify: exit 0 on hand-written pacts, 1 with a readable diff when the pact expects what the vendor does not do', async () => {
     const passing = await npx(['verify', 'pacts/passing']);
-    expect(passing.output).toContain('3 pact file(s), 11/11 interaction(s) verified');
+    expect(passing.output).toContain('4 pact file(s), 16/16 interaction(s) verified');
     expect(passing.code).toBe(0);
     const failing = await npx(['verify', 'pacts/failing/acme-dialer-sinch-wrong.json']);
     expect(failing.code).toBe(1);
