@@ -71,6 +71,9 @@ if (only.has('startup')) {
   console.log(
     `npm start adds ${startup.npmOverheadMs.simulator} ms over the entry point; npm adds ${startup.npmOverheadMs.bare} ms over the bare server: ratio ${startup.npmOverheadRatio} (target ≤ 1) ${verdict(startup.npmOverheadRatio <= 1)}`,
   );
+  console.log(
+    `per round: entry ÷ bare ${startup.entryRatioPerRound.join(', ')}; npm overheads as medians of per-round differences: ${startup.pairedNpmOverheadMs.simulator} vs ${startup.pairedNpmOverheadMs.bare} ms, ratio ${startup.pairedNpmOverheadRatio}`,
+  );
   for (const note of startup.notes) console.log(`note: ${note}`);
 }
 

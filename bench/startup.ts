@@ -1,4 +1,4 @@
-import { buildBundle } from '../scripts/build.mjs';
+import { buildBundle, primeCodeCache } from '../scripts/build.mjs';
 import { freePort, simulatorCommand, startServer } from './lib/processes.ts';
 import { round } from './lib/http.ts';
 
@@ -15,8 +15,13 @@ export interface StartupReport {
   entryRatio: number;
   entryTarget: number;
   /** What `npm start` adds over the entry point ÷ what npm adds over the bare server (`npm run bench:hello`). */
+  /** entry ÷ bare within each round: the spread behind the median ratio. */
+  entryRatioPerRound: number[];
   npmOverheadRatio: number;
   npmOverheadMs: { simulator: number; bare: number };
+  /** The overheads as medians of per-round differences (npm start − entry, npm bare − bare). */
+  pairedNpmOverheadMs: { simulator: number; bare: number };
+  pairedNpmOverheadRatio: number;
   notes: string[];
 }
 
@@ -31,11 +36,13 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /**
  * Spawn → first 200 from GET /__admin/health (the bare server answers any path), in interleaved rounds so a busy
  * machine slows every way alike: the simulator's entry point against a bare node:http hello-world started the same
- * way, and `npm start` against `npm run bench:hello` (npm's own overhead). The bundle is built before timing, so no
- * run pays for a rebuild. The bundled CLI run directly and the CLI under tsx are references.
+ * way, and `npm start` against `npm run bench:hello` (npm's own overhead). The bundle is built and its code cache
+ * primed before timing, as `npm ci` leaves them, so no run pays for a rebuild. The bundle run directly (no code
+ * cache) and the CLI under tsx are references.
  */
 export async function runStartup(rounds = 7): Promise<StartupReport> {
   await buildBundle();
+  await primeCodeCache();
   const node = process.execPath;
   const ways: Way[] = [
     { name: 'bare node:http (node bench/servers/hello.mjs)', command: node, args: (p) => hello(p) },
@@ -51,9 +58,9 @@ export async function runStartup(rounds = 7): Promise<StartupReport> {
     },
     { name: '`npm start`', command: NPM, args: (p) => ['start', '--', ...port(p), '--no-journal'] },
     {
-      name: 'bundle directly (node dist/campaign-sim.mjs serve)',
+      name: 'bundle without code cache (node dist/campaign-sim.cjs serve)',
       command: node,
-      args: (p) => serveArgs('dist/campaign-sim.mjs', p),
+      args: (p) => serveArgs('dist/campaign-sim.cjs', p),
     },
     { name: 'CLI under tsx (node --import tsx src/cli/main.ts)', command: node, args: (p) => simulatorCommand(p) },
   ];
@@ -74,12 +81,22 @@ export async function runStartup(rounds = 7): Promise<StartupReport> {
   }));
   const [bare, entry, npmBare, npmStart] = variants.map((v) => v.medianMs) as [number, number, number, number];
   const npmOverheadMs = { simulator: npmStart - entry, bare: npmBare - bare };
+  // The same within each round (the four ways run back to back, so a busy spell hits both sides of a difference):
+  // steadier than a difference of medians when other work loads the machine.
+  const [bareRuns, entryRuns, npmBareRuns, npmStartRuns] = runs as [number[], number[], number[], number[]];
+  const pairedOverheadMs = {
+    simulator: median(npmStartRuns.map((ms, r) => ms - (entryRuns[r] as number))),
+    bare: median(npmBareRuns.map((ms, r) => ms - (bareRuns[r] as number))),
+  };
   return {
     variants,
     entryRatio: round(entry / bare),
+    entryRatioPerRound: entryRuns.map((ms, r) => round(ms / (bareRuns[r] as number))),
     entryTarget: 2.5,
     npmOverheadRatio: round(npmOverheadMs.simulator / npmOverheadMs.bare),
     npmOverheadMs,
+    pairedNpmOverheadMs: pairedOverheadMs,
+    pairedNpmOverheadRatio: round(pairedOverheadMs.simulator / pairedOverheadMs.bare),
     notes: [],
   };
 }

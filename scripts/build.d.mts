@@ -4,3 +4,5 @@ export declare const BUNDLE: string;
 export declare const DASHBOARD_SCRIPT: string;
 export declare function isStale(): boolean;
 export declare function buildBundle(): Promise<void>;
+export declare const CODE_CACHE: string;
+export declare function primeCodeCache(): Promise<void>;

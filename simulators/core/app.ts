@@ -3,6 +3,7 @@ import express from 'express';
 import { adminRouter } from './admin/routes.ts';
 import { indexLinks } from './admin/ui.ts';
 import { requireAdminToken } from './admin/token.ts';
+import { NearMissIndex, journalStray } from './near-miss.ts';
 import { type VendorPipeline, vendorPipeline, withVendorPipelines } from './pipeline.ts';
 import { SandboxStore } from './persistence.ts';
 import { BodyBudget } from './body.ts';
@@ -58,8 +59,11 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
   const pipelines = new Map<string, VendorPipeline>(
     options.vendors.map((v) => [v.id, vendorPipeline(v, registry, budget)]),
   );
+  const strays = new NearMissIndex(options.vendors);
   app.use((req, res) => {
-    res.status(404).json({ error: { status: 404, message: `No such path: ${req.method} ${req.path}` } });
+    const body = { error: { status: 404, message: `No such path: ${req.method} ${req.path}` } };
+    res.status(404).json(body);
+    if (!req.path.startsWith('/__admin')) journalStray(registry.unattributed, strays, req, 404, JSON.stringify(body));
   });
 
   const timer = store

@@ -1,3 +1,4 @@
+import type { NearMiss } from './near-miss.ts';
 import { type Redaction, redactHeaders } from './redact.ts';
 
 /** Bounded, newest-first log of the vendor requests one sandbox received. */
@@ -19,6 +20,8 @@ export interface JournalEntry {
   faultRuleId?: string;
   /** The client went away before its body was complete (status 0): nothing was served. */
   aborted?: boolean;
+  /** For a request that matched no operation: the closest declared operations and why each did not match. */
+  nearMisses?: NearMiss[];
 }
 
 export interface JournalFilter {
@@ -28,6 +31,8 @@ export interface JournalFilter {
   path?: string;
   method?: string;
   status?: string;
+  /** Only requests that matched no operation (the ones with near-misses). */
+  unmatched?: boolean;
   limit?: number;
 }
 
@@ -106,6 +111,7 @@ export class RequestJournal {
     if (entry.operation !== undefined) recorded.operation = entry.operation;
     if (entry.faultRuleId !== undefined) recorded.faultRuleId = entry.faultRuleId;
     if (entry.aborted) recorded.aborted = true;
+    if (entry.nearMisses !== undefined) recorded.nearMisses = entry.nearMisses;
     const capacity = this.settings.limit;
     if (this.size < capacity) {
       this.slots[(this.oldest + this.size) % capacity] = recorded;
@@ -123,6 +129,7 @@ export class RequestJournal {
       if (result.length >= limit) break;
       if (filter.vendor && e.vendor !== filter.vendor) continue;
       if (filter.operation && e.operation !== filter.operation) continue;
+      if (filter.unmatched && e.operation !== undefined) continue;
       if (filter.method && e.method !== filter.method.toUpperCase()) continue;
       if (filter.path && !e.path.includes(filter.path)) continue;
       if (filter.status && !statusMatches(e.status, filter.status)) continue;

@@ -2,6 +2,8 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { type Sandbox, type SandboxRegistry, markChanged } from './sandbox.ts';
 import type { Reply } from './reply.ts';
 import { type VendorRequest, plainRequest } from './request.ts';
+import { NearMissIndex } from './near-miss.ts';
+import type { JournalEntry } from './journal.ts';
 import { RouteTable } from './routing.ts';
 import { sendReply } from './send.ts';
 import { VendorError } from './errors.ts';
@@ -94,16 +96,21 @@ export function vendorPipeline(
   ];
   const routes = new RouteTable<Endpoint>(endpoints);
   const render = (req: VendorRequest, err: VendorError): Reply => vendor.renderError(err, req);
+  const nearMisses = new NearMissIndex(registry.vendors);
 
   /**
    * No route for the path and method, or a parameter that does not decode: the vendor's own answer. Journaled like
-   * any call, in the sandbox the credentials name: a wrong path is exactly what QA looks for there.
+   * any call, in the sandbox the credentials name (a wrong path is exactly what QA looks for there), with the
+   * closest operations and why each did not match.
    */
   async function answerUnrouted(req: VendorRequest, res: ServerResponse, failure: VendorError): Promise<void> {
     const started = performance.now();
     const sandbox = tenantOf(req, { params: {} });
     const sent = await send(req, res, render(req, failure));
-    journal(sandbox, req, undefined, sent.status, '', sent.text, started);
+    const target = sandbox ? sandbox.journal : registry.unattributed;
+    if (!target.settings.enabled) return;
+    const misses = nearMisses.find(vendor.id, req.method, req.path);
+    journal(sandbox, req, undefined, sent.status, '', sent.text, started, { nearMisses: misses });
   }
 
   /**
@@ -178,7 +185,7 @@ export function vendorPipeline(
         if (decision && (decision.kind !== 'none' || decision.delayMs > 0)) sandbox.dirty = true;
         if (decision && decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
         if (decision?.kind === 'drop') {
-          journal(sandbox, req, operation, 0, rawBody, '', started, decision.ruleId);
+          journal(sandbox, req, operation, 0, rawBody, '', started, { faultRuleId: decision.ruleId });
           msg.socket.destroy();
           return;
         }
@@ -233,7 +240,10 @@ export function vendorPipeline(
     try {
       // A client that went away mid-body gets no answer: journaled as aborted, nothing else happened.
       const sent = aborted ? { status: 0, text: '' } : await send(req, res, out);
-      journal(sandbox, req, operation, sent.status, rawBody, sent.text, started, faultRuleId, aborted);
+      journal(sandbox, req, operation, sent.status, rawBody, sent.text, started, {
+        faultRuleId,
+        aborted: aborted || undefined,
+      });
     } finally {
       intake.release();
     }
@@ -284,8 +294,7 @@ export function vendorPipeline(
     requestBody: string,
     responseBody: string,
     started: number,
-    faultRuleId?: string,
-    aborted?: boolean,
+    outcome: Pick<JournalEntry, 'faultRuleId' | 'aborted' | 'nearMisses'> = {},
   ): void {
     const target = sandbox ? sandbox.journal : registry.unattributed;
     if (!target.settings.enabled) return;
@@ -303,8 +312,7 @@ export function vendorPipeline(
       requestHeaders: plainHeaders(req),
       requestBody,
       responseBody,
-      faultRuleId,
-      aborted: aborted || undefined,
+      ...outcome,
       redaction: vendor.redact,
     });
   }

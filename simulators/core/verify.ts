@@ -103,3 +103,37 @@ export function checkPattern(pattern: RequestPattern): RequestPattern {
 export function findRequests(journal: RequestJournal, pattern: RequestPattern): JournalEntry[] {
   return journal.list().filter((entry) => mismatches(pattern, entry).length === 0);
 }
+
+/** A journaled request close to a pattern, with every way it differs (WireMock's near-misses of a request pattern). */
+export interface RequestNearMiss {
+  request: JournalEntry;
+  mismatches: string[];
+}
+
+/** At most this many closest requests are reported for a pattern. */
+export const MAX_REQUEST_NEAR_MISSES = 3;
+
+/**
+ * The journaled requests that come closest to the pattern without matching it (fewest differences first, newest
+ * first among equals): what a failed verification shows, so "expected 1, found 0" comes with why.
+ */
+export function nearestRequests(journal: RequestJournal, pattern: RequestPattern): RequestNearMiss[] {
+  const scored: RequestNearMiss[] = [];
+  for (const request of journal.list()) {
+    const differences = mismatches(pattern, request);
+    if (differences.length > 0) scored.push({ request, mismatches: differences });
+  }
+  return scored.sort((a, b) => a.mismatches.length - b.mismatches.length).slice(0, MAX_REQUEST_NEAR_MISSES);
+}
+
+/**
+ * Every journaled request that matched no operation, one row per near operation (WireMock's
+ * `/__admin/requests/unmatched/near-misses`), newest request first.
+ */
+export function unmatchedNearMisses(journal: RequestJournal) {
+  return journal.list({ unmatched: true }).flatMap((entry) => {
+    const { id, time, vendor, method, path, query, status } = entry;
+    const request = { id, time, vendor, method, path, query, status };
+    return (entry.nearMisses ?? []).map((miss) => ({ request, ...miss }));
+  });
+}

@@ -77,6 +77,8 @@ program
       stopOnSignals(running);
       // performance.now() counts from process start (timeOrigin), so this includes loading the code.
       process.stdout.write(startupBanner(running, options, Math.round(performance.now())));
+      // scripts/code-cache.mjs (npm start) saves V8's code cache of the bundle now that start-up code has run.
+      (process as NodeJS.EventEmitter).emit('campaign-sim:ready');
     },
   );
 

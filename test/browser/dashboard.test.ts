@@ -96,6 +96,21 @@ describe('dashboard (/__admin/ui) in chromium', () => {
     await page.getByLabel('Status').first().fill('');
     await see('#journal tbody tr', /addOrUpdateCampaignRecord/);
 
+    // A misspelt action matches no operation: "only unmatched" lists it, opening it shows the near operation and why.
+    expect(await symbeeCall('addOrUpdateCampaignRecrd', record)).toBe(404);
+    await page.getByLabel('Only unmatched').check();
+    await seeRow('#journal', ['symbee', 'none (1 near)', 'POST']);
+    expect(await page.locator('#journal tbody tr').count()).toBe(1);
+    await page.locator('#journal tbody button', { hasText: 'addOrUpdateCampaignRecrd' }).click();
+    await seeRow('#entry', [
+      'addOrUpdateCampaignRecord',
+      'symbee',
+      'POST',
+      "path segment 6 'addOrUpdateCampaignRecrd' vs 'addOrUpdateCampaignRecord'",
+    ]);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByLabel('Only unmatched').uncheck();
+
     // A fault added from the form fires once, then stays listed as exhausted with its count.
     const faultForm = page.locator('#fault-form');
     await faultForm.getByLabel('Vendor').selectOption('symbee');

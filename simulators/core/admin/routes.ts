@@ -11,7 +11,7 @@ import { flatQuery } from '../pipeline.ts';
 import { sendReply } from '../send.ts';
 import { pactStatesRouter } from './pact.ts';
 import type { AnyVendor, Operation, VendorCall } from '../vendor.ts';
-import { RequestPatternSchema, checkPattern, findRequests } from '../verify.ts';
+import { RequestPatternSchema, checkPattern, findRequests, nearestRequests, unmatchedNearMisses } from '../verify.ts';
 import { mountDashboard } from './ui.ts';
 import {
   ClockChangeSchema,
@@ -188,6 +188,17 @@ export function adminRouter(opts: AdminOptions): Router {
     });
     router.post(`${path}/find`, (req, res) => {
       res.json({ requests: found(journalOf(req), req) });
+    });
+    // Near-misses: the requests closest to a pattern, and the operations closest to requests that matched none.
+    router.post(`${path}/near-misses`, (req, res) => {
+      const pattern = checkPattern(parseAdmin(RequestPatternSchema, req.body));
+      res.json({ nearMisses: nearestRequests(journalOf(req), pattern) });
+    });
+    router.get(`${path}/unmatched`, (req, res) => {
+      res.json({ requests: journalOf(req).list({ ...parseAdmin(JournalQuerySchema, req.query), unmatched: true }) });
+    });
+    router.get(`${path}/unmatched/near-misses`, (req, res) => {
+      res.json({ nearMisses: unmatchedNearMisses(journalOf(req)) });
     });
   };
   verification('/requests', () => registry.unattributed);

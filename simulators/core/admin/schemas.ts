@@ -53,6 +53,8 @@ export const JournalQuerySchema = z.object({
     .string()
     .regex(/^([1-5]xx|\d{3})$/i, 'status is a code (404) or a class (4xx)')
     .optional(),
+  /** `unmatched=true`: only requests that matched no operation (each with its near-misses). */
+  unmatched: z.stringbool().optional(),
   limit: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 

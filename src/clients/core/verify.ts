@@ -1,6 +1,7 @@
 import { adminAuthorization } from './admin-token.ts';
 import type { JournalEntry } from '../../../simulators/core/journal.ts';
-import type { RequestPattern } from '../../../simulators/core/verify.ts';
+import type { NearMiss } from '../../../simulators/core/near-miss.ts';
+import type { RequestNearMiss, RequestPattern } from '../../../simulators/core/verify.ts';
 
 /**
  * WireMock-style verification against a running simulator, for the tests of an application built on a reference
@@ -23,17 +24,47 @@ export interface VerifyTarget {
   adminToken?: string;
 }
 
+type RequestLine = Pick<JournalEntry, 'method' | 'path' | 'status'>;
+
+/** What a failed verification shows besides the count, like WireMock's near-misses. */
+export interface VerificationContext {
+  /** The journaled requests closest to the pattern, each with how it differs. */
+  closest: RequestNearMiss[];
+  /** Requests that matched no operation of any vendor, each with the closest operations and why they did not match. */
+  unmatched: (RequestLine & { nearMisses?: NearMiss[] })[];
+}
+
+const line = (r: RequestLine) => `${r.method} ${r.path} → ${r.status}`;
+
+function describeContext({ closest, unmatched }: VerificationContext): string {
+  const out: string[] = [];
+  if (closest.length > 0) out.push('closest requests (near misses of the pattern):');
+  for (const { request, mismatches } of closest) {
+    out.push(`  ${line(request)}`, ...mismatches.map((m) => `      ${m}`));
+  }
+  if (unmatched.length > 0) out.push('requests that matched no operation, with the closest operations:');
+  for (const request of unmatched) {
+    out.push(`  ${line(request)}`);
+    for (const miss of request.nearMisses ?? []) {
+      out.push(`    ≈ ${miss.operation} (${miss.method} ${miss.path}): ${miss.reasons.join('; ')}`);
+    }
+  }
+  return out.map((l) => `\n${l}`).join('');
+}
+
 export class VerificationError extends Error {
   constructor(
     readonly pattern: RequestPattern,
     readonly times: Times,
     readonly count: number,
     /** The newest journaled requests of the sandbox, to see what did arrive. */
-    readonly recent: Pick<JournalEntry, 'method' | 'path' | 'status'>[],
+    readonly recent: RequestLine[],
+    readonly context: VerificationContext = { closest: [], unmatched: [] },
   ) {
-    const seen = recent.map((r) => `  ${r.method} ${r.path} → ${r.status}`).join('\n');
+    const seen = recent.map((r) => `  ${line(r)}`).join('\n');
     super(
       `expected ${describeTimes(times)} request(s) matching ${JSON.stringify(pattern)}, found ${count}` +
+        describeContext(context) +
         (seen ? `\nnewest requests of the sandbox:\n${seen}` : '\nthe sandbox journaled no requests'),
     );
     this.name = 'VerificationError';
@@ -52,25 +83,29 @@ export function describeTimes(times: Times): string {
   return `at least ${times.atLeast ?? 0}`;
 }
 
-async function adminPost<T>(target: VerifyTarget, path: string, body: unknown): Promise<T> {
+async function admin<T>(target: VerifyTarget, path: string, body?: unknown): Promise<T> {
   const url = `${target.origin.replace(/\/+$/, '')}/__admin/sandboxes/${encodeURIComponent(target.sandbox)}${path}`;
+  const method = body === undefined ? 'GET' : 'POST';
   const response = await (target.fetch ?? fetch)(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...adminAuthorization(target.adminToken) },
-    body: JSON.stringify(body),
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...adminAuthorization(target.adminToken),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(target.timeoutMs ?? 10_000),
   });
   const text = await response.text();
-  if (response.status !== 200) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  if (response.status !== 200) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;
 }
 
 export async function countRequests(target: VerifyTarget, pattern: RequestPattern): Promise<number> {
-  return (await adminPost<{ count: number }>(target, '/requests/count', pattern)).count;
+  return (await admin<{ count: number }>(target, '/requests/count', pattern)).count;
 }
 
 export async function findRequests(target: VerifyTarget, pattern: RequestPattern): Promise<JournalEntry[]> {
-  return (await adminPost<{ requests: JournalEntry[] }>(target, '/requests/find', pattern)).requests;
+  return (await admin<{ requests: JournalEntry[] }>(target, '/requests/find', pattern)).requests;
 }
 
 /** Resolves with the count when it is what `times` allows (default: at least one); throws VerificationError otherwise. */
@@ -81,10 +116,18 @@ export async function verify(
 ): Promise<number> {
   const count = await countRequests(target, pattern);
   if (timesAccept(times, count)) return count;
-  const recent = (await findRequests(target, {})).slice(0, 10).map(({ method, path, status }) => ({
-    method,
-    path,
-    status,
-  }));
-  throw new VerificationError(pattern, times, count, recent);
+  // A simulator without near-misses (older than the client) still gets its VerificationError.
+  const [all, closest, unmatched] = await Promise.all([
+    findRequests(target, {}),
+    admin<{ nearMisses: RequestNearMiss[] }>(target, '/requests/near-misses', pattern).catch(() => ({
+      nearMisses: [],
+    })),
+    admin<{ requests: JournalEntry[] }>(target, '/requests/unmatched?limit=5').catch(() => ({ requests: [] })),
+  ]);
+  const recent = all.slice(0, 10).map(({ method, path, status }) => ({ method, path, status }));
+  const context = {
+    closest: closest.nearMisses,
+    unmatched: unmatched.requests.map(({ method, path, status, nearMisses }) => ({ method, path, status, nearMisses })),
+  };
+  throw new VerificationError(pattern, times, count, recent, context);
 }

@@ -255,6 +255,7 @@ function journalQuery(): string {
     const value = byId<HTMLInputElement>(`filter-${name}`).value.trim();
     if (value) params.set(name, value);
   }
+  if (byId<HTMLInputElement>('filter-unmatched').checked) params.set('unmatched', 'true');
   return params.toString();
 }
 
@@ -262,7 +263,7 @@ function renderJournal(): void {
   const rows = journal.map((e) => [
     e.time.replace('T', ' ').replace('Z', ''),
     e.vendor,
-    e.operation ?? '',
+    e.operation ?? h('span', { class: 'bad' }, `none${e.nearMisses?.length ? ` (${e.nearMisses.length} near)` : ''}`),
     e.method,
     h('button', { type: 'button', class: 'link', onclick: () => openJournalEntry(e.id) }, e.path),
     h('span', { class: e.status >= 400 || e.status === 0 ? 'bad' : 'good' }, e.status || 'dropped'),
@@ -293,6 +294,7 @@ function openJournalEntry(id: number): void {
       `${entry.method} ${entry.path}${entry.query ? `?${entry.query}` : ''} → ${entry.status}`,
     ),
     h('button', { type: 'button', onclick: () => byId('entry').replaceChildren() }, 'Close'),
+    entry.operation === undefined ? nearMissTable(entry) : null,
     table(['header', 'value'], headers, 'Request headers'),
     h('h4', {}, 'Request body'),
     h('pre', { class: 'body', 'aria-label': 'request body' }, pretty(entry.requestBody) || '(empty)'),
@@ -300,6 +302,17 @@ function openJournalEntry(id: number): void {
     h('pre', { class: 'body', 'aria-label': 'response body' }, pretty(entry.responseBody) || '(empty)'),
   );
   byId('entry-title').focus();
+}
+
+/** For a request that matched no operation: the closest operations and why each did not match. */
+function nearMissTable(entry: JournalEntry): Child {
+  const misses = entry.nearMisses ?? [];
+  if (misses.length === 0) return h('p', { class: 'muted' }, 'Matched no operation, and none is near.');
+  return table(
+    ['operation', 'vendor', 'method', 'path', 'why it did not match'],
+    misses.map((m) => [m.operation, m.vendor, m.method, m.path, h('ul', {}, ...m.reasons.map((r) => h('li', {}, r)))]),
+    'Matched no operation — the closest ones (near misses)',
+  );
 }
 
 // ---- Faults --------------------------------------------------------------------------------------------------------

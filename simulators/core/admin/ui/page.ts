@@ -105,6 +105,7 @@ export const DASHBOARD_HTML = `<!doctype html>
           <label>Operation <input id="filter-operation" autocomplete="off"></label>
           <label>Status <input id="filter-status" placeholder="404 or 4xx" size="8" autocomplete="off"></label>
           <label>Path contains <input id="filter-path" autocomplete="off"></label>
+          <label><input id="filter-unmatched" type="checkbox"> Only unmatched</label>
           <button id="clear-journal" type="button">Clear journal</button>
         </form>
         <div id="journal" class="scroll"></div>
