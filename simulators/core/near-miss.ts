@@ -54,8 +54,13 @@ function candidatesOf(vendors: readonly AnyVendor[]): Candidate[] {
     const endpoints = new Map<string, { operation: string; method: string; path: string }>();
     for (const op of vendor.operations) {
       const b = op.binding;
-      const key = b.protocol === 'rest' ? `${b.method} ${b.path}` : `soap ${op.name}`;
-      endpoints.set(key, { operation: op.name, method: b.protocol === 'rest' ? b.method : 'POST', path: b.path });
+      if (b.protocol === 'rest') {
+        endpoints.set(`${b.method} ${b.path}`, { operation: op.name, method: b.method, path: b.path });
+      } else {
+        // A SOAP service's operations share one POST path (the operation is in the body): one candidate per service.
+        const service = `${b.path.split('/').pop()} (SOAP service)`;
+        endpoints.set(`soap ${b.path}`, { operation: service, method: 'POST', path: b.path });
+      }
     }
     for (const e of endpoints.values()) {
       const path = `/${vendor.id}${e.path}`;

@@ -253,6 +253,16 @@ describe('NearMissIndex (how near is near)', () => {
       { operation: 'deleteCustomer', reasons: ["path lacks segment ':customerId' after segment 6"] },
     ]);
     expect(index.find('symbee', 'GET', '/v2/users/42/avatar')).toEqual([]);
+    // SOAP operations share their service's path: one candidate per service, not one per operation.
+    const soap = index.find('engage', 'POST', '/SOAPAPI2/CampaignManagementService11');
+    expect(soap[0]).toEqual({
+      operation: 'CampaignManagementService110 (SOAP service)',
+      vendor: 'engage',
+      method: 'POST',
+      path: '/engage/SOAPAPI2/CampaignManagementService110',
+      reasons: ["path segment 3 'CampaignManagementService11' vs 'CampaignManagementService110'"],
+    });
+    expect(new Set(soap.map((m) => m.path)).size).toBe(soap.length);
     expect(index.find('jtel', 'POST', '/rest/v1.0/7/acd/events/create/extra')[0]!.reasons).toEqual([
       "path segment 8 'extra' is not in the operation's path",
     ]);
