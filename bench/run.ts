@@ -21,7 +21,7 @@ import { DEFAULT_LOAD, runThroughput, type ThroughputReport } from './throughput
 
 const SECTIONS = ['throughput', 'scale', 'startup', 'nonblocking', 'vendors', 'abuse'] as const;
 type Section = (typeof SECTIONS)[number];
-const VENDOR_BENCHES = ['eightbyeight', 'sinch', 'jtel', 'engage'];
+const VENDOR_BENCHES = ['eightbyeight', 'sinch', 'jtel', 'engage', 'engage-outreach'];
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, records: { type: 'string' } },

@@ -137,8 +137,10 @@ export const AgentGroup = z
     intensity: IntegerText.optional(),
   })
   .meta({ xsdType: 'agentGroup' });
+export type AgentGroup = z.infer<typeof AgentGroup>;
 
 export const User = z.object({ ...base, owner: Org.optional(), role: Text.optional() }).meta({ xsdType: 'user' });
+export type User = z.infer<typeof User>;
 
 export const SubCampaign = z
   .object({
@@ -153,6 +155,7 @@ export const SubCampaign = z
     agentGroups: z.array(AgentGroup).optional(),
   })
   .meta({ xsdType: 'subCampaign' });
+export type SubCampaign = z.infer<typeof SubCampaign>;
 
 export const SubCampaignState = z
   .object({
@@ -162,6 +165,7 @@ export const SubCampaignState = z
     passStates: z.array(PassState).optional(),
   })
   .meta({ xsdType: 'subCampaignState' });
+export type SubCampaignState = z.infer<typeof SubCampaignState>;
 
 export const Device = z
   .object({
@@ -172,10 +176,12 @@ export const Device = z
     updatedDate: DateTimeText.optional(),
   })
   .meta({ xsdType: 'device' });
+export type Device = z.infer<typeof Device>;
 
 export const Contact = z
   .object({ ...base, owner: Org.optional(), devices: z.array(Device).optional() })
   .meta({ xsdType: 'contact' });
+export type Contact = z.infer<typeof Contact>;
 
 export const ContactBatch = z
   .object({
@@ -190,10 +196,12 @@ export const ContactBatch = z
     maxDuration: IntegerText.optional(),
   })
   .meta({ xsdType: 'contactBatch' });
+export type ContactBatch = z.infer<typeof ContactBatch>;
 
 export const ContactBatchState = z
   .object({ ...base, contactBatch: ContactBatch.optional(), state: Text.optional() })
   .meta({ xsdType: 'contactBatchState' });
+export type ContactBatchState = z.infer<typeof ContactBatchState>;
 
 export const ContactAttempt = z
   .object({
@@ -207,8 +215,13 @@ export const ContactAttempt = z
     state: Text.optional(),
     tags: z.array(Text).optional(),
     attemptedDate: DateTimeText.optional(),
+    // Part 2 (issue: "ContactAttempt: … user, outcome, startTime"): who took it, how it ended, when it started.
+    user: User.optional(),
+    outcome: Text.optional(),
+    startTime: DateTimeText.optional(),
   })
   .meta({ xsdType: 'contactAttempt' });
+export type ContactAttempt = z.infer<typeof ContactAttempt>;
 
 export const PacingInfo = z
   .object({
@@ -219,6 +232,7 @@ export const PacingInfo = z
     pacing: Text.optional(),
   })
   .meta({ xsdType: 'pacingInfo' });
+export type PacingInfo = z.infer<typeof PacingInfo>;
 
 /** `previewPacing` takes AgentGroups and SubCampaigns: the common base (the kind is told by `xsi:type`). */
 export const BaseEntity = z
@@ -229,6 +243,7 @@ export const BaseEntity = z
     passes: z.array(Pass).optional(),
   })
   .meta({ xsdType: 'baseEntity' });
+export type BaseEntity = z.infer<typeof BaseEntity>;
 
 /** A `data` item of `showSystemInfo`: one name/value pair (assumed, README: "name/value data items"). */
 export const NameValue = z.object({ name: Text.optional(), value: Text.optional() }).meta({ xsdType: 'nameValue' });

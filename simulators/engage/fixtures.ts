@@ -12,6 +12,7 @@ import {
   newStrategyStore,
   nextId,
 } from './models.ts';
+import { seedOutreach } from './outreach/fixtures.ts';
 import { createOutreach } from './outreach/state.ts';
 
 /** Fixed credentials and names of the default sandbox (docs/vendors/engage.md). */
@@ -134,5 +135,6 @@ export function createEngageState(ctx: SeedContext): EngageState {
   ).map((name) => owned(name, { size: faker.number.int({ min: 50, max: 5000 }) }));
   state.agentGroups = ['Collections Agents', 'Service Agents'].map((name) => owned(name));
   state.users = [1, 2].map(() => owned(faker.internet.username(), { role: 'Agent' }));
+  seedOutreach(state, now);
   return state;
 }

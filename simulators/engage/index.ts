@@ -9,6 +9,8 @@ import { DEFAULT_SANDBOX, createEngageState } from './fixtures.ts';
 import { tenantKey } from './handlers.ts';
 import type { EngageState } from './models.ts';
 import { adminRoutes, dispatch, operations, wsdlPaths } from './routes.ts';
+import { advance } from './outreach/index.ts';
+import { directoryOf } from './outreach/resolve.ts';
 import { restoreEngage, snapshotEngage } from './snapshot.ts';
 import { engageStates } from './states.ts';
 
@@ -47,6 +49,8 @@ export const engage: VendorDefinition<EngageState> = {
     return username ? tenantKey(username) : undefined;
   },
   tenantKeys: (state) => [tenantKey(state.username)],
+  // Part 2's lifecycle on the virtual clock: async batches taken in, sub-campaigns moved, contacts attempted.
+  advance: (state, now) => advance(state.outreach, now, directoryOf(state)),
   describe(state, origin) {
     const org = (id: string) => {
       const o = state.orgs.get(id);

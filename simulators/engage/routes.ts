@@ -5,6 +5,7 @@ import { bindSoap, soapDispatch } from '../core/soap.ts';
 import { type AdminRoute, type BodyDispatch, type Operation, restOperation } from '../core/vendor.ts';
 import * as admin from './admin.ts';
 import { handlers, protocol } from './handlers.ts';
+import { outreachAdminRoutes } from './outreach/admin.ts';
 import type { EngageState } from './models.ts';
 
 const services = Object.keys(SERVICES) as EngageService[];
@@ -36,4 +37,7 @@ export const dispatch: BodyDispatch[] = services.map((service) =>
 export const wsdlPaths = services.map((service) => `${SERVICES[service]}?wsdl`);
 
 /** Test-only backdoors, mounted at `/__admin/sandboxes/:id/vendors/engage`. */
-export const adminRoutes: AdminRoute<EngageState>[] = [{ method: 'POST', path: '/seed', handler: admin.seed }];
+export const adminRoutes: AdminRoute<EngageState>[] = [
+  { method: 'POST', path: '/seed', handler: admin.seed },
+  ...outreachAdminRoutes,
+];

@@ -117,15 +117,6 @@ describe('dispatch', () => {
     expect(platform.status, platform.text).toBe(200);
   });
 
-  it('a not-yet-implemented method of the WSDL answers a labelled soap:Server fault', async () => {
-    const fault = await expectFault(
-      await t.sb.call('previewPacing', '<arg1><intensity>5</intensity></arg1>'),
-      'NOT_IMPLEMENTED',
-      'soap:Server',
-    );
-    expect(fault.faultstring).toMatch(/not implemented by this simulator yet/);
-  });
-
   it('a non-SOAP content type is 415 (with a fault body)', async () => {
     const body = envelope('listScripts', orgArg(1, t.sb.section.account), t.sb.credentials);
     for (const type of ['application/json', 'application/soap+xml', 'text/plain']) {

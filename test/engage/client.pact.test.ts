@@ -2,6 +2,7 @@ import { MatchersV3, type V3MockServer, XmlBuilder } from '@pact-foundation/pact
 import { describe, expect, it } from 'vitest';
 import { EngageClient, EngageFault } from '../../src/clients/engage/index.ts';
 import { DEFAULT_SANDBOX, FIRST_ID } from '../../simulators/engage/fixtures.ts';
+import { COUNTER_NAMES } from '../../simulators/engage/outreach/model.ts';
 import { FRESH_SANDBOX as FRESH, consumerPact, rejectionOf } from '../helpers/pact.ts';
 import { NS, PASSWORD_TEXT } from './harness.ts';
 
@@ -227,6 +228,87 @@ describe('scripts and security', () => {
       async (server) => {
         const err = await rejectionOf(clientFor(server, 'not-the-password').listScripts(account));
         expect(EngageFault.is(err, 'NO_SESSION')).toBe(true);
+      },
+    );
+  });
+});
+
+describe('outreach (part 2)', () => {
+  it('showSubCampaignStateUsingContactAttempt of a device no inbound sub-campaign holds answers the system state', async () => {
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a showSubCampaignStateUsingContactAttempt call for an unknown device',
+        withRequest: request('showSubCampaignStateUsingContactAttempt', (op) =>
+          op.appendElement('arg1', none, (a) =>
+            a
+              .appendElement('secondaryDevice', none, (d) => d.appendElement('externalId', none, '+15550000000'))
+              .appendElement('messageText', none, 'hello'),
+          ),
+        ),
+        willRespondWith: reply('showSubCampaignStateUsingContactAttempt', (ret) =>
+          ret.appendElement('data', none, (d) => {
+            for (const name of COUNTER_NAMES) {
+              d.appendElement('attributes', none, (a) =>
+                a.appendElement('name', none, name).appendElement('value', none, '0'),
+              );
+            }
+            d.appendElement('subCampaign', none, (s) =>
+              s
+                .appendElement('internalId', none, '0')
+                .appendElement('externalId', none, 'System')
+                .appendElement('type', none, 'Inbound'),
+            );
+            d.appendElement('state', none, 'Running');
+          }),
+        ),
+      },
+      async (server) => {
+        const state = await clientFor(server).showSubCampaignStateUsingContactAttempt({
+          secondaryDevice: { externalId: '+15550000000' },
+          messageText: 'hello',
+        });
+        expect(state).toMatchObject({ state: 'Running', subCampaign: { externalId: 'System' } });
+      },
+    );
+  });
+
+  it('showSubCampaignState of an unknown sub-campaign is an OBJECT_NOT_EXISTS fault', async () => {
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a showSubCampaignState call for an unknown sub-campaign',
+        withRequest: request('showSubCampaignState', (op) =>
+          op.appendElement('arg1', none, (a) => a.appendElement('internalId', none, '999999999')),
+        ),
+        willRespondWith: fault('OBJECT_NOT_EXISTS', "Referenced object '999999999' does not exist"),
+      },
+      async (server) => {
+        const err = await rejectionOf(clientFor(server).showSubCampaignState({ internalId: '999999999' }));
+        expect(EngageFault.is(err, 'OBJECT_NOT_EXISTS')).toBe(true);
+      },
+    );
+  });
+
+  it('changeContactBatchState to anything but Cancelled is an ARG_INVALID_TYPE fault', async () => {
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a changeContactBatchState call asking for Running',
+        withRequest: request('changeContactBatchState', (op) =>
+          op.appendElement('arg1', none, (a) =>
+            a
+              .appendElement('contactBatch', none, (b) => b.appendElement('externalId', none, 'Seeded batch'))
+              .appendElement('state', none, 'Running'),
+          ),
+        ),
+        willRespondWith: fault('ARG_INVALID_TYPE', "Argument is of invalid type 'state Running'"),
+      },
+      async (server) => {
+        const err = await rejectionOf(
+          clientFor(server).changeContactBatchState({ contactBatch: { externalId: 'Seeded batch' }, state: 'Running' }),
+        );
+        expect(EngageFault.is(err, 'ARG_INVALID_TYPE')).toBe(true);
       },
     );
   });

@@ -1,11 +1,22 @@
 import { XMLParser } from 'fast-xml-parser';
 import type {
+  BaseEntity,
   Campaign,
   ComplianceRule,
+  Contact,
+  ContactAttempt,
+  ContactBatch,
+  ContactBatchState,
+  Device,
   List,
   Org,
   OutreachStrategy,
+  PacingInfo,
+  Pass,
   Script,
+  SubCampaign,
+  SubCampaignState,
+  User,
 } from '../../../contracts/engage/entities.ts';
 import { ENGAGE_NAMESPACE, ENGAGE_OPERATIONS } from '../../../contracts/engage/operations.ts';
 import type { SoapBinding } from '../../../simulators/core/operations.ts';
@@ -179,6 +190,137 @@ export class EngageClient {
 
   async changeComplianceRule(complianceRule: ComplianceRule): Promise<ComplianceRule> {
     return this.one('changeComplianceRule', [complianceRule]);
+  }
+
+  // ---- Sub-campaigns (part 2) ----------------------------------------------------------------------------------
+
+  async createSubCampaign(subCampaign: SubCampaign, list: List, script: Script | null, org: Org): Promise<SubCampaign> {
+    return this.one('createSubCampaign', [subCampaign, list, script, org]);
+  }
+
+  async createSubCampaignUsingInboundDevice(
+    subCampaign: SubCampaign,
+    script: Script | null,
+    org: Org,
+    device: Device,
+  ): Promise<SubCampaign> {
+    return this.one('createSubCampaignUsingInboundDevice', [subCampaign, script, org, device]);
+  }
+
+  /** `fromTime`/`toTime` (xs:dateTime): null → the earliest / now (documented). */
+  async listSubCampaigns(
+    campaign: Campaign,
+    includeDeleted?: boolean | null,
+    fromTime?: string | null,
+    toTime?: string | null,
+  ): Promise<SubCampaign[]> {
+    const deleted = includeDeleted === undefined || includeDeleted === null ? null : String(includeDeleted);
+    return this.invoke('listSubCampaigns', [campaign, deleted, fromTime, toTime]) as Promise<SubCampaign[]>;
+  }
+
+  async changeSubCampaign(subCampaign: SubCampaign): Promise<SubCampaign> {
+    return this.one('changeSubCampaign', [subCampaign]);
+  }
+
+  async showSubCampaignState(subCampaign: SubCampaign): Promise<SubCampaignState> {
+    return this.one('showSubCampaignState', [subCampaign]);
+  }
+
+  async listSubCampaignStates(
+    org: Org,
+    sample?: SubCampaignState | null,
+    fromTime?: string | null,
+    toTime?: string | null,
+  ): Promise<SubCampaignState[]> {
+    return this.invoke('listSubCampaignStates', [org, sample, fromTime, toTime]) as Promise<SubCampaignState[]>;
+  }
+
+  /** `Running`, `Paused`, or `Done` / `Stopping` (documented). */
+  async changeSubCampaignState(subCampaignState: SubCampaignState): Promise<SubCampaignState> {
+    return this.one('changeSubCampaignState', [subCampaignState]);
+  }
+
+  async showSubCampaignStateUsingContactAttempt(contactAttempt: ContactAttempt): Promise<SubCampaignState> {
+    return this.one('showSubCampaignStateUsingContactAttempt', [contactAttempt]);
+  }
+
+  async previewPacing(entities: BaseEntity[]): Promise<PacingInfo[]> {
+    return this.invoke('previewPacing', [entities]) as Promise<PacingInfo[]>;
+  }
+
+  // ---- Contact batches and attempts (part 2) --------------------------------------------------------------------
+
+  /** @deprecated as of Engage 10.0 (documented): use createContactBatch. */
+  async createContactAttempts(
+    campaign: Campaign | null,
+    pass: Pass,
+    contacts: Contact[],
+    script: Script | null,
+    org: Org,
+  ): Promise<ContactAttempt[]> {
+    return this.invoke('createContactAttempts', [campaign, pass, contacts, script, org]) as Promise<ContactAttempt[]>;
+  }
+
+  async createContactBatch(contactBatch: ContactBatch, contacts: Contact[]): Promise<ContactBatch> {
+    return this.one('createContactBatch', [contactBatch, contacts, null]);
+  }
+
+  async createContactBatchAsync(contactBatch: ContactBatch, contacts: Contact[]): Promise<ContactBatch> {
+    return this.one('createContactBatchAsync', [contactBatch, contacts, null]);
+  }
+
+  async showContactBatchState(contactBatch: ContactBatch): Promise<ContactBatchState> {
+    return this.one('showContactBatchState', [contactBatch]);
+  }
+
+  async listContactBatchStates(
+    sample?: ContactBatch | null,
+    fromTime?: string | null,
+    toTime?: string | null,
+  ): Promise<ContactBatchState[]> {
+    return this.invoke('listContactBatchStates', [sample, fromTime, toTime]) as Promise<ContactBatchState[]>;
+  }
+
+  /** Only `Cancelled` (documented). */
+  async changeContactBatchState(contactBatchState: ContactBatchState): Promise<ContactBatchState> {
+    return this.one('changeContactBatchState', [contactBatchState]);
+  }
+
+  async showContactAttempts(contactAttempts: ContactAttempt[]): Promise<ContactAttempt[]> {
+    return this.invoke('showContactAttempts', [contactAttempts]) as Promise<ContactAttempt[]>;
+  }
+
+  async listContactAttempts(
+    org: Org,
+    sample?: ContactAttempt | null,
+    fromTime?: string | null,
+    toTime?: string | null,
+  ): Promise<ContactAttempt[]> {
+    return this.invoke('listContactAttempts', [org, sample, fromTime, toTime]) as Promise<ContactAttempt[]>;
+  }
+
+  async listContactAttemptsUsingUser(
+    user: User,
+    sample?: ContactAttempt | null,
+    fromTime?: string | null,
+    toTime?: string | null,
+  ): Promise<ContactAttempt[]> {
+    return this.invoke('listContactAttemptsUsingUser', [user, sample, fromTime, toTime]) as Promise<ContactAttempt[]>;
+  }
+
+  async listContactAttemptsUsingContactBatch(
+    contactBatch: ContactBatch,
+    fromTime?: string | null,
+    toTime?: string | null,
+  ): Promise<ContactAttempt[]> {
+    return this.invoke('listContactAttemptsUsingContactBatch', [contactBatch, fromTime, toTime]) as Promise<
+      ContactAttempt[]
+    >;
+  }
+
+  /** Only adding the archive tag to `tags` (documented). */
+  async changeContactAttempt(contactAttempt: ContactAttempt): Promise<ContactAttempt> {
+    return this.one('changeContactAttempt', [contactAttempt]);
   }
 
   // ---- Platform and contact services (not in the document: assumed) ---------------------------------------------

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { AdminError, parseAdminBody } from '../../core/errors.ts';
+import { reply } from '../../core/reply.ts';
+import type { AdminRoute, VendorCall } from '../../core/vendor.ts';
+import type { EngageState } from '../models.ts';
+import { OUTCOMES, forceState } from './engine.ts';
+import { SUB_CAMPAIGN_STATES, type ContactModel } from './model.ts';
+import { directoryOf, refOf } from './resolve.ts';
+import { createSubCampaign, listContacts } from './subcampaigns.ts';
+import { subCampaignStateView } from './views.ts';
+
+/**
+ * QA backdoors of part 2 (test-only, under `/__admin/sandboxes/:id/vendors/engage/outreach`): put a sub-campaign in
+ * any state (the lifecycle table is skipped, the bookkeeping is not), and force the outcome of the next attempt of
+ * a sub-campaign's waiting contacts (or one contact); seed many sub-campaigns at once.
+ */
+type Call = VendorCall<EngageState>;
+
+function subCampaignOf(call: Call) {
+  const sub = call.state.outreach.subCampaigns.get(call.params.subCampaignId ?? '');
+  if (!sub) throw new AdminError(404, `no sub-campaign ${call.params.subCampaignId}`);
+  return sub;
+}
+
+const StateSchema = z.strictObject({ state: z.enum(SUB_CAMPAIGN_STATES) });
+
+function forceSubCampaignState(call: Call) {
+  const sub = subCampaignOf(call);
+  const { state } = parseAdminBody(StateSchema, call);
+  forceState(call.state.outreach, sub, state, call.now());
+  return reply.json(200, subCampaignStateView(call.state, sub));
+}
+
+const OutcomeSchema = z.strictObject({
+  outcome: z.enum(OUTCOMES as [string, ...string[]]),
+  /** A contact's externalId: only that contact; absent: every contact still waiting. */
+  contact: z.string().optional(),
+});
+
+function forceOutcome(call: Call) {
+  const sub = subCampaignOf(call);
+  const { outcome, contact } = parseAdminBody(OutcomeSchema, call);
+  const contacts = sub.contactIds
+    .map((id) => call.state.outreach.contacts.get(id) as ContactModel)
+    .filter((c) => c.status === 'pending' && (contact === undefined || c.externalId === contact));
+  if (contact !== undefined && contacts.length === 0) {
+    throw new AdminError(404, `no waiting contact ${contact} in sub-campaign ${sub.internalId}`);
+  }
+  for (const c of contacts) c.forcedOutcome = outcome;
+  return reply.json(200, { forced: contacts.length, outcome });
+}
+
+const SeedSchema = z.strictObject({
+  subCampaigns: z.number().int().min(1).max(5000),
+  contactsEach: z.number().int().min(0).max(100).default(10),
+});
+
+/**
+ * Bulk seeding past the limit of 50 active sub-campaigns (as on-demand ones), named `S{i % 10}-{i}` in the
+ * account's first campaign, so a test or bench reaches 1,000 states without 1,000 calls.
+ */
+function seedSubCampaigns(call: Call) {
+  const { state } = call;
+  const { subCampaigns, contactsEach } = parseAdminBody(SeedSchema, call);
+  const campaign = [...state.campaigns.values()].find((c) => c.ownerId === state.accountId);
+  const list = state.lists.find((l) => l.ownerId === state.accountId);
+  if (!campaign || !list) throw new AdminError(409, 'the account has no campaign or list');
+  const directory = directoryOf(state);
+  const now = call.now();
+  const start = state.outreach.subCampaigns.size;
+  for (let i = start; i < start + subCampaigns; i++) {
+    createSubCampaign(
+      state.outreach,
+      {
+        externalId: `S${i % 10}-${i}`,
+        campaign: refOf(campaign),
+        accountId: state.accountId,
+        type: 'OnDemand',
+        list: refOf(list),
+        script: null,
+        agentGroups: [],
+        passes: [{}],
+        startAt: null,
+        contacts: listContacts(state.outreach.seed + i, list, contactsEach),
+      },
+      now,
+      directory.isFiltered,
+    );
+  }
+  return reply.json(201, { subCampaigns: state.outreach.subCampaigns.size });
+}
+
+export const outreachAdminRoutes: AdminRoute<EngageState>[] = [
+  { method: 'POST', path: '/outreach/sub-campaigns', handler: seedSubCampaigns },
+  { method: 'POST', path: '/outreach/sub-campaigns/:subCampaignId/state', handler: forceSubCampaignState },
+  { method: 'POST', path: '/outreach/sub-campaigns/:subCampaignId/outcomes', handler: forceOutcome },
+];
