@@ -37,16 +37,6 @@ export function protocolFault(message: string, faultcode: FaultCode = 'Client', 
   return new VendorError({ status, code: `soap${faultcode}`, message, detail: { faultcode } satisfies FaultInfo });
 }
 
-/** A method the WSDL declares that this simulator does not serve yet (part 2): soap:Server, labelled. */
-export function notImplemented(operation: string): VendorError {
-  return new VendorError({
-    status: 500,
-    code: 'NOT_IMPLEMENTED',
-    message: `${operation} is declared in the WSDL but not implemented by this simulator yet (campaign-sim: Engage part 2)`,
-    detail: { faultcode: 'Server', errorCode: 'NOT_IMPLEMENTED' } satisfies FaultInfo,
-  });
-}
-
 /** No WS-Security token, an unknown user or a wrong password (code chosen from the document: assumed). */
 export const noSession = () => engageFault(undefined, 'NO_SESSION');
 

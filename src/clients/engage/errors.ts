@@ -1,7 +1,7 @@
 import { ContractResponseError } from '../core/contract.ts';
 import { HttpError } from '../core/http.ts';
 
-/** The error codes the document lists (a fault's `detail/ApiFault/errorCode`), and the simulator's NOT_IMPLEMENTED. */
+/** The error codes the document lists (a fault's `detail/ApiFault/errorCode`). */
 export type EngageErrorCode =
   | 'ARG_INVALID'
   | 'ARG_INVALID_CHAR'
@@ -24,8 +24,7 @@ export type EngageErrorCode =
   | 'SYSTEM_LIMIT_EXCEEDED'
   | 'INBOUND_SUBCAMPAIGN_INVALID_LABEL'
   | 'INBOUND_DEVICE_ASSIGNED_ACTIVE_CAMPAIGN'
-  | 'INBOUND_TEXT_KEYWORD_ALREADY_ACTIVE'
-  | 'NOT_IMPLEMENTED';
+  | 'INBOUND_TEXT_KEYWORD_ALREADY_ACTIVE';
 
 /**
  * A SOAP fault. `code` is the document's error code from `detail` (undefined for protocol faults — malformed
