@@ -1,7 +1,12 @@
 import type request from 'supertest';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { SERVICES, type EngageService } from '../../contracts/engage/operations.ts';
-import { type Api, type TestSandbox, type TestServer, createFrozenSandbox, startTestServer } from '../helpers/sim.ts';
+import {
+  type Api,
+  type SandboxSuite,
+  type TestSandbox,
+  createFrozenSandbox,
+  useSandboxPerTest,
+} from '../helpers/sim.ts';
 
 /**
  * HTTP harness of the Engage tests: one simulator per file, one sandbox per test on a frozen clock. Requests are
@@ -89,31 +94,9 @@ export async function engageSandbox(api: Api, options: { seed?: number; now?: st
   };
 }
 
-export interface EngageSuite {
-  readonly api: Api;
-  readonly server: TestServer;
-  readonly sb: EngageSandbox;
-}
+export type EngageSuite = SandboxSuite<EngageSandbox>;
 
+/** One simulator per file, a fresh sandbox per test (options per file). */
 export function useEngage(options: { seed?: number; now?: string } = {}): EngageSuite {
-  let server: TestServer | undefined;
-  let sb: EngageSandbox | undefined;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server?.close());
-  beforeEach(async () => {
-    sb = await engageSandbox((server as TestServer).api, options);
-  });
-  return {
-    get api() {
-      return (server as TestServer).api;
-    },
-    get server() {
-      return server as TestServer;
-    },
-    get sb() {
-      return sb as EngageSandbox;
-    },
-  };
+  return useSandboxPerTest((api) => engageSandbox(api, options));
 }

@@ -157,3 +157,34 @@ export function perFile<T extends { close(): Promise<void> }>(
   });
   afterAll(() => value?.close());
 }
+
+/** A file's simulator and the sandbox of the running test. */
+export interface SandboxSuite<S> {
+  readonly api: Api;
+  readonly server: TestServer;
+  sb: S;
+}
+
+/** One simulator per test file, a fresh sandbox per test (made by `create`; a test may replace it). */
+export function useSandboxPerTest<S>(create: (api: Api) => Promise<S>): SandboxSuite<S> {
+  let server: TestServer | undefined;
+  let sb: S | undefined;
+  perFile(startTestServer, (value) => (server = value));
+  beforeEach(async () => {
+    sb = await create((server as TestServer).api);
+  });
+  return {
+    get api() {
+      return (server as TestServer).api;
+    },
+    get server() {
+      return server as TestServer;
+    },
+    get sb() {
+      return sb as S;
+    },
+    set sb(value) {
+      sb = value;
+    },
+  };
+}

@@ -1,6 +1,11 @@
 import type request from 'supertest';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { type Api, type TestSandbox, type TestServer, createFrozenSandbox, startTestServer } from '../helpers/sim.ts';
+import {
+  type Api,
+  type SandboxSuite,
+  type TestSandbox,
+  createFrozenSandbox,
+  useSandboxPerTest,
+} from '../helpers/sim.ts';
 
 /**
  * HTTP harness of the jtel tests: one simulator per test file, one sandbox per test on a frozen clock. Calls go to
@@ -61,37 +66,11 @@ export async function jtelSandbox(
   };
 }
 
-export interface JtelSuite {
-  readonly api: Api;
-  readonly server: TestServer;
-  sb: JtelSandbox;
-}
+export type JtelSuite = SandboxSuite<JtelSandbox>;
 
 /** One simulator per file, a fresh sandbox per test (options per file). */
 export function useJtel(options: { seed?: number; jtel?: object } = {}): JtelSuite {
-  let server: TestServer | undefined;
-  let sb: JtelSandbox | undefined;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server?.close());
-  beforeEach(async () => {
-    sb = await jtelSandbox((server as TestServer).api, options);
-  });
-  return {
-    get api() {
-      return (server as TestServer).api;
-    },
-    get server() {
-      return server as TestServer;
-    },
-    get sb() {
-      return sb as JtelSandbox;
-    },
-    set sb(value) {
-      sb = value;
-    },
-  };
+  return useSandboxPerTest((api) => jtelSandbox(api, options));
 }
 
 /** A valid callback event for the given group (a body to vary in tests). */
