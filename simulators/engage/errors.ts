@@ -25,11 +25,44 @@ export function fill(template: string, values: readonly string[]): string {
     .replace(/\{(\d)\}/g, (_, index: string) => values[Number(index)] ?? '');
 }
 
+/** Codes no method's page words: the wording used for them (assumed). */
+const UNWORDED: Readonly<Record<string, string>> = {
+  // changeContactBatchState's wording, borrowed where a sub-campaign cannot make the asked move (assumed).
+  INVALID_STATE: 'If an attempt is made to cancel a Done or Cancelled batch',
+  ATTRIBUTE_INVALID_DATA: "Attribute contains invalid data: '%s'.",
+};
+
+/**
+ * A documented error: the code, the values for `%s` / `{0}`, worded as `operation`'s page words the code (else the
+ * common wording). Models that do not know the method being served raise it without one; the handler re-words it
+ * (`asMethodFault`), so a fault reads as that method's page writes it.
+ */
+export class EngageFault extends VendorError {
+  constructor(
+    code: string,
+    readonly values: readonly string[],
+    operation?: string,
+  ) {
+    const template = faultMessage(operation, code) ?? UNWORDED[code] ?? code;
+    const info: FaultInfo = { faultcode: code === 'INTERNAL_ERROR' ? 'Server' : 'Client', errorCode: code };
+    super({
+      status: 500,
+      code,
+      message: fill(template, values),
+      detail: info,
+      adminStatus: code === 'OBJECT_NOT_EXISTS' ? 404 : 400,
+    });
+  }
+}
+
 /** A documented error of `operation` (its own wording of the code), `%s` filled with `values`. */
 export function engageFault(operation: string | undefined, code: string, ...values: string[]): VendorError {
-  const template = faultMessage(operation, code) ?? code;
-  const info: FaultInfo = { faultcode: code === 'INTERNAL_ERROR' ? 'Server' : 'Client', errorCode: code };
-  return new VendorError({ status: 500, code, message: fill(template, values), detail: info, adminStatus: 400 });
+  return new EngageFault(code, values, operation);
+}
+
+/** The same fault worded as `operation`'s page words it (other errors unchanged). */
+export function asMethodFault(err: unknown, operation: string): unknown {
+  return err instanceof EngageFault ? new EngageFault(err.code, err.values, operation) : err;
 }
 
 /** A request the SOAP layer cannot serve (malformed, unknown operation, extra element): soap:Client, no detail. */

@@ -2,7 +2,7 @@ import type { OUTREACH_OPERATIONS } from '../../../contracts/engage/operations.t
 import type { SoapHandler, SoapHandlers } from '../../core/soap.ts';
 import type { EngageState } from '../models.ts';
 import * as batches from './batch-methods.ts';
-import { asMethodFault } from './faults.ts';
+import { asMethodFault } from '../errors.ts';
 import * as subCampaigns from './sub-campaign-methods.ts';
 
 /** A model fault re-worded as the served method's page words its code (see faults.ts). */
