@@ -73,6 +73,8 @@ export const Script = z
     description: Text.optional(),
     template: BooleanText.optional(),
     elements: z.array(Text).optional(),
+    // Assumed (the document's INBOUND_*_AGENT_GROUP codes): `None`, `Standard` or `Portal`; absent = any or none.
+    agentGroupRequirement: Text.optional(),
     createdDate: DateTimeText.optional(),
   })
   .meta({ xsdType: 'script' });
@@ -133,6 +135,8 @@ export const AgentGroup = z
   .object({
     ...base,
     owner: Org.optional(),
+    // Assumed (INBOUND_SCRIPT_REQUIRES_PORTAL/STANDARD_AGENT_GROUP): `Standard` or `Portal`.
+    type: Text.optional(),
     allocatedCount: IntegerText.optional(),
     intensity: IntegerText.optional(),
   })

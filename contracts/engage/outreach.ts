@@ -266,7 +266,22 @@ export const outreach = [
       ...common.notExists,
       SYSTEM_LIMIT_EXCEEDED: subCampaignLimit,
       ...inboundFaults,
+      // The document's wording, typos included ("with an this type").
       INBOUND_SUBCAMPAIGN_INVALID_LABEL: 'Label invalid. Please enter a valid label.',
+      INBOUND_TEXT_KEYWORD_CANNOT_BE_DELETED: 'Cannot delete ShortCode: {0}, since one of its keywords is active.',
+      INBOUND_DEVICE_ASSIGNED_ACTIVE_CAMPAIGN:
+        'Unable to reassign Inbound Device. The Caller ID associated with the Inbound Device is currently assigned to ' +
+        'an active template in account {0}. Please go to Accounts Caller ID listing page and change the templates ' +
+        'that are referencing the number.',
+      ONDEMAND_DEFAULT_STRATEGY_INVALID:
+        'The call pass with channel type {0} is not found at on demand strategy, please check the default on demand ' +
+        'strategy and try again.',
+      INBOUND_SKILLGROUP_REQUIRED: 'This script requires an Agent Group.',
+      INBOUND_SCRIPT_REQUIRES_PORTAL_AGENT_GROUP:
+        'This script cannot be used with an this type of Agent Group. Please use a Portal Agent Group.',
+      INBOUND_SCRIPT_REQUIRES_STANDARD_AGENT_GROUP:
+        'This script cannot be used with an this type of Agent Group. Please use a Standard Agent Group.',
+      INBOUND_NOSKILLGROUP_REQUIRED: 'This script cannot be used with an Agent Group.',
       INBOUND_TEXT_KEYWORD_ALREADY_ACTIVE: 'ShortCode: {0} with keyword: {1} is already active.',
     },
     part: 'outreach',

@@ -34,17 +34,27 @@ export const EngageOptionsSchema = z.strictObject({
 /** The first internalId handed out: the Enterprise, then its master Account, then every fixture in order. */
 export const FIRST_ID = 10001;
 
-const TEMPLATE_ELEMENTS = [
-  [
-    { name: 'main.xml', bytes: 2048 },
-    { name: 'greeting.wav', bytes: 48_000 },
-  ],
-  [
-    { name: 'interaction.xml', bytes: 4096 },
-    { name: 'helpers.js', bytes: 1024 },
-    { name: 'layout.xsl', bytes: 512 },
-  ],
-];
+/**
+ * The two templates: a voice one worked by a Standard agent group, a web one by a Portal agent group (their
+ * requirements assumed, so a fresh sandbox reaches every INBOUND_*_AGENT_GROUP code).
+ */
+const TEMPLATES = [
+  {
+    agentGroupRequirement: 'Standard',
+    elements: [
+      { name: 'main.xml', bytes: 2048 },
+      { name: 'greeting.wav', bytes: 48_000 },
+    ],
+  },
+  {
+    agentGroupRequirement: 'Portal',
+    elements: [
+      { name: 'interaction.xml', bytes: 4096 },
+      { name: 'helpers.js', bytes: 1024 },
+      { name: 'layout.xsl', bytes: 512 },
+    ],
+  },
+] as const;
 
 const unique = (names: string[]) => names.map((n, i) => (names.indexOf(n) === i ? n : `${n} ${i + 1}`));
 
@@ -88,11 +98,12 @@ export function createEngageState(ctx: SeedContext): EngageState {
   });
 
   const now = ctx.now;
-  TEMPLATE_ELEMENTS.forEach((elements, i) => {
+  TEMPLATES.forEach(({ agentGroupRequirement, elements }, i) => {
     state.scripts.insert({
       ...owned(fixed ? `Template ${i + 1}` : `${faker.word.adjective()} template ${i + 1}`),
       template: true,
-      elements,
+      agentGroupRequirement,
+      elements: elements.map((e) => ({ ...e })),
       description: faker.lorem.sentence(),
       createdAt: now,
     });
@@ -100,6 +111,8 @@ export function createEngageState(ctx: SeedContext): EngageState {
   state.scripts.insert({
     ...owned(fixed ? 'Payment Reminder' : `${faker.word.noun()} script`),
     template: false,
+    // An automated reminder: no agent group may work it (assumed; reaches INBOUND_NOSKILLGROUP_REQUIRED).
+    agentGroupRequirement: 'None',
     elements: [{ name: 'main.xml', bytes: 3072 }],
     createdAt: now,
   });
@@ -119,21 +132,28 @@ export function createEngageState(ctx: SeedContext): EngageState {
       ],
     });
   }
-  for (const [name, channel] of [
-    ['Voice then Text', '1'],
-    ['Email only', '2'],
+  // The first is the account's default OnDemand strategy (assumed): its channels are the ones inbound sub-campaigns
+  // may use (ONDEMAND_DEFAULT_STRATEGY_INVALID otherwise).
+  for (const [name, channels] of [
+    ['Voice then Text', ['1', '3']],
+    ['Email only', ['2']],
   ] as const) {
     state.strategies.insert({
       ...owned(name),
       description: faker.lorem.sentence(),
-      passes: [{ name: `${name} pass 1`, channel }],
+      passes: channels.map((channel, i) => ({ name: `${name} pass ${i + 1}`, channel })),
       attributes: [],
     });
   }
   state.lists = unique(
     fixed ? ['Overdue Accounts', 'Survey Panel'] : [1, 2].map(() => `${faker.word.noun()} list`),
   ).map((name) => owned(name, { size: faker.number.int({ min: 50, max: 5000 }) }));
-  state.agentGroups = ['Collections Agents', 'Service Agents'].map((name) => owned(name));
+  state.agentGroups = (
+    [
+      ['Collections Agents', 'Standard'],
+      ['Service Agents', 'Portal'],
+    ] as const
+  ).map(([name, type]) => owned(name, { type }));
   state.users = [1, 2].map(() => owned(faker.internet.username(), { role: 'Agent' }));
   seedOutreach(state, now);
   return state;

@@ -19,12 +19,25 @@ export interface OrgModel {
   masterAccountId?: string;
 }
 
+/**
+ * An agent group's kind and what a script needs of a sub-campaign's agent groups (assumed fields: the document's
+ * createSubCampaignUsingInboundDevice codes INBOUND_SKILLGROUP_REQUIRED, INBOUND_SCRIPT_REQUIRES_PORTAL_AGENT_GROUP,
+ * INBOUND_SCRIPT_REQUIRES_STANDARD_AGENT_GROUP and INBOUND_NOSKILLGROUP_REQUIRED imply Standard and Portal agent groups
+ * and scripts that require one kind, or none at all). A script without a requirement takes any or none.
+ */
+export const AGENT_GROUP_TYPES = ['Standard', 'Portal'] as const;
+export type AgentGroupType = (typeof AGENT_GROUP_TYPES)[number];
+export const AGENT_GROUP_REQUIREMENTS = ['None', ...AGENT_GROUP_TYPES] as const;
+export type AgentGroupRequirement = (typeof AGENT_GROUP_REQUIREMENTS)[number];
+
 export interface ScriptModel {
   internalId: string;
   externalId: string;
   ownerId: string;
   description?: string;
   template: boolean;
+  /** `None`: no agent group allowed; `Standard` / `Portal`: one of that kind required; absent: any or none. */
+  agentGroupRequirement?: AgentGroupRequirement;
   /** Its content parts: name and size in bytes (the bytes themselves are not kept: no method returns them). */
   elements: { name: string; bytes: number }[];
   createdAt: number;
@@ -67,6 +80,8 @@ export interface NamedModel {
   ownerId: string;
   size?: number;
   role?: string;
+  /** An agent group's kind (absent on lists and users). */
+  type?: AgentGroupType;
 }
 
 export interface EngageState {

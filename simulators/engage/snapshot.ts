@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Pass } from '../../contracts/engage/entities.ts';
 import { parseSnapshot } from '../core/store.ts';
 import {
+  AGENT_GROUP_REQUIREMENTS,
+  AGENT_GROUP_TYPES,
   type ComplianceRuleModel,
   type EngageState,
   type OrgModel,
@@ -28,6 +30,7 @@ const ScriptSchema = z.object({
   ...Owned,
   description: z.string().optional(),
   template: z.boolean(),
+  agentGroupRequirement: z.enum(AGENT_GROUP_REQUIREMENTS).optional(),
   elements: z.array(z.object({ name: z.string(), bytes: z.number().int().min(0) })),
   createdAt: z.number(),
 });
@@ -51,7 +54,12 @@ const RuleSchema = z.object({
   elements: z.array(z.string()),
   attributes: z.array(AttributeSchema),
 });
-const NamedSchema = z.object({ ...Owned, size: z.number().int().optional(), role: z.string().optional() });
+const NamedSchema = z.object({
+  ...Owned,
+  size: z.number().int().optional(),
+  role: z.string().optional(),
+  type: z.enum(AGENT_GROUP_TYPES).optional(),
+});
 
 export const EngageSnapshotSchema = z.object({
   username: z.string(),

@@ -21,6 +21,7 @@ export function scriptView(state: EngageState, script: ScriptModel) {
     description: script.description,
     template: String(script.template),
     elements: script.elements.map((e) => e.name),
+    ...(script.agentGroupRequirement ? { agentGroupRequirement: script.agentGroupRequirement } : {}),
     createdDate: dateTime(script.createdAt),
   };
 }
@@ -94,10 +95,12 @@ export function createScript(call: Call) {
     const index = names.indexOf(e.name);
     return index < 0 ? { ...e } : { name: e.name, bytes: base64Bytes(contents[index] as string) };
   });
+  // The copy keeps the template's agent-group requirement (assumed: what the script does comes from its template).
   return insertScript(call, account.internalId, newName, {
     template: false,
     elements,
     description: template.description,
+    ...(template.agentGroupRequirement ? { agentGroupRequirement: template.agentGroupRequirement } : {}),
   });
 }
 

@@ -3,7 +3,7 @@ import { createContactBatch } from './batches.ts';
 import { advance } from './index.ts';
 import { createInboundSubCampaign } from './inbound.ts';
 import { CHANNELS } from './model.ts';
-import { directoryOf, refOf } from './resolve.ts';
+import { directoryOf, inboundRulesOf, refOf } from './resolve.ts';
 import { changeSubCampaignState, createSubCampaign, listContacts } from './subcampaigns.ts';
 
 const MINUTE = 60_000;
@@ -110,6 +110,7 @@ export function seedOutreach(state: EngageState, now: number): void {
       outreach,
       { ...base, externalId: 'Text JOIN', agentGroups: [], passes: [{ channel: CHANNELS.Text }], startAt: null },
       { internalId: shortCode.internalId, keywords: ['JOIN'] },
+      inboundRulesOf(state, state.accountId, null, []),
       state.accountId,
       now - 20 * MINUTE,
       directory.isFiltered,

@@ -15,7 +15,8 @@ import { type CampaignModel, type EngageState, type NamedModel, ownedName } from
 import { accountOf, resolveOrg } from '../orgs.ts';
 import { engageFault } from './faults.ts';
 import type { OutreachDirectory } from './index.ts';
-import type { ContactInput, PassInput, Ref } from './model.ts';
+import type { InboundRules } from './inbound.ts';
+import { CHANNELS, type ContactInput, type PassInput, type Ref } from './model.ts';
 
 /**
  * From the wire to part 2's model: references to part 1's entities resolved (OBJECT_NOT_EXISTS naming what is
@@ -100,11 +101,14 @@ export function scriptArg(call: Call, script: Script | undefined): Ref | null {
   return refOf(found);
 }
 
-/** A strategy by internalId or externalId in the account; null → the account's default on-demand one (its first). */
+/** The account's default OnDemand strategy: its first (assumed: the document names no way to choose one). */
+export const defaultStrategy = (state: EngageState, accountId: string) =>
+  [...state.strategies.values()].find((s) => s.ownerId === accountId);
+
+/** A strategy by internalId or externalId in the account; null → the account's default on-demand one. */
 export function strategyArg(call: Call, strategy: OutreachStrategy | undefined, accountId: string) {
-  const all = [...call.state.strategies.values()].filter((s) => s.ownerId === accountId);
   if (!strategy || (isBlank(strategy.internalId) && isBlank(strategy.externalId))) {
-    const fallback = all[0];
+    const fallback = defaultStrategy(call.state, accountId);
     if (!fallback) throw engageFault('OBJECT_NOT_EXISTS', 'OutreachStrategy (default OnDemand)');
     return fallback;
   }
@@ -117,6 +121,21 @@ export function strategyArg(call: Call, strategy: OutreachStrategy | undefined, 
 }
 
 export { refOf };
+
+/** What createSubCampaignUsingInboundDevice checks in part 1: the script's requirement, the groups' kinds, the
+ * default OnDemand strategy's channels (a pass without a channel is Voice). */
+export function inboundRulesOf(state: EngageState, accountId: string, script: Ref | null, groups: Ref[]): InboundRules {
+  const strategy = defaultStrategy(state, accountId);
+  return {
+    scriptRequirement: (script && state.scripts.get(script.internalId)?.agentGroupRequirement) ?? null,
+    agentGroupTypes: groups.map(
+      (g) => state.agentGroups.find((a) => a.internalId === g.internalId)?.type ?? 'Standard',
+    ),
+    onDemandChannels: strategy
+      ? new Set(strategy.passes.map((p) => (isBlank(p.channel) ? CHANNELS.Voice : Number(p.channel))))
+      : null,
+  };
+}
 
 // ---- values -----------------------------------------------------------------------------------------------------
 

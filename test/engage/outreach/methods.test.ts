@@ -371,6 +371,7 @@ describe('inbound sub-campaigns', () => {
         startAt: null,
       },
       device,
+      { scriptRequirement: null, agentGroupTypes: [], onDemandChannels: new Set([3]) },
       'Acme',
       T0,
       directory.isFiltered,
