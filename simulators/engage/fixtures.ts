@@ -12,6 +12,7 @@ import {
   newStrategyStore,
   nextId,
 } from './models.ts';
+import { DEFAULT_PAYLOAD_BLOCK_BYTES } from './outreach/batches.ts';
 import { seedOutreach } from './outreach/fixtures.ts';
 import { createOutreach } from './outreach/state.ts';
 
@@ -23,12 +24,19 @@ export const DEFAULT_SANDBOX = {
   account: 'Demo Account',
 } as const;
 
+/** The largest payload block a sandbox may set: a request is at most 8 MiB (index.ts). */
+const ENGAGE_PAYLOAD_BLOCK_MAX = 8 * 1024 * 1024;
+
 export const EngageOptionsSchema = z.strictObject({
   username: z
     .string()
     .regex(/^[A-Za-z0-9._@-]{3,64}$/, '3–64 letters, digits or . _ @ -')
     .optional(),
   password: z.string().min(8).max(128).optional(),
+  /** The sandbox's Enterprise is secure (default false: assumed). */
+  secureEnterprise: z.boolean().optional(),
+  /** `api.contact.payload.block.size` in bytes (default 96 kB: documented). */
+  payloadBlockSize: z.number().int().min(1).max(ENGAGE_PAYLOAD_BLOCK_MAX).optional(),
 });
 
 /** The first internalId handed out: the Enterprise, then its master Account, then every fixture in order. */
@@ -75,11 +83,17 @@ export function createEngageState(ctx: SeedContext): EngageState {
     lists: [],
     agentGroups: [],
     users: [],
+    payloadBlockBytes: options.payloadBlockSize ?? DEFAULT_PAYLOAD_BLOCK_BYTES,
     nextId: FIRST_ID,
     outreach: createOutreach(ctx),
   };
   const company = fixed ? DEFAULT_SANDBOX.enterprise : faker.company.name();
-  const enterprise: OrgModel = { internalId: nextId(state), externalId: company, type: 'Enterprise' };
+  const enterprise: OrgModel = {
+    internalId: nextId(state),
+    externalId: company,
+    type: 'Enterprise',
+    ...(options.secureEnterprise ? { secure: true } : {}),
+  };
   const account: OrgModel = {
     internalId: nextId(state),
     externalId: fixed ? DEFAULT_SANDBOX.account : `${company} Collections`,

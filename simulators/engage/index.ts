@@ -70,6 +70,9 @@ export const engage: VendorDefinition<EngageState> = {
       password: state.password,
       account: org(state.accountId),
       enterprise: org(state.enterpriseId),
+      // createContactBatchAsync's payload block (options `secureEnterprise`, `payloadBlockSize`).
+      secureEnterprise: state.orgs.get(state.enterpriseId)?.secure === true,
+      payloadBlockSize: state.payloadBlockBytes,
       campaigns: named(state.campaigns.values()),
       scripts: named(scripts.filter((s) => !s.template)),
       templates: named(scripts.filter((s) => s.template)),

@@ -17,6 +17,8 @@ export interface OrgModel {
   parentId?: string;
   /** An Enterprise's master account (where its scripts live). */
   masterAccountId?: string;
+  /** A secure Enterprise: createContactBatchAsync measures its accounts' payloads encrypted (documented). */
+  secure?: boolean;
 }
 
 /**
@@ -97,6 +99,8 @@ export interface EngageState {
   lists: NamedModel[];
   agentGroups: NamedModel[];
   users: NamedModel[];
+  /** `api.contact.payload.block.size`: createContactBatchAsync's per-contact payload bound (96 kB by default). */
+  payloadBlockBytes: number;
   /** The next internalId handed out (all entity kinds share one sequence, as ids never collide then). */
   nextId: number;
   /** Part 2: sub-campaigns, contact batches, contact attempts (simulators/engage/outreach). */

@@ -12,6 +12,7 @@ import {
   newScriptStore,
   newStrategyStore,
 } from './models.ts';
+import { DEFAULT_PAYLOAD_BLOCK_BYTES } from './outreach/batches.ts';
 import { OutreachSnapshotSchema, restoreOutreach, snapshotOutreach } from './outreach/state.ts';
 
 /** What a saved Engage section holds: credentials, orgs, the configuration entities and part 2's own section. */
@@ -25,6 +26,7 @@ const OrgSchema = z.object({
   type: z.enum(['Account', 'Enterprise']),
   parentId: Id.optional(),
   masterAccountId: Id.optional(),
+  secure: z.boolean().optional(),
 });
 const ScriptSchema = z.object({
   ...Owned,
@@ -74,6 +76,7 @@ export const EngageSnapshotSchema = z.object({
   lists: z.array(NamedSchema),
   agentGroups: z.array(NamedSchema),
   users: z.array(NamedSchema),
+  payloadBlockBytes: z.number().int().positive().default(DEFAULT_PAYLOAD_BLOCK_BYTES),
   nextId: z.number().int(),
   outreach: OutreachSnapshotSchema,
 });
@@ -93,6 +96,7 @@ export function snapshotEngage(state: EngageState): EngageSnapshot {
     lists: state.lists,
     agentGroups: state.agentGroups,
     users: state.users,
+    payloadBlockBytes: state.payloadBlockBytes,
     nextId: state.nextId,
     outreach: snapshotOutreach(state.outreach),
   };

@@ -80,8 +80,19 @@ export interface EngageSandbox extends TestSandbox<EngageSection> {
   raw(body: string, contentType?: string, service?: EngageService): request.Test;
 }
 
-export async function engageSandbox(api: Api, options: { seed?: number; now?: string } = {}): Promise<EngageSandbox> {
-  const sb = await createFrozenSandbox<EngageSection>(api, 'engage', { seed: options.seed, now: options.now ?? NOW });
+export interface EngageSandboxOptions {
+  seed?: number;
+  now?: string;
+  /** `options.engage` of the sandbox (e.g. `secureEnterprise`, `payloadBlockSize`). */
+  vendorOptions?: Record<string, unknown>;
+}
+
+export async function engageSandbox(api: Api, options: EngageSandboxOptions = {}): Promise<EngageSandbox> {
+  const sb = await createFrozenSandbox<EngageSection>(api, 'engage', {
+    seed: options.seed,
+    now: options.now ?? NOW,
+    ...(options.vendorOptions ? { vendorOptions: options.vendorOptions } : {}),
+  });
   const credentials = { username: sb.section.username, password: sb.section.password };
   const raw = (body: string, contentType = 'text/xml; charset=utf-8', service: EngageService = 'campaign') =>
     api.post(`/engage${SERVICES[service]}`).set('Content-Type', contentType).send(body);
@@ -97,6 +108,6 @@ export async function engageSandbox(api: Api, options: { seed?: number; now?: st
 export type EngageSuite = SandboxSuite<EngageSandbox>;
 
 /** One simulator per file, a fresh sandbox per test (options per file). */
-export function useEngage(options: { seed?: number; now?: string } = {}): EngageSuite {
+export function useEngage(options: EngageSandboxOptions = {}): EngageSuite {
   return useSandboxPerTest((api) => engageSandbox(api, options));
 }

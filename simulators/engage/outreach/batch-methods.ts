@@ -101,7 +101,11 @@ export function createContactBatch(call: Call) {
 export function createContactBatchAsync(call: Call) {
   const [batch, contacts, override] = call.args as [BatchArg, Contact[], unknown];
   const input = batchInput(call, batch, override);
-  const created = createAsync(call.state.outreach, input, contactInputs(call, contacts), call.now());
+  const { state } = call;
+  // Secure when the owner account's enterprise is (documented: "If enterprise for given account is secure").
+  const enterprise = state.orgs.get(state.orgs.get(input.accountId)?.parentId ?? '');
+  const block = { bytes: state.payloadBlockBytes, secure: enterprise?.secure === true };
+  const created = createAsync(state.outreach, input, contactInputs(call, contacts), call.now(), block);
   return [contactBatchView(call.state, created)];
 }
 

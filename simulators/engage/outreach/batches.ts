@@ -17,11 +17,50 @@ import {
 import { type ContactFilter, addContacts, createSubCampaign } from './subcampaigns.ts';
 import { type TimeRange, limited, overlaps } from './windows.ts';
 
-/** Documented limits: ≤ 100 contacts, start ≤ 10 days ahead, maxDuration ≤ 12 hours, a 96 kB payload block. */
+/** Documented limits: ≤ 100 contacts, start ≤ 10 days ahead, maxDuration ≤ 12 hours. */
 export const MAX_BATCH_CONTACTS = 100;
 export const MAX_START_AHEAD_MS = 10 * 24 * 60 * 60 * 1000;
 export const MAX_DURATION_MINUTES = 12 * 60;
-export const PAYLOAD_BLOCK_BYTES = 96 * 1024;
+
+/**
+ * createContactBatchAsync's payload block (documented for that method only): "If enterprise for given account is
+ * secure, then encrypted custom payload must not exceed certain size, set by default to 96kB or defined by
+ * 'api.contact.payload.block.size'. If not secure, custom payload must not exceed defined block size."
+ */
+export interface PayloadBlock {
+  /** api.contact.payload.block.size: 96 kB (96 × 1024 bytes) by default (documented). */
+  bytes: number;
+  /** The account's enterprise is secure: its payload is measured encrypted. */
+  secure: boolean;
+}
+export const DEFAULT_PAYLOAD_BLOCK_BYTES = 96 * 1024;
+export const DEFAULT_PAYLOAD_BLOCK: PayloadBlock = { bytes: DEFAULT_PAYLOAD_BLOCK_BYTES, secure: false };
+
+/**
+ * A contact's custom payload: the UTF-8 bytes of its attributes' and its devices' attributes' names and values
+ * (assumed: the document does not define it; the block is per contact, as `contact.payload.block` reads).
+ */
+export function payloadBytes(contact: ContactInput): number {
+  let n = 0;
+  for (const a of contact.attributes) n += Buffer.byteLength(a.name) + Buffer.byteLength(a.value);
+  for (const d of contact.devices)
+    for (const a of d.attributes) n += Buffer.byteLength(a.name) + Buffer.byteLength(a.value);
+  return n;
+}
+
+/**
+ * The size of `bytes` once encrypted (assumed cipher: the document names none): AES-CBC with PKCS#7 padding and a
+ * 16-byte IV, stored as base64 — 4 × ⌈(16 + 16 × (⌊n / 16⌋ + 1)) / 3⌉.
+ */
+export const encryptedBytes = (bytes: number) => 4 * Math.ceil((16 + 16 * (Math.floor(bytes / 16) + 1)) / 3);
+
+function checkPayloadBlock(contacts: readonly ContactInput[], block: PayloadBlock): void {
+  contacts.forEach((contact, i) => {
+    const plain = payloadBytes(contact);
+    if ((block.secure ? encryptedBytes(plain) : plain) > block.bytes)
+      throw engageFault('ARG_TOO_LARGE', `contacts[${i}]`);
+  });
+}
 /** The async queue is read every minute, up to this many requests a time (assumed period and batch size). */
 export const ASYNC_PERIOD_MS = 60_000;
 export const ASYNC_BATCH_SIZE = 10;
@@ -44,25 +83,20 @@ export interface NewContactBatch {
   attributes: NameValue[];
 }
 
-const payloadBytes = (contacts: readonly ContactInput[]) => {
-  let n = 0;
-  for (const c of contacts) {
-    for (const a of c.attributes) n += Buffer.byteLength(a.name) + Buffer.byteLength(a.value);
-    for (const d of c.devices)
-      for (const a of d.attributes) n += Buffer.byteLength(a.name) + Buffer.byteLength(a.value);
-  }
-  return n;
-};
-
 /** Every documented check of createContactBatch(Async), before anything changes. */
-function check(state: OutreachState, input: NewContactBatch, contacts: readonly ContactInput[], now: number) {
+function check(
+  state: OutreachState,
+  input: NewContactBatch,
+  contacts: readonly ContactInput[],
+  now: number,
+  block: PayloadBlock | null,
+) {
   if (input.override !== null && input.override !== undefined) {
     throw engageFault('ARG_INVALID_TYPE', 'override');
   }
   if (contacts.length === 0) throw engageFault('ARG_NULL', 'contacts');
   if (contacts.length > MAX_BATCH_CONTACTS) throw engageFault('ARG_TOO_LARGE', 'contacts');
-  if (payloadBytes(contacts) > PAYLOAD_BLOCK_BYTES)
-    throw engageFault('ARG_TOO_LARGE', 'api.contact.payload.block.size');
+  if (block) checkPayloadBlock(contacts, block);
   if (input.maxDurationMinutes === null) throw engageFault('ARG_NULL', 'maxDuration');
   if (input.maxDurationMinutes <= 0) throw engageFault('ARG_INVALID_TYPE', 'maxDuration');
   if (input.maxDurationMinutes > MAX_DURATION_MINUTES) throw engageFault('ARG_TOO_LARGE', 'maxDuration');
@@ -110,7 +144,8 @@ export function createContactBatch(
   now: number,
   isFiltered: ContactFilter,
 ): ContactBatchModel {
-  const existing = check(state, input, contacts, now);
+  // No payload block here: the document states it for createContactBatchAsync only.
+  const existing = check(state, input, contacts, now, null);
   if (existing) {
     if (existing.subCampaignId === null)
       state.asyncQueue.push({ batchId: existing.internalId, queuedAt: now, contacts: [...contacts] });
@@ -125,17 +160,18 @@ export function createContactBatch(
 }
 
 /**
- * createContactBatchAsync: the same checks at once, then the request is queued (the batch is `Queued`, assumed name)
- * and processed in periodic batches as the clock advances (documented: "retrieved periodically and processed in
- * batches"; period and batch size assumed).
+ * createContactBatchAsync: the same checks and the payload block at once, then the request is queued (the batch is
+ * `Queued`, assumed name) and processed in periodic batches as the clock advances (documented: "retrieved
+ * periodically and processed in batches"; period and batch size assumed).
  */
 export function createContactBatchAsync(
   state: OutreachState,
   input: NewContactBatch,
   contacts: readonly ContactInput[],
   now: number,
+  block: PayloadBlock = DEFAULT_PAYLOAD_BLOCK,
 ): ContactBatchModel {
-  const existing = check(state, input, contacts, now);
+  const existing = check(state, input, contacts, now, block);
   const batch = existing ?? newBatch(state, input, now);
   if (!existing) batch.state = 'Queued';
   state.asyncQueue.push({ batchId: batch.internalId, queuedAt: now, contacts: [...contacts] });

@@ -191,7 +191,8 @@ describe('contact batches', () => {
     expect(make({ override: { internalId: '1' } })).toThrow(code('ARG_INVALID_TYPE'));
     const big = contacts(1);
     big[0]!.attributes.push({ name: 'blob', value: 'x'.repeat(97 * 1024) });
-    expect(() => createContactBatch(state, batchInput(), big, T0, directory.isFiltered)).toThrow(code('ARG_TOO_LARGE'));
+    // The payload block is createContactBatchAsync's (test/engage/payload-block.test.ts has the bounds).
+    expect(() => createContactBatchAsync(state, batchInput(), big, T0)).toThrow(code('ARG_TOO_LARGE'));
     expect(state.contactBatches.size + state.subCampaigns.size + state.contacts.size).toBe(0);
     make({ maxDurationMinutes: 12 * 60, requestedStartTime: T0 + 10 * DAY })();
     expect(make({})).toThrow(code('OBJECT_EXISTS'));
