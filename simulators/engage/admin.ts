@@ -5,14 +5,16 @@ import type { VendorCall } from '../core/vendor.ts';
 import { type EngageState, dateTime, nextId } from './models.ts';
 
 /**
- * Bulk seeding past the API's own limits (100 campaigns, 100 active scripts, 1,000 compliance rules), so a test can reach the documented
- * list maximums (RESULT_TOO_LARGE) without thousands of calls. Entities land in the master account.
+ * Bulk seeding past the API's own limits (100 campaigns, 100 active scripts, 1,000 compliance rules; lists, which no
+ * method creates), so a test can reach the documented list maximums (RESULT_TOO_LARGE) without thousands of calls.
+ * Entities land in the master account.
  */
 const SeedSchema = z.strictObject({
   campaigns: z.number().int().min(0).max(5000).default(0),
   scripts: z.number().int().min(0).max(5000).default(0),
   strategies: z.number().int().min(0).max(5000).default(0),
   complianceRules: z.number().int().min(0).max(5000).default(0),
+  lists: z.number().int().min(0).max(5000).default(0),
 });
 
 export function seed(call: VendorCall<EngageState>) {
@@ -55,7 +57,12 @@ export function seed(call: VendorCall<EngageState>) {
     const id = nextId(state);
     state.complianceRules.insert({ internalId: id, ownerId, type: 'Region', elements: ['CA'], attributes: [] });
   }
+  for (let i = 0; i < counts.lists; i++) {
+    const id = nextId(state);
+    state.lists.push({ internalId: id, externalId: `Seeded list ${id}`, ownerId, size: 10 });
+  }
   return reply.json(201, {
+    lists: state.lists.length,
     complianceRules: state.complianceRules.size,
     campaigns: state.campaigns.size,
     scripts: state.scripts.size,

@@ -1,4 +1,4 @@
-import { ENGAGE_NAMESPACE, type ENGAGE_OPERATIONS } from '../../contracts/engage/operations.ts';
+import { ENGAGE_METHODS, ENGAGE_NAMESPACE, type ENGAGE_OPERATIONS } from '../../contracts/engage/operations.ts';
 import { PASSWORD_TEXT } from '../core/serializers/soap.ts';
 import type { SoapHandlers, SoapProtocol } from '../core/soap.ts';
 import { configurationHandlers } from './config/index.ts';
@@ -12,6 +12,17 @@ export const tenantKey = (username: string) => `engage-user/${username}`;
 
 /** Most tags a request may have: a 100-contact batch or a 500-part script is a few thousand (assumed bound). */
 export const MAX_TAGS = 100_000;
+
+/**
+ * The code for an argument its schema refuses: ARG_INVALID_TYPE, or — for a method that does not list it but lists
+ * ATTRIBUTE_INVALID_FORMAT (listContactAttemptsUsingUser) — that one (assumed: each method answers with its own codes).
+ */
+function invalidArgumentCode(operation: string): string {
+  const faults = ENGAGE_METHODS.get(operation)?.faults ?? {};
+  return !('ARG_INVALID_TYPE' in faults) && 'ATTRIBUTE_INVALID_FORMAT' in faults
+    ? 'ATTRIBUTE_INVALID_FORMAT'
+    : 'ARG_INVALID_TYPE';
+}
 
 /**
  * How Engage answers what the SOAP binding refuses. JAX-WS wording where the document has none (protocol faults,
@@ -37,7 +48,8 @@ export const protocol: SoapProtocol<EngageState> = {
       protocolFault(`SOAPAction ${JSON.stringify(action)} does not name the operation ${element}`),
     unexpectedElement: (name) => protocolFault(`Unexpected element ${name}`),
     argumentNull: (argument, operation) => engageFault(operation, 'ARG_NULL', argument.name),
-    argumentInvalid: (argument, _reason, operation) => engageFault(operation, 'ARG_INVALID_TYPE', argument.name),
+    argumentInvalid: (argument, _reason, operation) =>
+      engageFault(operation, invalidArgumentCode(operation), argument.name),
   },
 };
 

@@ -53,15 +53,18 @@ function forceOutcome(call: Call) {
 const SeedSchema = z.strictObject({
   subCampaigns: z.number().int().min(1).max(5000),
   contactsEach: z.number().int().min(0).max(100).default(10),
+  /** OnDemand ones do not count against the 50 active; Outbound ones do (to reach SYSTEM_LIMIT_EXCEEDED). */
+  type: z.enum(['OnDemand', 'Outbound']).default('OnDemand'),
 });
 
 /**
  * Bulk seeding past the limit of 50 active sub-campaigns (as on-demand ones), named `S{i % 10}-{i}` in the
- * account's first campaign, so a test or bench reaches 1,000 states without 1,000 calls.
+ * account's first campaign, so a test or bench reaches 1,000 states without 1,000 calls; `type: Outbound` seeds
+ * ones that count against the limit (refused past it, as the API refuses them).
  */
 function seedSubCampaigns(call: Call) {
   const { state } = call;
-  const { subCampaigns, contactsEach } = parseAdminBody(SeedSchema, call);
+  const { subCampaigns, contactsEach, type } = parseAdminBody(SeedSchema, call);
   const campaign = [...state.campaigns.values()].find((c) => c.ownerId === state.accountId);
   const list = state.lists.find((l) => l.ownerId === state.accountId);
   if (!campaign || !list) throw new AdminError(409, 'the account has no campaign or list');
@@ -75,7 +78,7 @@ function seedSubCampaigns(call: Call) {
         externalId: `S${i % 10}-${i}`,
         campaign: refOf(campaign),
         accountId: state.accountId,
-        type: 'OnDemand',
+        type,
         list: refOf(list),
         script: null,
         agentGroups: [],

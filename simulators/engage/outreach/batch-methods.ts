@@ -255,7 +255,8 @@ export function listContactAttemptsUsingUser(call: Call) {
   if (user.role !== 'Agent') throw engageFault('ATTRIBUTE_INVALID_DATA', `user ${user.externalId} is not an Agent`);
   const from = timeOf(fromTime, 'fromTime');
   const to = timeOf(toTime, 'toTime');
-  const range = dayWindow(from, to, call.now(), DAYS_MS(2));
+  // This method lists no ARG_INVALID_TYPE: a window the table refuses is ATTRIBUTE_INVALID_DATA (assumed).
+  const range = dayWindow(from, to, call.now(), DAYS_MS(2), 'ATTRIBUTE_INVALID_DATA');
   const mine = inAccounts(call, callerAccounts(call.state));
   const found = listAttempts(
     call.state.outreach,

@@ -6,6 +6,7 @@ import type {
   Device,
   List,
   Org,
+  Pass,
   Script,
   SubCampaign,
   SubCampaignState,
@@ -60,8 +61,14 @@ export function subCampaignArg(call: Call, sub: SubCampaignArg | undefined): Sub
   return keyedArg(call, sub, 'subCampaign', (key, campaign) => findSubCampaign(call.state.outreach, key, campaign));
 }
 
-/** The fields of a new sub-campaign common to both create methods. */
-function newFields(call: Call, sub: SubCampaignArg, script: Script | undefined, accountId: string) {
+/** The fields of a new sub-campaign common to both create methods (`valueCode`: an out-of-range intensity's). */
+function newFields(
+  call: Call,
+  sub: SubCampaignArg,
+  script: Script | undefined,
+  accountId: string,
+  valueCode = 'ARG_INVALID_TYPE',
+) {
   const campaign = campaignArg(call, sub.campaign, accountId);
   const attributes = checkedAttributes(call, sub.attributes) as { name: string; value: string }[];
   return {
@@ -70,7 +77,7 @@ function newFields(call: Call, sub: SubCampaignArg, script: Script | undefined, 
     accountId,
     script: scriptArg(call, script),
     agentGroups: (sub.agentGroups ?? []).map((g) => refOf(agentGroupArg(call, g, accountId) as Ref)),
-    intensity: intOf(sub.intensity, 'intensity', 0, 100),
+    intensity: intOf(sub.intensity, 'intensity', 0, 100, valueCode),
     passes: (sub.passes ?? []).map(passInput),
     // A later start travels as the `startTime` attribute (assumed: the SubCampaign type has no start field).
     startAt: timeOf(attributeValue(attributes, 'startTime'), 'startTime'),
@@ -95,7 +102,12 @@ export function createSubCampaign(call: Call) {
 export function createSubCampaignUsingInboundDevice(call: Call) {
   const [sub, script, org, device] = call.args as [SubCampaignArg, Script, Org, z.infer<typeof Device>];
   const accountId = accountArg(call, org, 'org', true);
-  const fields = newFields(call, sub, script, accountId);
+  // The method's own attribute codes (assumed uses): another type is ATTRIBUTE_INVALID with the reason, an intensity
+  // outside 0–100 ATTRIBUTE_INVALID_DATA.
+  if (!isBlank(sub.type) && sub.type.trim() !== 'Inbound') {
+    throw engageFault('ATTRIBUTE_INVALID', `type ${sub.type.trim()} is not Inbound`);
+  }
+  const fields = newFields(call, sub, script, accountId, 'ATTRIBUTE_INVALID_DATA');
   const account = call.state.orgs.get(accountId)?.externalId ?? accountId;
   const { outreach } = call.state;
   const created = createInboundSubCampaign(
@@ -224,7 +236,7 @@ export function previewPacing(call: Call) {
     if (!id) throw engageFault('ATTRIBUTE_NULL', 'internalId');
     const sub = outreach.subCampaigns.get(id);
     if (sub && callerAccounts(call.state).has(sub.accountId)) {
-      const passes = entity.passes?.map((p, i) => [p.name ?? sub.passes[i]?.name ?? '', passInput(p, i)] as const);
+      const passes = entity.passes?.map((p, i) => [previewPassName(sub, p, i), passInput(p, i)] as const);
       subs.set(sub, {
         intensity: intOf(entity.intensity, 'intensity', 0, 100, 'ATTRIBUTE_INVALID') ?? undefined,
         passes:
@@ -256,6 +268,25 @@ export function previewPacing(call: Call) {
     return preview(sub, changes, group);
   });
   return infos.map((info) => pacingInfoView(call.state, info));
+}
+
+/** Pass attributes previewPacing takes (documented): pacing, contactsPerMinute, pacingPriority. */
+const PREVIEW_PASS_FIELDS: ReadonlySet<string> = new Set(['name', 'pacing', 'contactsPerMinute', 'pacingPriority']);
+
+/**
+ * The sub-campaign's pass a preview pass names (by name, else by position): none → ARG_INVALID_DATA; an attribute
+ * the document does not list for passes → ATTRIBUTE_INVALID_DATA (assumed uses of the method's codes).
+ */
+function previewPassName(sub: SubCampaignModel, pass: z.infer<typeof Pass>, index: number): string {
+  const name = pass.name ?? sub.passes[index]?.name;
+  if (name === undefined || !sub.passes.some((p) => p.name === name)) {
+    throw engageFault('ARG_INVALID_DATA', `passes[${index}] is not a pass of ${sub.externalId}`);
+  }
+  const other = Object.keys(pass).find(
+    (k) => !PREVIEW_PASS_FIELDS.has(k) && pass[k as keyof typeof pass] !== undefined,
+  );
+  if (other) throw engageFault('ATTRIBUTE_INVALID_DATA', `passes[${index}].${other}`);
+  return name;
 }
 
 const definedOf = <T extends object>(value: T): Partial<{ [K in keyof T]: NonNullable<T[K]> }> =>

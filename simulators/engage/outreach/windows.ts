@@ -10,15 +10,21 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The documented 24-hour window table (listContactBatchStates, listContactAttempts…): both null → the last 24 hours;
- * one side null → 24 hours from / to the other; both → as given, fromTime before toTime (else ARG_INVALID_TYPE,
- * assumed code). `maxMs` bounds a given range (listContactAttemptsUsingUser: assumed 2 days, the sentence is cut).
+ * one side null → 24 hours from / to the other; both → as given, fromTime before toTime (else `code`: ARG_INVALID_TYPE,
+ * or ATTRIBUTE_INVALID_DATA where the method lists no ARG_INVALID_TYPE — assumed codes). `maxMs` bounds a given range (listContactAttemptsUsingUser: assumed 2 days, the sentence is cut).
  */
-export function dayWindow(from: number | null, to: number | null, now: number, maxMs?: number): TimeRange {
+export function dayWindow(
+  from: number | null,
+  to: number | null,
+  now: number,
+  maxMs?: number,
+  code = 'ARG_INVALID_TYPE',
+): TimeRange {
   if (from === null && to === null) return { from: now - DAY_MS, to: now };
   if (to === null) return { from: from as number, to: (from as number) + DAY_MS };
   if (from === null) return { from: to - DAY_MS, to };
-  if (from >= to) throw engageFault('ARG_INVALID_TYPE', 'fromTime must be less than toTime');
-  if (maxMs !== undefined && to - from > maxMs) throw engageFault('ARG_INVALID_TYPE', 'time range too long');
+  if (from >= to) throw engageFault(code, 'fromTime must be less than toTime');
+  if (maxMs !== undefined && to - from > maxMs) throw engageFault(code, 'time range too long');
   return { from, to };
 }
 
