@@ -4,15 +4,16 @@ import { reply } from '../../core/reply.ts';
 import type { AdminRoute, VendorCall } from '../../core/vendor.ts';
 import type { EngageState } from '../models.ts';
 import { OUTCOMES, forceState } from './engine.ts';
-import { SUB_CAMPAIGN_STATES, type ContactModel } from './model.ts';
-import { directoryOf, refOf } from './resolve.ts';
+import { MAX_BATCH_CONTACTS, MAX_DURATION_MINUTES, type NewContactBatch, createContactBatch } from './batches.ts';
+import { CHANNELS, SUB_CAMPAIGN_STATES, type ContactModel } from './model.ts';
+import { defaultStrategy, directoryOf, refOf } from './resolve.ts';
 import { createSubCampaign, listContacts } from './subcampaigns.ts';
 import { subCampaignStateView } from './views.ts';
 
 /**
  * QA backdoors of part 2 (test-only, under `/__admin/sandboxes/:id/vendors/engage/outreach`): put a sub-campaign in
  * any state (the lifecycle table is skipped, the bookkeeping is not), and force the outcome of the next attempt of
- * a sub-campaign's waiting contacts (or one contact); seed many sub-campaigns at once.
+ * a sub-campaign's waiting contacts (or one contact); seed many sub-campaigns or contact batches at once.
  */
 type Call = VendorCall<EngageState>;
 
@@ -93,7 +94,59 @@ function seedSubCampaigns(call: Call) {
   return reply.json(201, { subCampaigns: state.outreach.subCampaigns.size });
 }
 
+const BatchSeedSchema = z.strictObject({
+  batches: z.number().int().min(1).max(2000),
+  contactsEach: z.number().int().min(1).max(2000).default(1),
+  /** A user's internalId: every attempt of the batches is that agent's. */
+  agent: z.string().optional(),
+});
+
+/**
+ * Bulk seeding of contact batches in the account's first campaign, each one's contacts sent as the API takes them (100
+ * a call, the batch named by internalId after the first), worked by a Text pass at 1,000 a minute: the documented list
+ * maximums of listContactBatchStates (1,000), listContactAttemptsUsingContactBatch (1,000) and
+ * listContactAttemptsUsingUser (500) are then reached without thousands of calls.
+ */
+function seedContactBatches(call: Call) {
+  const { state } = call;
+  const { batches, contactsEach, agent } = parseAdminBody(BatchSeedSchema, call);
+  const campaign = [...state.campaigns.values()].find((c) => c.ownerId === state.accountId);
+  const list = state.lists.find((l) => l.ownerId === state.accountId);
+  const strategy = defaultStrategy(state, state.accountId);
+  if (!campaign || !list || !strategy) throw new AdminError(409, 'the account has no campaign, list or strategy');
+  const user = agent === undefined ? undefined : state.users.find((u) => u.internalId === agent);
+  if (agent !== undefined && !user) throw new AdminError(404, `no user ${agent}`);
+  const { outreach } = state;
+  const directory = directoryOf(state);
+  const now = call.now();
+  let last: { internalId: string; externalId: string } | undefined;
+  for (let i = 0; i < batches; i++) {
+    const contacts = listContacts(outreach.seed + outreach.nextId, list, contactsEach);
+    for (let from = 0; from < contacts.length; from += MAX_BATCH_CONTACTS) {
+      const input: NewContactBatch = {
+        internalId: last && from > 0 ? last.internalId : null,
+        externalId: `Seeded batch ${outreach.nextId}`,
+        campaign: refOf(campaign),
+        outreachStrategy: refOf(strategy),
+        strategyPasses: [{ channel: CHANNELS.Text, contactsPerMinute: 1000 }],
+        script: null,
+        agent: user ? refOf(user) : null,
+        agentGroup: null,
+        accountId: state.accountId,
+        requestedStartTime: null,
+        maxDurationMinutes: MAX_DURATION_MINUTES,
+        override: null,
+        attributes: [],
+      };
+      const chunk = contacts.slice(from, from + MAX_BATCH_CONTACTS);
+      last = refOf(createContactBatch(outreach, input, chunk, now, directory.isFiltered));
+    }
+  }
+  return reply.json(201, { contactBatches: outreach.contactBatches.size, last });
+}
+
 export const outreachAdminRoutes: AdminRoute<EngageState>[] = [
+  { method: 'POST', path: '/outreach/contact-batches', handler: seedContactBatches },
   { method: 'POST', path: '/outreach/sub-campaigns', handler: seedSubCampaigns },
   { method: 'POST', path: '/outreach/sub-campaigns/:subCampaignId/state', handler: forceSubCampaignState },
   { method: 'POST', path: '/outreach/sub-campaigns/:subCampaignId/outcomes', handler: forceOutcome },
