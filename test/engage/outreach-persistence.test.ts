@@ -101,3 +101,29 @@ it('forces a sub-campaign state through the backdoor (any state; unknown ones re
   const shown = await call('showSubCampaignState', `<arg1><internalId>${running}</internalId></arg1>`);
   expect(shown.text).toContain('<state>Awaiting</state>');
 });
+
+it('keeps the payload block options and the agent-group fields across a restart', async () => {
+  const first = await start(true);
+  const created = await request(first.app)
+    .post('/__admin/sandboxes')
+    .send({ id: SANDBOX, seed: 5, options: { engage: { secureEnterprise: true, payloadBlockSize: 2048 } } });
+  expect(created.status, created.text).toBe(201);
+  await stop(first);
+  const second = await start(true);
+  const restored = await request(second.app).get(`/__admin/sandboxes/${SANDBOX}`);
+  const section = restored.body.vendors.engage;
+  expect(section).toMatchObject({ secureEnterprise: true, payloadBlockSize: 2048 });
+  const org = `<arg1><internalId>${section.account.internalId}</internalId><type>Account</type></arg1>`;
+  const scripts = await soap(second, section)('listScripts', org);
+  expect(scripts.text).toContain('<agentGroupRequirement>Portal</agentGroupRequirement>');
+  // Secure at 2,048 bytes: 1,519 plain bytes fill the block encrypted, 1,520 do not.
+  const batch = (name: string, bytes: number) =>
+    `<arg1><externalId>${name}</externalId><owner><internalId>${section.account.internalId}</internalId>` +
+    `<type>Account</type></owner><maxDuration>60</maxDuration></arg1><arg2><externalId>C</externalId>` +
+    `<devices><externalId>+13035550100</externalId></devices>` +
+    `<attributes><name>note</name><value>${'x'.repeat(bytes - 4)}</value></attributes></arg2>`;
+  expect((await soap(second, section)('createContactBatchAsync', batch('Fits', 1519))).status).toBe(200);
+  expect((await soap(second, section)('createContactBatchAsync', batch('Too big', 1520))).text).toContain(
+    '<errorCode>ARG_TOO_LARGE</errorCode>',
+  );
+});
