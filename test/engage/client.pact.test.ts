@@ -290,6 +290,42 @@ describe('outreach (part 2)', () => {
     );
   });
 
+  it('createSubCampaignUsingInboundDevice with a script that needs an agent group, given none, is INBOUND_SKILLGROUP_REQUIRED', async () => {
+    // The default sandbox's Template 1 (FIRST_ID + 2) requires a Standard agent group; Collections Q1 is FIRST_ID + 5.
+    const script = String(FIRST_ID + 2);
+    const campaign = String(FIRST_ID + 5);
+    await pact.verify(
+      {
+        given: FRESH,
+        uponReceiving: 'a createSubCampaignUsingInboundDevice call without the agent group its script needs',
+        withRequest: request('createSubCampaignUsingInboundDevice', (op) => {
+          op.appendElement('arg1', none, (a) =>
+            a
+              .appendElement('externalId', none, 'Callback line')
+              .appendElement('campaign', none, (c) => c.appendElement('internalId', none, campaign)),
+          );
+          op.appendElement('arg2', none, (a) => a.appendElement('internalId', none, script));
+          org(3)(op);
+          op.appendElement('arg4', none, (a) =>
+            a.appendElement('externalId', none, '+16175550199').appendElement('inboundDeviceType', none, 'LongCode'),
+          );
+        }),
+        willRespondWith: fault('INBOUND_SKILLGROUP_REQUIRED', 'This script requires an Agent Group.'),
+      },
+      async (server) => {
+        const err = await rejectionOf(
+          clientFor(server).createSubCampaignUsingInboundDevice(
+            { externalId: 'Callback line', campaign: { internalId: campaign } },
+            { internalId: script },
+            account,
+            { externalId: '+16175550199', inboundDeviceType: 'LongCode' },
+          ),
+        );
+        expect(EngageFault.is(err, 'INBOUND_SKILLGROUP_REQUIRED')).toBe(true);
+      },
+    );
+  });
+
   it('changeContactBatchState to anything but Cancelled is an ARG_INVALID_TYPE fault', async () => {
     await pact.verify(
       {
