@@ -1,103 +1,32 @@
-import { MatchersV3, type V3MockServer, XmlBuilder } from '@pact-foundation/pact';
-import { describe, expect, it } from 'vitest';
-import { EngageClient, EngageFault } from '../../src/clients/engage/index.ts';
-import { DEFAULT_SANDBOX, FIRST_ID } from '../../simulators/engage/fixtures.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EngageFault } from '../../src/clients/engage/index.ts';
+import { FIRST_ID } from '../../simulators/engage/fixtures.ts';
 import { COUNTER_NAMES } from '../../simulators/engage/outreach/model.ts';
-import { FRESH_SANDBOX as FRESH, consumerPact, rejectionOf } from '../helpers/pact.ts';
-import { NS, PASSWORD_TEXT } from './harness.ts';
+import { FRESH_SANDBOX as FRESH, PACT_DIR, consumerPact, rejectionOf } from '../helpers/pact.ts';
+import { contactBatchInteractions } from './batch-pact.ts';
+import { subCampaignInteractions } from './outreach-pact.ts';
+import {
+  CAMPAIGNS,
+  NEXT_ID,
+  NOW,
+  account,
+  clientFor,
+  fault,
+  none,
+  org,
+  owner,
+  reply,
+  request,
+  rulePathsAnyNamespace,
+} from './pact-xml.ts';
 
 /**
  * Pact consumer tests of the Engage reference client, with XML bodies both ways. Requests use the default sandbox's
  * fixed credentials and ids (Enterprise 10001, its master Account 10002), so the provider test verifies them against a
  * simulator's default sandbox reset on a frozen clock (test/engage/engage.provider.test.ts).
  */
-const { regex } = MatchersV3;
-type XmlElement = Parameters<Parameters<XmlBuilder['build']>[0]>[0];
-
-const ACCOUNT = String(FIRST_ID + 1);
-const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
-const WSSE = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
-const WSU = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
-const CAMPAIGN_SERVICE = '/engage/SOAPAPI2/CampaignManagementService110';
-const XML = { 'Content-Type': 'text/xml; charset=utf-8' };
-const XML_REPLY = { 'Content-Type': regex(/^text\/xml(;.*)?$/, 'text/xml; charset=utf-8') };
-/**
- * Bodies are exact: Pact's verifier resolves XML namespaces (`{uri}:Envelope`) while the matching rules the builder
- * writes keep the prefixes (`soap:Envelope`), so a matcher inside a namespaced body never applies. The default
- * sandbox is fixed (ids, names, descriptions) and its clock frozen, so exact values are what it answers.
- */
-const NOW = '2025-03-01T10:00:00.000Z';
-const NEXT_ID = String(FIRST_ID + 16);
-const CAMPAIGNS = ['Collections Q1', 'Appointment Reminders', 'Customer Survey'];
-
 const pact = consumerPact('campaign-sim-engage-client', 'engage-simulator');
-const clientFor = (server: V3MockServer, password: string = DEFAULT_SANDBOX.password) =>
-  new EngageClient({ endpoint: `${server.url}${CAMPAIGN_SERVICE}`, username: DEFAULT_SANDBOX.username, password });
-const account = { internalId: ACCOUNT, type: 'Account' as const };
-
-// The builder's type says Map, but it serializes the value as JSON: a Map would lose its entries.
-const attrs = (entries: Record<string, string>) => entries as unknown as Map<string, string>;
-const none = new Map<string, string>();
-
-/** A request envelope as the client writes it: WS-Security header, the operation with its argN. */
-function request(operation: string, args: (op: XmlElement) => void, password: string = DEFAULT_SANDBOX.password) {
-  const body = new XmlBuilder('1.0', 'UTF-8', 'soapenv:Envelope').build((env) => {
-    env.setAttributes(attrs({ 'xmlns:soapenv': SOAP_ENV, 'xmlns:ns': NS }));
-    env.appendElement('soapenv:Header', none, (header) => {
-      header.appendElement('wsse:Security', attrs({ 'xmlns:wsse': WSSE, 'xmlns:wsu': WSU }), (security) => {
-        security.appendElement('wsse:UsernameToken', attrs({ 'wsu:Id': 'UsernameToken-1' }), (token) => {
-          token.appendElement('wsse:Username', none, DEFAULT_SANDBOX.username);
-          token.appendElement('wsse:Password', attrs({ Type: PASSWORD_TEXT }), password);
-        });
-      });
-    });
-    env.appendElement('soapenv:Body', none, (body) => body.appendElement(`ns:${operation}`, none, args));
-  });
-  return { method: 'POST', path: CAMPAIGN_SERVICE, headers: XML, body };
-}
-
-const org = (n: number) => (op: XmlElement) =>
-  op.appendElement(`arg${n}`, none, (a) =>
-    a.appendElement('internalId', none, ACCOUNT).appendElement('type', none, 'Account'),
-  );
-
-/** A reply envelope: `{operation}Response/return` built by `content`, or a Fault. */
-function reply(operation: string, content: (ret: XmlElement) => void, status = 200) {
-  const body = new XmlBuilder('1.0', 'UTF-8', 'soap:Envelope').build((env) => {
-    env.setAttributes(attrs({ 'xmlns:soap': SOAP_ENV }));
-    env.appendElement('soap:Body', none, (b) =>
-      b.appendElement(`ns2:${operation}Response`, attrs({ 'xmlns:ns2': NS }), (r) =>
-        r.appendElement('return', none, content),
-      ),
-    );
-  });
-  return { status, headers: XML_REPLY, body };
-}
-
-function fault(code: string, message: string) {
-  const body = new XmlBuilder('1.0', 'UTF-8', 'soap:Envelope').build((env) => {
-    env.setAttributes(attrs({ 'xmlns:soap': SOAP_ENV }));
-    env.appendElement('soap:Body', none, (b) =>
-      b.appendElement('soap:Fault', none, (f) => {
-        f.appendElement('faultcode', none, 'soap:Client').appendElement('faultstring', none, message);
-        f.appendElement('detail', none, (d) =>
-          d.appendElement('ns2:ApiFault', attrs({ 'xmlns:ns2': NS }), (a) =>
-            a.appendElement('errorCode', none, code).appendElement('message', none, message),
-          ),
-        );
-      }),
-    );
-  });
-  return { status: 500, headers: XML_REPLY, body };
-}
-
-const owner = (d: XmlElement) =>
-  d.appendElement('owner', none, (o) =>
-    o
-      .appendElement('internalId', none, ACCOUNT)
-      .appendElement('externalId', none, DEFAULT_SANDBOX.account)
-      .appendElement('type', none, 'Account'),
-  );
+afterAll(() => rulePathsAnyNamespace(`${PACT_DIR}campaign-sim-engage-client-engage-simulator.json`));
 
 describe('campaigns', () => {
   it('listCampaigns answers one data per campaign with startDate/endDate attributes', async () => {
@@ -349,3 +278,6 @@ describe('outreach (part 2)', () => {
     );
   });
 });
+
+subCampaignInteractions(pact);
+contactBatchInteractions(pact);

@@ -12,4 +12,5 @@ verifyProviderPact({
   provider: 'engage-simulator',
   frozenAt: '2025-03-01T10:00:00.000Z',
   states: () => ({}),
+  catalogue: true,
 });

@@ -10,6 +10,7 @@ import {
 } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../simulators/core/server.ts';
+import type { StateContext, StateParams } from '../../simulators/core/states.ts';
 import type { AnyVendor } from '../../simulators/core/vendor.ts';
 
 /**
@@ -90,6 +91,11 @@ export interface ProviderVerification {
   frozenAt: string;
   /** The vendor's own provider states; `FRESH_SANDBOX` (a bare reset) is always added. */
   states(admin: DefaultSandboxAdmin): Record<string, ProviderStateHandler>;
+  /**
+   * Also every state of the vendor's catalogue (`vendor.providerStates`), by its template name with the pact's
+   * params, applied on top of the states before it (an interaction names `FRESH_SANDBOX` first).
+   */
+  catalogue?: boolean;
 }
 
 /**
@@ -97,7 +103,14 @@ export interface ProviderVerification {
  * first): a simulator serving only `vendor` on an ephemeral port, a check that every state of the pact has a
  * handler, and the Verifier run.
  */
-export function verifyProviderPact({ vendor, consumer, provider, frozenAt, states }: ProviderVerification): void {
+export function verifyProviderPact({
+  vendor,
+  consumer,
+  provider,
+  frozenAt,
+  states,
+  catalogue = false,
+}: ProviderVerification): void {
   const file = pactFile(consumer, provider);
   let sim: RunningSimulator;
 
@@ -113,7 +126,7 @@ export function verifyProviderPact({ vendor, consumer, provider, frozenAt, state
       const res = await fetch(`${sim.url}/__admin${path}`, {
         method,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body ?? {}),
+        body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
       });
       const text = await res.text();
       if (!res.ok) throw new Error(`admin ${method} ${path} answered HTTP ${res.status}: ${text}`);
@@ -130,6 +143,7 @@ export function verifyProviderPact({ vendor, consumer, provider, frozenAt, state
       await admin.reset();
       return undefined;
     },
+    ...(catalogue ? catalogueHandlers(vendor, admin) : {}),
     ...states(admin),
   };
 
@@ -153,4 +167,27 @@ export function verifyProviderPact({ vendor, consumer, provider, frozenAt, state
       }).verifyProvider();
     });
   });
+}
+
+/** The vendor's catalogue states as handlers on the default sandbox, as `POST /__admin/pact/provider-states` runs them. */
+function catalogueHandlers(vendor: AnyVendor, admin: DefaultSandboxAdmin): Record<string, ProviderStateHandler> {
+  const sandboxPath = (path: string) => `/sandboxes/default${path}`;
+  const handlers: Record<string, ProviderStateHandler> = {};
+  for (const definition of vendor.providerStates?.states ?? []) {
+    handlers[definition.name] = async (params) => {
+      const { vendors } = await admin.call<{ vendors: Record<string, Record<string, unknown>> }>('GET', sandboxPath(''));
+      const ctx: StateContext = {
+        admin,
+        vendorId: vendor.id,
+        sandboxId: 'default',
+        sandboxPath,
+        vendorPath: admin.vendorPath,
+        section: vendors[vendor.id] ?? {},
+      };
+      return ((await definition.setup(ctx, (params ?? {}) as StateParams)) ?? undefined) as
+        | Record<string, string>
+        | undefined;
+    };
+  }
+  return handlers;
 }

@@ -56,6 +56,8 @@ const SeedSchema = z.strictObject({
   contactsEach: z.number().int().min(0).max(100).default(10),
   /** OnDemand ones do not count against the 50 active; Outbound ones do (to reach SYSTEM_LIMIT_EXCEEDED). */
   type: z.enum(['OnDemand', 'Outbound']).default('OnDemand'),
+  /** Names the one sub-campaign seeded (with `subCampaigns: 1`): Pact provider states name what they set up. */
+  externalId: z.string().min(1).max(100).optional(),
 });
 
 /**
@@ -65,18 +67,20 @@ const SeedSchema = z.strictObject({
  */
 function seedSubCampaigns(call: Call) {
   const { state } = call;
-  const { subCampaigns, contactsEach, type } = parseAdminBody(SeedSchema, call);
+  const { subCampaigns, contactsEach, type, externalId } = parseAdminBody(SeedSchema, call);
+  if (externalId !== undefined && subCampaigns !== 1) throw new AdminError(400, 'externalId names one sub-campaign');
   const campaign = [...state.campaigns.values()].find((c) => c.ownerId === state.accountId);
   const list = state.lists.find((l) => l.ownerId === state.accountId);
   if (!campaign || !list) throw new AdminError(409, 'the account has no campaign or list');
   const directory = directoryOf(state);
   const now = call.now();
   const start = state.outreach.subCampaigns.size;
+  let last: { internalId: string; externalId: string } | undefined;
   for (let i = start; i < start + subCampaigns; i++) {
-    createSubCampaign(
+    const made = createSubCampaign(
       state.outreach,
       {
-        externalId: `S${i % 10}-${i}`,
+        externalId: externalId ?? `S${i % 10}-${i}`,
         campaign: refOf(campaign),
         accountId: state.accountId,
         type,
@@ -90,8 +94,9 @@ function seedSubCampaigns(call: Call) {
       now,
       directory.isFiltered,
     );
+    last = refOf(made);
   }
-  return reply.json(201, { subCampaigns: state.outreach.subCampaigns.size });
+  return reply.json(201, { subCampaigns: state.outreach.subCampaigns.size, last });
 }
 
 const BatchSeedSchema = z.strictObject({
@@ -99,6 +104,14 @@ const BatchSeedSchema = z.strictObject({
   contactsEach: z.number().int().min(1).max(2000).default(1),
   /** A user's internalId: every attempt of the batches is that agent's. */
   agent: z.string().optional(),
+  /** Names the one batch seeded (with `batches: 1`). */
+  externalId: z.string().min(1).max(100).optional(),
+  /** The one batch's contacts, instead of `contactsEach` from the account's first list (≤ 100: one call's worth). */
+  contacts: z
+    .array(z.strictObject({ externalId: z.string().min(1).max(100), device: z.string().min(1).max(100) }))
+    .min(1)
+    .max(MAX_BATCH_CONTACTS)
+    .optional(),
 });
 
 /**
@@ -109,7 +122,10 @@ const BatchSeedSchema = z.strictObject({
  */
 function seedContactBatches(call: Call) {
   const { state } = call;
-  const { batches, contactsEach, agent } = parseAdminBody(BatchSeedSchema, call);
+  const { batches, contactsEach, agent, externalId, contacts: given } = parseAdminBody(BatchSeedSchema, call);
+  if ((externalId !== undefined || given !== undefined) && batches !== 1) {
+    throw new AdminError(400, 'externalId and contacts describe one batch');
+  }
   const campaign = [...state.campaigns.values()].find((c) => c.ownerId === state.accountId);
   const list = state.lists.find((l) => l.ownerId === state.accountId);
   const strategy = defaultStrategy(state, state.accountId);
@@ -121,11 +137,13 @@ function seedContactBatches(call: Call) {
   const now = call.now();
   let last: { internalId: string; externalId: string } | undefined;
   for (let i = 0; i < batches; i++) {
-    const contacts = listContacts(outreach.seed + outreach.nextId, list, contactsEach);
+    const contacts =
+      given?.map((c) => ({ externalId: c.externalId, devices: [{ externalId: c.device, attributes: [] }], attributes: [] })) ??
+      listContacts(outreach.seed + outreach.nextId, list, contactsEach);
     for (let from = 0; from < contacts.length; from += MAX_BATCH_CONTACTS) {
       const input: NewContactBatch = {
         internalId: last && from > 0 ? last.internalId : null,
-        externalId: `Seeded batch ${outreach.nextId}`,
+        externalId: externalId ?? `Seeded batch ${outreach.nextId}`,
         campaign: refOf(campaign),
         outreachStrategy: refOf(strategy),
         strategyPasses: [{ channel: CHANNELS.Text, contactsPerMinute: 1000 }],
