@@ -10,9 +10,9 @@ import {
  * How a consumer's Engage pact maps onto the simulator: its paths (`/SOAPAPI2/...`) are mounted below `/engage`
  * (the default), and the verification sandbox answers to the WS-Security user and password its accepted requests
  * send. The states (docs/vendors/engage.md lists them) set part-2 objects up through the outreach backdoors, in the
- * account's first campaign, and answer their internalIds for Pact V3 `fromProviderState` (`${subCampaignId}`,
- * `${contactBatchId}`); a consumer can as well name them by externalId (with their campaign), as the Pact of the
- * reference client does.
+ * account's first campaign, and answer their internalIds (`subCampaignId`, `contactBatchId`). A consumer names them
+ * by externalId (a sub-campaign with its campaign), as the reference client's pact does: Pact injects no provider-state
+ * value into an XML body.
  */
 const text = (body: string, element: string) =>
   new RegExp(`<(?:\\w+:)?${element}\\b[^>]*>([^<]{1,128})</(?:\\w+:)?${element}>`).exec(body)?.[1];
@@ -66,7 +66,9 @@ export const engageStates: ProviderStateCatalogue = {
       setup: async (ctx, { externalId, device }) => {
         const contactBatchId = await seedBatch(ctx, {
           externalId: `Attempts of ${String(externalId)}`,
-          contacts: [{ externalId: String(externalId), device: device === undefined ? '+15550100001' : String(device) }],
+          contacts: [
+            { externalId: String(externalId), device: device === undefined ? '+15550100001' : String(device) },
+          ],
         });
         await ctx.admin.call('POST', ctx.sandboxPath('/clock'), { advanceMs: 60_000 });
         return { contactBatchId };

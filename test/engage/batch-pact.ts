@@ -44,7 +44,10 @@ export function contactBatchInteractions(pact: ConsumerPact): void {
               <maxDuration>60</maxDuration></arg1>
               <arg2><externalId>PB-1</externalId><devices><externalId>+13035550101</externalId></devices></arg2>`),
           ),
-          willRespondWith: reply('createContactBatch', xml(`<data>${contactBatch('Pact batch', '60')}</data>`, matchers)),
+          willRespondWith: reply(
+            'createContactBatch',
+            xml(`<data>${contactBatch('Pact batch', '60')}</data>`, matchers),
+          ),
         },
         async (server) => {
           const batch = await clientFor(server).createContactBatch(
@@ -79,7 +82,9 @@ export function contactBatchInteractions(pact: ConsumerPact): void {
           uponReceiving: 'a changeContactBatchState call cancelling a running batch',
           withRequest: request(
             'changeContactBatchState',
-            xml('<arg1><contactBatch><externalId>Pact batch</externalId></contactBatch><state>Cancelled</state></arg1>'),
+            xml(
+              '<arg1><contactBatch><externalId>Pact batch</externalId></contactBatch><state>Cancelled</state></arg1>',
+            ),
           ),
           willRespondWith: reply('changeContactBatchState', xml(batchState('Cancelled'), matchers)),
         },

@@ -1,4 +1,3 @@
-import { MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
 import { FIRST_ID } from '../../simulators/engage/fixtures.ts';
 import { COUNTER_NAMES } from '../../simulators/engage/outreach/model.ts';
@@ -20,29 +19,33 @@ import {
 
 /**
  * The happy paths of the sub-campaign lifecycle through the reference client (issue 11's key part-2 methods): objects
- * come from the Engage provider states (simulators/engage/states.ts), named by externalId with their campaign or
- * injected by id (`fromProviderState`); ids and dates the provider assigns are matchers, counters are digits,
- * everything else is exact. Counters are name/value `attributes`, on the state and on each pass state, as a real
- * client reads SubCampaignState (vendor-docs README).
+ * come from the Engage provider states (simulators/engage/states.ts), named by externalId with their campaign; ids
+ * and dates the provider assigns are matchers, counters digits, everything else exact. Counters are name/value
+ * `attributes`, on the state and on each pass state, as a real client reads SubCampaignState (vendor-docs README).
  */
-const { fromProviderState } = MatchersV3;
+/**
+ * previewPacing names a sub-campaign by internalId only: the one the provider state makes in a fresh sandbox (ids
+ * are handed out in order, the clock is frozen). Pact writes no provider-state generator into an XML body
+ * (`fromProviderState` becomes a bare type matcher), so the state's `subCampaignId` cannot be injected.
+ */
+const STATE_SUB_CAMPAIGN_ID = '1000536';
 const SCRIPT = String(FIRST_ID + 2);
 const AGENT_GROUP = String(FIRST_ID + 12);
 const PASS = `<pacing>100</pacing><pacingPriority>1</pacingPriority><contactsPerMinute>10</contactsPerMinute><leaveMessage>false</leaveMessage>`;
 const running = (name: string) => ({ given: 'sub-campaign {name} is running', params: { name } });
-const byName = (name: string) => `<externalId>${name}</externalId><campaign><internalId>${CAMPAIGN}</internalId></campaign>`;
+const byName = (name: string) =>
+  `<externalId>${name}</externalId><campaign><internalId>${CAMPAIGN}</internalId></campaign>`;
 
 /** The sub-campaign part of a state, as the provider state makes it: Outbound, one default pass. */
 const subCampaign = (name: string, extra = '') => `
   <subCampaign><internalId>{ID}</internalId><externalId>${name}</externalId>
-    <attributes><name>createdDate</name><value>{VALUE}</value></attributes>
-    <attributes><name>startTime</name><value>{VALUE}</value></attributes>
+    ${varying(['createdDate', 'startTime'])}
     ${campaignRef}${ownerRef}<list><internalId>${LIST}</internalId><externalId>Overdue Accounts</externalId></list>
     <type>Outbound</type><intensity>100</intensity><passes><name>Pass 1</name><channel>1</channel>${PASS}</passes>${extra}
   </subCampaign>`;
 /** A SubCampaignState: counters and dates as attributes, the sub-campaign, its state, one pass state per pass. */
-const subCampaignState = (name: string, state: string, dates = '<attributes><name>fromDate</name><value>{VALUE}</value></attributes>') =>
-  `<data>${varying(COUNTER_NAMES)}${dates}${subCampaign(name)}<state>${state}</state>
+const subCampaignState = (name: string, state: string, dates = ['fromDate']) =>
+  `<data>${varying([...COUNTER_NAMES, ...dates])}${subCampaign(name)}<state>${state}</state>
     <passStates>${varying(COUNTER_NAMES)}<pass><name>Pass 1</name><channel>1</channel></pass><state>${state}</state></passStates></data>`;
 
 export function subCampaignInteractions(pact: ConsumerPact): void {
@@ -62,8 +65,7 @@ export function subCampaignInteractions(pact: ConsumerPact): void {
             'createSubCampaign',
             xml(
               `<data><internalId>{ID}</internalId><externalId>Pact Outreach</externalId>
-                <attributes><name>createdDate</name><value>{VALUE}</value></attributes>
-                <attributes><name>startTime</name><value>{VALUE}</value></attributes>
+                ${varying(['createdDate', 'startTime'])}
                 ${campaignRef}${ownerRef}<list><internalId>${LIST}</internalId><externalId>Overdue Accounts</externalId></list>
                 <script><internalId>${SCRIPT}</internalId><externalId>Template 1</externalId></script>
                 <type>Outbound</type><intensity>100</intensity>
@@ -112,18 +114,19 @@ export function subCampaignInteractions(pact: ConsumerPact): void {
     });
 
     it('listSubCampaignStates answers the Done states whose name holds the sample text', async () => {
-      const dates = ['fromDate', 'toDate'].map((d) => `<attributes><name>${d}</name><value>{VALUE}</value></attributes>`);
       await pact.verify(
         {
           given: FRESH,
           uponReceiving: 'a listSubCampaignStates call for Done sub-campaigns named like "reminders"',
           withRequest: request(
             'listSubCampaignStates',
-            xml(`${orgArg(1)}<arg2><subCampaign><externalId>reminders</externalId></subCampaign><state>Done</state></arg2>`),
+            xml(
+              `${orgArg(1)}<arg2><subCampaign><externalId>reminders</externalId></subCampaign><state>Done</state></arg2>`,
+            ),
           ),
           willRespondWith: reply(
             'listSubCampaignStates',
-            xml(subCampaignState('Completed Reminders', 'Done', dates.join('')), matchers),
+            xml(subCampaignState('Completed Reminders', 'Done', ['fromDate', 'toDate']), matchers),
           ),
         },
         async (server) => {
@@ -165,9 +168,7 @@ export function subCampaignInteractions(pact: ConsumerPact): void {
           uponReceiving: 'a previewPacing call for a running sub-campaign at half intensity',
           withRequest: request(
             'previewPacing',
-            xml('<arg1><internalId>{SUB}</internalId><intensity>50</intensity></arg1>', {
-              SUB: fromProviderState('${subCampaignId}', '1000536'),
-            }),
+            xml(`<arg1><internalId>${STATE_SUB_CAMPAIGN_ID}</internalId><intensity>50</intensity></arg1>`),
           ),
           willRespondWith: reply(
             'previewPacing',
@@ -182,7 +183,9 @@ export function subCampaignInteractions(pact: ConsumerPact): void {
           ),
         },
         async (server) => {
-          const [pacing] = await clientFor(server).previewPacing([{ internalId: '1000536', intensity: '50' }]);
+          const [pacing] = await clientFor(server).previewPacing([
+            { internalId: STATE_SUB_CAMPAIGN_ID, intensity: '50' },
+          ]);
           // 10 a minute at 50 % intensity.
           expect(pacing).toMatchObject({ contactsPerMinute: '5', pass: { name: 'Pass 1' } });
         },

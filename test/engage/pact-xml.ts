@@ -36,7 +36,11 @@ export const attrs = (entries: Record<string, string>) => entries as unknown as 
 export const none = new Map<string, string>();
 
 /** A request envelope as the client writes it: WS-Security header, the operation with its argN. */
-export function request(operation: string, args: (op: XmlElement) => void, password: string = DEFAULT_SANDBOX.password) {
+export function request(
+  operation: string,
+  args: (op: XmlElement) => void,
+  password: string = DEFAULT_SANDBOX.password,
+) {
   const body = new XmlBuilder('1.0', 'UTF-8', 'soapenv:Envelope').build((env) => {
     env.setAttributes(attrs({ 'xmlns:soapenv': SOAP_ENV, 'xmlns:ns': NS }));
     env.appendElement('soapenv:Header', none, (header) => {
@@ -94,7 +98,6 @@ export const owner = (d: XmlElement) =>
       .appendElement('externalId', none, DEFAULT_SANDBOX.account)
       .appendElement('type', none, 'Account'),
   );
-
 
 type Matcher = Exclude<Parameters<XmlElement['appendText']>[0], string>;
 type ParsedNode = Record<string, unknown> & { ':@'?: Record<string, string> };

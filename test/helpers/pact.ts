@@ -175,7 +175,10 @@ function catalogueHandlers(vendor: AnyVendor, admin: DefaultSandboxAdmin): Recor
   const handlers: Record<string, ProviderStateHandler> = {};
   for (const definition of vendor.providerStates?.states ?? []) {
     handlers[definition.name] = async (params) => {
-      const { vendors } = await admin.call<{ vendors: Record<string, Record<string, unknown>> }>('GET', sandboxPath(''));
+      const { vendors } = await admin.call<{ vendors: Record<string, Record<string, unknown>> }>(
+        'GET',
+        sandboxPath(''),
+      );
       const ctx: StateContext = {
         admin,
         vendorId: vendor.id,
@@ -185,8 +188,7 @@ function catalogueHandlers(vendor: AnyVendor, admin: DefaultSandboxAdmin): Recor
         section: vendors[vendor.id] ?? {},
       };
       return ((await definition.setup(ctx, (params ?? {}) as StateParams)) ?? undefined) as
-        | Record<string, string>
-        | undefined;
+        Record<string, string> | undefined;
     };
   }
   return handlers;

@@ -138,8 +138,11 @@ function seedContactBatches(call: Call) {
   let last: { internalId: string; externalId: string } | undefined;
   for (let i = 0; i < batches; i++) {
     const contacts =
-      given?.map((c) => ({ externalId: c.externalId, devices: [{ externalId: c.device, attributes: [] }], attributes: [] })) ??
-      listContacts(outreach.seed + outreach.nextId, list, contactsEach);
+      given?.map((c) => ({
+        externalId: c.externalId,
+        devices: [{ externalId: c.device, attributes: [] }],
+        attributes: [],
+      })) ?? listContacts(outreach.seed + outreach.nextId, list, contactsEach);
     for (let from = 0; from < contacts.length; from += MAX_BATCH_CONTACTS) {
       const input: NewContactBatch = {
         internalId: last && from > 0 ? last.internalId : null,
