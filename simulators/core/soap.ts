@@ -42,8 +42,8 @@ export interface SoapProtocol<S> {
     unexpectedElement(name: string): VendorError;
     /** A required argument missing or `xsi:nil`. */
     argumentNull(argument: SoapArgument, operation: string): VendorError;
-    /** An argument its schema refuses. */
-    argumentInvalid(argument: SoapArgument, reason: string, operation: string): VendorError;
+    /** An argument its schema refuses; `paths` are the refused fields (`''` the argument itself, `a.b` nested). */
+    argumentInvalid(argument: SoapArgument, reason: string, operation: string, paths: readonly string[]): VendorError;
   };
 }
 
@@ -172,7 +172,10 @@ function decodeArguments<S>(binding: SoapBinding, envelope: SoapEnvelope, protoc
     if (!array && occurrences.length > 1) throw protocol.refuse.unexpectedElement(name);
     const raw = array ? shape(occurrences, argument.schema) : shape(occurrences[0], argument.schema);
     const parsed = argument.schema.safeParse(raw);
-    if (!parsed.success) throw protocol.refuse.argumentInvalid(argument, describeIssues(parsed.error), binding.element);
+    if (!parsed.success) {
+      const paths = parsed.error.issues.map((issue) => issue.path.join('.'));
+      throw protocol.refuse.argumentInvalid(argument, describeIssues(parsed.error), binding.element, paths);
+    }
     return parsed.data;
   });
 }

@@ -14,14 +14,21 @@ export const tenantKey = (username: string) => `engage-user/${username}`;
 export const MAX_TAGS = 100_000;
 
 /**
- * The code for an argument its schema refuses: ARG_INVALID_TYPE, or — for a method that does not list it but lists
- * ATTRIBUTE_INVALID_FORMAT (listContactAttemptsUsingUser) — that one (assumed: each method answers with its own codes).
+ * The code for an argument its schema refuses, among the method's own (assumed, docs/vendors/engage.md): its
+ * ARG_INVALID_TYPE, else its ATTRIBUTE_INVALID_FORMAT (listContactAttemptsUsingUser). A method listing neither
+ * (changeSubCampaign, showContactBatchState): a malformed id, or an argument that is no entity at all, names no object
+ * (OBJECT_NOT_EXISTS); another malformed value is its ATTRIBUTE_INVALID_DATA, else ARG_INVALID_DATA, else again
+ * OBJECT_NOT_EXISTS (a reference no object fits).
  */
-function invalidArgumentCode(operation: string): string {
+export function invalidArgumentCode(operation: string, paths: readonly string[]): string {
   const faults = ENGAGE_METHODS.get(operation)?.faults ?? {};
-  return !('ARG_INVALID_TYPE' in faults) && 'ATTRIBUTE_INVALID_FORMAT' in faults
-    ? 'ATTRIBUTE_INVALID_FORMAT'
-    : 'ARG_INVALID_TYPE';
+  const own = (...codes: string[]) => codes.find((code) => code in faults);
+  const identifies = paths.every((path) => path === '' || path === 'internalId');
+  return (
+    own('ARG_INVALID_TYPE', 'ATTRIBUTE_INVALID_FORMAT') ??
+    (identifies ? own('OBJECT_NOT_EXISTS') : own('ATTRIBUTE_INVALID_DATA', 'ARG_INVALID_DATA', 'OBJECT_NOT_EXISTS')) ??
+    'ARG_INVALID_TYPE'
+  );
 }
 
 /**
@@ -48,8 +55,8 @@ export const protocol: SoapProtocol<EngageState> = {
       protocolFault(`SOAPAction ${JSON.stringify(action)} does not name the operation ${element}`),
     unexpectedElement: (name) => protocolFault(`Unexpected element ${name}`),
     argumentNull: (argument, operation) => engageFault(operation, 'ARG_NULL', argument.name),
-    argumentInvalid: (argument, _reason, operation) =>
-      engageFault(operation, invalidArgumentCode(operation), argument.name),
+    argumentInvalid: (argument, _reason, operation, paths) =>
+      engageFault(operation, invalidArgumentCode(operation, paths), argument.name),
   },
 };
 

@@ -253,9 +253,10 @@ export function listContactAttemptsUsingUser(call: Call) {
   const user = userArg(call, userValue, undefined);
   if (!user) throw engageFault('ATTRIBUTE_NULL', 'user');
   if (user.role !== 'Agent') throw engageFault('ATTRIBUTE_INVALID_DATA', `user ${user.externalId} is not an Agent`);
-  const from = timeOf(fromTime, 'fromTime');
-  const to = timeOf(toTime, 'toTime');
-  // This method lists no ARG_INVALID_TYPE: a window the table refuses is ATTRIBUTE_INVALID_DATA (assumed).
+  // This method lists no ARG_INVALID_TYPE (assumed codes): a time that is no date is ATTRIBUTE_INVALID_FORMAT, as the
+  // binding answers a malformed argument of it; a window the table refuses is ATTRIBUTE_INVALID_DATA.
+  const from = timeOf(fromTime, 'fromTime', 'ATTRIBUTE_INVALID_FORMAT');
+  const to = timeOf(toTime, 'toTime', 'ATTRIBUTE_INVALID_FORMAT');
   const range = dayWindow(from, to, call.now(), DAYS_MS(2), 'ATTRIBUTE_INVALID_DATA');
   const mine = inAccounts(call, callerAccounts(call.state));
   const found = listAttempts(

@@ -147,11 +147,11 @@ export function intOf(text: string | undefined, field: string, min: number, max:
   return n;
 }
 
-/** An xs:dateTime (up to 9 fractional digits, any offset) as epoch ms; null when absent. */
-export function timeOf(text: string | undefined, field: string): number | null {
+/** An xs:dateTime (up to 9 fractional digits, any offset) as epoch ms; null when absent; no date → `code`. */
+export function timeOf(text: string | undefined, field: string, code = 'ARG_INVALID_TYPE'): number | null {
   if (text === undefined || text.trim() === '') return null;
   const ms = Date.parse(text.trim().replace(/(\.\d{3})\d+/, '$1'));
-  if (Number.isNaN(ms)) throw engageFault('ARG_INVALID_TYPE', field);
+  if (Number.isNaN(ms)) throw engageFault(code, field);
   return ms;
 }
 
