@@ -71,6 +71,16 @@ interface Open {
   closer: '}' | ']';
 }
 
+/** Where a value sits: the keys and array indexes from the root down to it. */
+export type JsonPath = readonly (string | number)[];
+
+/**
+ * Turns a value read from one line into what the reader keeps (`JSON.parse`'s reviver, per line): a restore converts
+ * millions of records as they are read instead of holding them all as parsed JSON first. `path` is valid only during
+ * the call (the reader reuses it).
+ */
+export type LineReviver = (path: JsonPath, value: unknown) => unknown;
+
 /** Index just past the JSON string that opens `line` (at 0), or -1. */
 function endOfKey(line: string): number {
   for (let i = 1; i < line.length; i++) {
@@ -87,9 +97,13 @@ function endOfKey(line: string): number {
  */
 export class JsonLinesReader {
   private readonly open: Open[] = [];
+  /** The path of the innermost open container (one entry per entry of `open`, but the root's). */
+  private readonly path: (string | number)[] = [];
   private root: unknown;
   private done = false;
   private lineNo = 0;
+
+  constructor(private readonly revive?: LineReviver) {}
 
   /** Takes the next line; throws on anything `jsonLines` cannot have written. */
   push(rawLine: string): void {
@@ -101,6 +115,7 @@ export class JsonLinesReader {
     if (line === '}' || line === ']') {
       if (top?.closer !== line) this.fail(`unexpected ${line}`);
       this.open.pop();
+      this.path.pop();
       if (this.open.length === 0) this.done = true;
       return;
     }
@@ -112,12 +127,23 @@ export class JsonLinesReader {
       key = this.parse(line.slice(0, end)) as string;
       rest = line.slice(end + 1);
     }
+    const at = key ?? (top ? (top.container as unknown[]).length : undefined);
     if (rest === '{' || rest === '[') {
       const container = rest === '{' ? {} : [];
       this.attach(top, key, container);
       this.open.push({ container, closer: rest === '{' ? '}' : ']' });
+      if (at !== undefined) this.path.push(at);
     } else {
-      this.attach(top, key, this.parse(rest));
+      let value = this.parse(rest);
+      if (this.revive && at !== undefined) {
+        this.path.push(at);
+        try {
+          value = this.revive(this.path, value);
+        } finally {
+          this.path.pop();
+        }
+      }
+      this.attach(top, key, value);
       if (!top) this.done = true;
     }
   }
