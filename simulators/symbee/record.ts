@@ -41,13 +41,25 @@ export class DataLayout {
 const LAYOUTS = new Map<string, DataLayout>();
 const MAX_SHARED_LAYOUTS = 10_000;
 
+/** The layout asked for last: records come in runs of the same one (a bulk load, a restore), found without a key. */
+let lastLayout = new DataLayout([], []);
+
 export function layoutOf(keys: readonly string[], orders: readonly number[]): DataLayout {
+  if (sameItems(lastLayout.keys, keys) && sameItems(lastLayout.orders, orders)) return lastLayout;
   const id = JSON.stringify([keys, orders]);
-  const known = LAYOUTS.get(id);
-  if (known) return known;
-  const layout = new DataLayout(Object.freeze([...keys]), Object.freeze([...orders]));
-  if (LAYOUTS.size < MAX_SHARED_LAYOUTS) LAYOUTS.set(id, layout);
+  let layout = LAYOUTS.get(id);
+  if (!layout) {
+    layout = new DataLayout(Object.freeze([...keys]), Object.freeze([...orders]));
+    if (LAYOUTS.size < MAX_SHARED_LAYOUTS) LAYOUTS.set(id, layout);
+  }
+  lastLayout = layout;
   return layout;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
 
 /** One array for every record without work codes (a record's codes are replaced whole, never changed in place). */
