@@ -2,7 +2,8 @@
  * Abuse bench: the attacks of issue 15 replayed against one simulator process on loopback, while a probe asks
  * `GET /__admin/health` every 20 ms. Per attack: the server's max event-loop delay (measured inside it with
  * perf_hooks.monitorEventLoopDelay), the probe's p99, 5xx answers and RSS. Then a big Symbee sandbox is saved (probe
- * running), the process stopped and restarted from its files. `npx tsx bench/abuse.ts [records] [--save-only]` runs it alone (`--save-only`: the big sandbox only).
+ * running), the process stopped and restarted from its files. `npx tsx bench/abuse.ts [records] [--save-only | --only=<part of an attack's name>]` runs
+ * it alone (`--save-only`: the big sandbox only).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -228,8 +229,11 @@ function statuses(answers: Answer[]): string {
   return [...counts].map(([status, n]) => `${n}×${status || 'cut'}`).join(' ');
 }
 
-/** `attacks: false` runs only the big sandbox's seed, save and restart (for measuring the save alone). */
-export async function runAbuse(records = DEFAULT_ABUSE_RECORDS, attacks = true): Promise<AbuseReport> {
+/**
+ * `only` runs just the attacks whose name contains it (`''`: none) before the big sandbox's seed, save and restart —
+ * for measuring one attack, or the save alone, again.
+ */
+export async function runAbuse(records = DEFAULT_ABUSE_RECORDS, only?: string): Promise<AbuseReport> {
   const dataDir = await mkdtemp(join(tmpdir(), 'campaign-sim-abuse-'));
   let server = await startMonitored(dataDir);
   const rows: AttackRow[] = [];
@@ -245,6 +249,7 @@ export async function runAbuse(records = DEFAULT_ABUSE_RECORDS, attacks = true):
     const campaign = sinch.campaigns[0]!;
 
     const attack = async (name: string, run: () => Promise<Answer[]>, note?: string) => {
+      if (only !== undefined && (only === '' || !name.includes(only))) return;
       await server.stats(); // a fresh window
       const started = performance.now();
       const { value: answers, healthMs } = await probed(server.url, run);
@@ -264,7 +269,7 @@ export async function runAbuse(records = DEFAULT_ABUSE_RECORDS, attacks = true):
       });
     };
 
-    if (attacks) await runAttacks();
+    if (only !== '') await runAttacks();
     async function runAttacks(): Promise<void> {
       await attack('idle (baseline: the probe alone)', async () => {
         await new Promise((r) => setTimeout(r, 2000));
@@ -282,7 +287,8 @@ export async function runAbuse(records = DEFAULT_ABUSE_RECORDS, attacks = true):
           }),
         ),
       );
-      rows.at(-1)!.note = `RSS +${mib((await server.stats()).rssBytes - rssBefore)} MiB`;
+      const last = rows.at(-1);
+      if (last?.attack.startsWith('700')) last.note = `RSS +${mib((await server.stats()).rssBytes - rssBefore)} MiB`;
 
       // 1b. Credentials in headers are checked before a byte of the body is read; bodies in flight are capped.
       const eight = created.vendors.eightbyeight as {
@@ -349,7 +355,7 @@ export async function runAbuse(records = DEFAULT_ABUSE_RECORDS, attacks = true):
         }
         return answers;
       });
-      rows.at(-1)!.note = `req/s: first 2,000 ${rates[0]}, last 2,000 ${rates[2]}`;
+      if (rates.length > 0) rows.at(-1)!.note = `req/s: first 2,000 ${rates[0]}, last 2,000 ${rates[2]}`;
       await admin('/sandboxes/attacker/faults', undefined, 'DELETE');
 
       // 4. Bulk bodies: far beyond the bounds (refused before parsing), and at the bounds (served).
@@ -481,5 +487,6 @@ export async function runAbuse(records = DEFAULT_ABUSE_RECORDS, attacks = true):
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const records = Number(process.argv[2] ?? DEFAULT_ABUSE_RECORDS);
-  console.log(JSON.stringify(await runAbuse(records, !process.argv.includes('--save-only')), null, 2));
+  const only = process.argv.includes('--save-only') ? '' : process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+  console.log(JSON.stringify(await runAbuse(records, only), null, 2));
 }
