@@ -77,3 +77,22 @@ describe('JSON lines', () => {
     expect((read(lines) as { items: unknown[] }).items).toHaveLength(1000);
   });
 });
+
+describe('JSON lines reviver', () => {
+  it('hands every value read from a line to the reviver with its path, and keeps what it returns', () => {
+    const seen: string[] = [];
+    const reader = new JsonLinesReader((path, value) => {
+      seen.push(path.join('.'));
+      return path[0] === 'records' && path.length === 2 ? { revived: (value as { n: number }).n } : value;
+    });
+    for (const line of jsonLines(bigValue)) reader.push(line);
+    const value = reader.value() as { records: unknown[]; id: string; byId: Record<string, unknown> };
+    expect(value.records[1999]).toEqual({ revived: 1999 });
+    expect(value.id).toBe('x');
+    expect(value.byId['id-3']).toEqual({ i: 3 });
+    // Values inside a one-line container are not lines of their own: only the container is revived.
+    expect(seen).toContain('records.0');
+    expect(seen).toContain('nested.1.deep.599');
+    expect(seen).not.toContain('records.0.n');
+  });
+});
