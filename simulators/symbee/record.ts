@@ -56,6 +56,21 @@ export function layoutOf(keys: readonly string[], orders: readonly number[]): Da
   return layout;
 }
 
+/** The layout of `items` (as `layoutOf`, without building the key and order arrays when it is the last one). */
+export function layoutOfItems(items: readonly DataItem[]): DataLayout {
+  const { keys, orders } = lastLayout;
+  let same = keys.length === items.length;
+  for (let i = 0; same && i < items.length; i++) {
+    const item = items[i] as DataItem;
+    same = keys[i] === item.key && Object.is(orders[i], item.displayOrder);
+  }
+  if (same) return lastLayout;
+  return layoutOf(
+    items.map((d) => d.key),
+    items.map((d) => d.displayOrder),
+  );
+}
+
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
@@ -129,10 +144,7 @@ export class SymbeeRecord {
     this.clientId = flat(saved.clientId);
     this.campaign = saved.campaign;
     this.clientIdFieldName = saved.clientIdFieldName;
-    this.layout = layoutOf(
-      saved.data.map((d) => d.key),
-      saved.data.map((d) => d.displayOrder),
-    );
+    this.layout = layoutOfItems(saved.data);
     this.values = saved.data.map((d) => flat(d.value));
     this.preferredAgent = saved.preferredAgent;
     this.preferredSince = saved.preferredSince;
@@ -156,10 +168,7 @@ export class SymbeeRecord {
 
   /** Replaces the data whole. */
   set data(items: readonly DataItem[]) {
-    this.layout = layoutOf(
-      items.map((d) => d.key),
-      items.map((d) => d.displayOrder),
-    );
+    this.layout = layoutOfItems(items);
     this.values = items.map((d) => flat(d.value));
   }
 
