@@ -90,27 +90,6 @@ export function flat(text: string): string {
   return text;
 }
 
-/** The record as saved: the plain object snapshots have always held, field for field in this order. */
-export interface SavedRecord {
-  id: string;
-  clientId: string;
-  campaign: string;
-  clientIdFieldName: string;
-  data: DataItem[];
-  preferredAgent: string;
-  preferredSince: number;
-  skillQueue: string;
-  timeZone: string | null;
-  createdTime: number;
-  lastUpdatedTime: number;
-  nextEarliestWorkTime: number | null;
-  workedState: WorkedState;
-  workAttempts: number;
-  lastAttemptAgent: string | null;
-  lastAttemptTime: number | null;
-  workCodes: WorkCode[];
-}
-
 export class SymbeeRecord {
   id: string;
   clientId: string;
@@ -198,6 +177,7 @@ export class SymbeeRecord {
     }));
   }
 
+  /** The plain object snapshots have always held, field for field in this order. */
   toJSON(): SavedRecord {
     return {
       id: this.id,
@@ -220,3 +200,9 @@ export class SymbeeRecord {
     };
   }
 }
+
+/** A record as saved: its fields, with the data as items (`toJSON`). */
+export type SavedRecord = Omit<
+  SymbeeRecord,
+  'layout' | 'values' | 'data' | 'workCodes' | 'hasDataKey' | 'setDataItem' | 'dataByDisplayOrder' | 'toJSON'
+> & { data: DataItem[]; workCodes: WorkCode[] };
