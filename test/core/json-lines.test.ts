@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonLinesReader, jsonLines } from '../../simulators/core/json-lines.ts';
+import { JsonLinesReader, handOver, jsonLines } from '../../simulators/core/json-lines.ts';
 
 function read(lines: Iterable<string>): unknown {
   const reader = new JsonLinesReader();
@@ -94,5 +94,18 @@ describe('JSON lines reviver', () => {
     expect(seen).toContain('records.0');
     expect(seen).toContain('nested.1.deep.599');
     expect(seen).not.toContain('records.0.n');
+  });
+});
+
+describe('handed-over arrays', () => {
+  it('are walked as they are, where other big arrays are copied first', () => {
+    const lastLine = (items: number[]) => {
+      const lines = jsonLines({ items });
+      for (let i = 0; i < 3; i++) lines.next(); // `{`, `"items":[` and the first element: the walk has begun
+      items[items.length - 1] = -1;
+      return [...lines].at(-3); // the last element, before `]` and `}`
+    };
+    expect(lastLine(Array.from({ length: 600 }, (_, i) => i))).toBe('599');
+    expect(lastLine(handOver(Array.from({ length: 600 }, (_, i) => i)))).toBe('-1');
   });
 });
