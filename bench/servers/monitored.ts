@@ -6,6 +6,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import { startSimulator } from '../../simulators/core/server.ts';
 import { VENDORS } from '../../simulators/index.ts';
 
@@ -28,6 +29,7 @@ export interface LoopStats {
   p99DelayMs: number;
   rssBytes: number;
   peakRssBytes: number;
+  heapLimitBytes: number;
   readyMs: number;
 }
 
@@ -42,6 +44,7 @@ process.on('message', (message) => {
     p99DelayMs: Math.round(delay.percentile(99) / 1e5) / 10,
     rssBytes: process.memoryUsage().rss,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    heapLimitBytes: getHeapStatistics().heap_size_limit,
     readyMs,
   };
   delay.reset();

@@ -5,8 +5,9 @@ import { StringDecoder } from 'node:string_decoder';
 import { z } from 'zod';
 import { describeIssues } from './errors.ts';
 import { FaultsSnapshotSchema } from './faults.ts';
-import { JsonLinesReader, jsonLines } from './json-lines.ts';
+import { JsonLinesReader, type LineReviver, jsonLines } from './json-lines.ts';
 import type { SandboxRegistry, SandboxSnapshot } from './sandbox.ts';
+import type { AnyVendor } from './vendor.ts';
 
 /** The kernel's part of a saved sandbox (vendors check their own sections when they restore them). */
 const SnapshotShape = z.object({
@@ -77,8 +78,8 @@ async function writeAtomically(dir: string, name: string, value: unknown): Promi
 }
 
 /** Reads a file `writeAtomically` wrote — or an older single-line JSON file — one line at a time. */
-async function readLines(file: string): Promise<unknown> {
-  const reader = new JsonLinesReader();
+async function readLines(file: string, revive?: LineReviver): Promise<unknown> {
+  const reader = new JsonLinesReader(revive);
   const decoder = new StringDecoder('utf8');
   let carry = '';
   for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK_BYTES })) {
@@ -92,6 +93,16 @@ async function readLines(file: string): Promise<unknown> {
   }
   reader.push(carry + decoder.end());
   return reader.value();
+}
+
+/** Hands each value under `vendors.<id>` to that vendor's `reviveSaved`, if it has one. */
+function vendorRevivers(vendors: readonly AnyVendor[]): LineReviver | undefined {
+  const byId = new Map(vendors.flatMap((v) => (v.reviveSaved ? [[v.id as string, v] as const] : [])));
+  if (byId.size === 0) return undefined;
+  return (path, value) => {
+    const vendor = path[0] === 'vendors' && path.length > 2 ? byId.get(path[1] as string) : undefined;
+    return vendor ? (vendor.reviveSaved as NonNullable<AnyVendor['reviveSaved']>)(path, value) : value;
+  };
 }
 
 /**
@@ -121,7 +132,8 @@ export class SandboxStore {
     for (const file of (await readdir(this.dir)).filter((f) => f.endsWith('.json')).sort()) {
       const id = file.slice(0, -'.json'.length);
       try {
-        this.registry.restore(checkSnapshot(await readLines(join(this.dir, file)), id));
+        const saved = await readLines(join(this.dir, file), vendorRevivers(this.registry.vendors));
+        this.registry.restore(checkSnapshot(saved, id));
         loaded.push(id);
       } catch (err) {
         // Moved aside, not left in place: the next save deletes every .json file no live sandbox owns.

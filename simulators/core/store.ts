@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { describeIssues } from './errors.ts';
+import { handOver } from './json-lines.ts';
 
 /** Two entities of a store would share a key of a unique index (or the id). */
 export class DuplicateKey extends Error {
@@ -110,9 +111,9 @@ export class EntityStore<E, I extends string = never> {
     for (const { map } of this.indexes.values()) map.clear();
   }
 
-  /** The entities as saved: plain objects, in insertion order. */
+  /** The entities as saved, in insertion order (a fresh array, handed over to the JSON-lines writer). */
   snapshot(): E[] {
-    return [...this.byId.values()];
+    return handOver([...this.byId.values()]);
   }
 
   /** A store holding `entities` (checked by `parseSnapshot` first), refusing duplicate keys as a corrupt snapshot. */

@@ -1,6 +1,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Faker } from '@faker-js/faker';
 import type { WorkContext } from './jobs.ts';
+import type { JsonPath } from './json-lines.ts';
 import type { SeededRandom } from './random.ts';
 import { VendorError } from './errors.ts';
 import type { HttpMethod, OperationSpec } from './operations.ts';
@@ -140,6 +141,13 @@ export interface VendorDefinition<S = unknown> {
   /** Plain JSON for persistence, and back. */
   snapshot(state: S): unknown;
   restore(snapshot: unknown, ctx: SeedContext): S;
+  /**
+   * Converts a value of the saved section as the file is read, one line at a time (`path` starts at the sandbox:
+   * `['vendors', <id>, ...]`): a vendor holding millions of entities checks and converts each as it is read, so a
+   * restore never holds them all as parsed JSON too. `restore` then gets whatever this returned in their place (and
+   * must still accept plain values: small containers are one line, older files one line in all).
+   */
+  reviveSaved?(path: JsonPath, value: unknown): unknown;
   /**
    * Identifies the sandbox a request belongs to from the vendor's own credentials (company code, tenant, user…),
    * so base URLs stay the vendor's real paths. Returns undefined when the request names no tenant.

@@ -55,13 +55,10 @@ function pascal(words: string[]): string {
     .join('');
 }
 
-export function emptyState(
-  base: Omit<SymbeeState, 'campaigns' | 'recordCampaign' | 'expiries' | 'dueQueue' | 'pool'>,
-): SymbeeState {
+export function emptyState(base: Omit<SymbeeState, 'campaigns' | 'expiries' | 'dueQueue' | 'pool'>): SymbeeState {
   return {
     ...base,
     campaigns: new Map(),
-    recordCampaign: new Map(),
     pool: { enabled: false, agents: [], handleTimeMs: 5 * 60 * 1000, outcomes: [], campaigns: [] },
     expiries: new TimedQueue(),
     dueQueue: new TimedQueue(),

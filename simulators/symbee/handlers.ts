@@ -259,8 +259,8 @@ const transferCampaignRecord = action('transferCampaignRecord', ({ state, body, 
   transferRecord(state, campaign, target, record, routingChange(state, body), now);
 });
 
-const deleteRecordFromCampaign = action('deleteRecordFromCampaign', ({ state, body, campaign }) => {
-  deleteRecord(state, campaign, requireRecord(campaign, locatorOf(body)));
+const deleteRecordFromCampaign = action('deleteRecordFromCampaign', ({ body, campaign }) => {
+  deleteRecord(campaign, requireRecord(campaign, locatorOf(body)));
 });
 
 export const handlers: RestHandlers<SymbeeState, typeof SYMBEE_OPERATIONS> = {

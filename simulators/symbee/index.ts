@@ -4,7 +4,7 @@ import { take } from '../core/iterate.ts';
 import type { VendorDefinition } from '../core/vendor.ts';
 import { renderError } from './errors.ts';
 import { createSymbeeState } from './fixtures.ts';
-import { restoreSymbee, snapshotSymbee } from './snapshot.ts';
+import { restoreSymbee, reviveSymbee, snapshotSymbee } from './snapshot.ts';
 import type { SymbeeState } from './models.ts';
 import { advanceTo } from './pool.ts';
 import { adminRoutes, operations } from './routes.ts';
@@ -20,6 +20,7 @@ export const symbee: VendorDefinition<SymbeeState> = {
   create: createSymbeeState,
   snapshot: snapshotSymbee,
   restore: restoreSymbee,
+  reviveSaved: reviveSymbee,
   // Requests carry no tenant in the URL: the company code header names it.
   tenantKeyOf: (req) => req.get(HEADER_NAMES.companyCode) || undefined,
   tenantKeys: (state) => [state.companyCode],

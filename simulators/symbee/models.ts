@@ -10,6 +10,9 @@ import { type SeededRandom, seededUuid } from '../core/random.ts';
 import type { TimedQueue } from '../core/scheduler.ts';
 import { EntityStore } from '../core/store.ts';
 import { MESSAGES, fail, failure } from './errors.ts';
+import { type DataItem, NO_WORK_CODES, SymbeeRecord, type WorkCode } from './record.ts';
+
+export { type DataItem, SymbeeRecord } from './record.ts';
 
 /** Preferred-agent hold: "within 30 minutes of the task becoming available to be delivered" (document). */
 export const PREFERRED_AGENT_HOLD_MS = 30 * 60 * 1000;
@@ -44,36 +47,6 @@ export const agentLifecycle = new Lifecycle<WorkedState, SymbeeRecord>(
   { state: workedState },
 );
 
-export interface DataItem {
-  key: string;
-  value: string;
-  displayOrder: number;
-}
-
-export interface SymbeeRecord {
-  id: string;
-  clientId: string;
-  campaign: string;
-  clientIdFieldName: string;
-  data: DataItem[];
-  preferredAgent: string;
-  /**
-   * Start of the 30-minute preferred-agent hold: when the preference was set, or when an API change last made the
-   * task deliverable. The hold ends 30 minutes after max(this, nextEarliestWorkTime).
-   */
-  preferredSince: number;
-  skillQueue: string;
-  timeZone: string | null;
-  createdTime: number;
-  lastUpdatedTime: number;
-  nextEarliestWorkTime: number | null;
-  workedState: WorkedState;
-  workAttempts: number;
-  lastAttemptAgent: string | null;
-  lastAttemptTime: number | null;
-  workCodes: { key: string; value: string }[];
-}
-
 export interface Campaign {
   name: string;
   defaultSkillQueue: string;
@@ -95,7 +68,7 @@ export function newCampaign(
 export interface PoolOutcome {
   outcome: 'COMPLETED' | 'WORKED';
   weight: number;
-  workCodes: { key: string; value: string }[];
+  workCodes: WorkCode[];
   /** For WORKED: next attempt this long after the attempt. */
   retryAfterMs: number;
 }
@@ -129,13 +102,11 @@ export interface SymbeeState {
   campaigns: Map<string, Campaign>;
   skillQueues: string[];
   agents: string[];
-  /** Where each record lives, so a previewRecordId resolves in O(1). */
-  recordCampaign: Map<string, string>;
   pool: AgentPool;
-  /** Preferred-agent expiries, keyed by record id (lazy: re-checked on pop). */
-  expiries: TimedQueue<string>;
+  /** Preferred-agent expiries (lazy: the record is re-checked on pop, and skipped once deleted). */
+  expiries: TimedQueue<SymbeeRecord>;
   /** Due times of deliverable records, maintained only while the agent pool is on. */
-  dueQueue: TimedQueue<string>;
+  dueQueue: TimedQueue<SymbeeRecord>;
 }
 
 // ---- Formats -----------------------------------------------------------------------------------------------------
@@ -358,9 +329,9 @@ export function upsertRecord(
   // (assumed — why uniqueness wins is in docs/vendors/symbee.md).
   if (owner)
     throw fail(`clientId '${input.clientId}' is already used by another record in campaign '${campaign.name}'`);
-  const usedBy = input.newId === undefined ? undefined : state.recordCampaign.get(input.newId);
-  if (usedBy !== undefined) throw fail(`previewRecordID '${input.newId}' is already used in campaign '${usedBy}'`);
-  const record: SymbeeRecord = {
+  const usedBy = input.newId === undefined ? undefined : campaignHolding(state, input.newId);
+  if (usedBy !== undefined) throw fail(`previewRecordID '${input.newId}' is already used in campaign '${usedBy.name}'`);
+  const record = new SymbeeRecord({
     id: input.newId ?? seededUuid(rng),
     clientId: input.clientId,
     campaign: campaign.name,
@@ -377,22 +348,34 @@ export function upsertRecord(
     workAttempts: 0,
     lastAttemptAgent: null,
     lastAttemptTime: null,
-    workCodes: [],
-  };
-  insertRecord(state, campaign, record);
+    workCodes: NO_WORK_CODES,
+  });
+  insertRecord(campaign, record);
   scheduleRecord(state, record);
   return 'added';
 }
 
-export function insertRecord(state: SymbeeState, campaign: Campaign, record: SymbeeRecord): void {
+export function insertRecord(campaign: Campaign, record: SymbeeRecord): void {
   record.campaign = campaign.name;
   campaign.records.insert(record);
-  state.recordCampaign.set(record.id, campaign.name);
 }
 
-export function deleteRecord(state: SymbeeState, campaign: Campaign, record: SymbeeRecord): void {
+export function deleteRecord(campaign: Campaign, record: SymbeeRecord): void {
   campaign.records.delete(record);
-  state.recordCampaign.delete(record.id);
+}
+
+/**
+ * The campaign holding a previewRecordID. No sandbox-wide id map (a third map entry per record): only the seeding
+ * backdoor names ids, and a sandbox has few campaigns.
+ */
+function campaignHolding(state: SymbeeState, id: string): Campaign | undefined {
+  for (const campaign of state.campaigns.values()) if (campaign.records.has(id)) return campaign;
+  return undefined;
+}
+
+/** True while `record` is stored in its campaign (a timed queue's entry may outlive it). */
+export function isLive(state: SymbeeState, record: SymbeeRecord): boolean {
+  return state.campaigns.get(record.campaign)?.records.get(record.id) === record;
 }
 
 export function setPreferredAgent(record: SymbeeRecord, agent: string, now: number): void {
@@ -439,24 +422,22 @@ export function changeStatus(state: SymbeeState, record: SymbeeRecord, change: S
 function applyRouting(record: SymbeeRecord, change: Omit<StatusChange, 'state'>, now: number): void {
   if (change.skillQueue !== undefined) {
     record.skillQueue = change.skillQueue;
-    setDataItem(record, 'SkillQueue', change.skillQueue);
+    setSpecialDataItem(record, 'SkillQueue', change.skillQueue);
   }
   if (change.preferredAgent !== undefined) setPreferredAgent(record, change.preferredAgent, now);
   if (change.nextEarliestWorkTime !== undefined) record.nextEarliestWorkTime = change.nextEarliestWorkTime;
   if (change.timeZone !== undefined) {
     record.timeZone = change.timeZone;
-    setDataItem(record, 'ItemTimeZone', change.timeZone);
+    setSpecialDataItem(record, 'ItemTimeZone', change.timeZone);
   }
   record.lastUpdatedTime = now;
 }
 
 /** Sets a special data item's value, or appends it after the highest display order (assumed). */
-function setDataItem(record: SymbeeRecord, key: string, value: string): void {
+function setSpecialDataItem(record: SymbeeRecord, key: string, value: string): void {
   // A clientIdFieldName spelled like the special key: that item holds the clientId and stays as it is.
   if (key === record.clientIdFieldName) return;
-  const item = record.data.find((d) => d.key === key);
-  if (item) item.value = value;
-  else record.data.push({ key, value, displayOrder: Math.max(0, ...record.data.map((d) => d.displayOrder)) + 1 });
+  record.setDataItem(key, value);
 }
 
 export function transferRecord(
@@ -470,10 +451,10 @@ export function transferRecord(
   if (to !== from) {
     const clash = to.records.by('clientId', record.clientId);
     if (clash) throw fail(`clientId '${record.clientId}' already exists in campaign '${to.name}'`);
-    deleteRecord(state, from, record);
-    insertRecord(state, to, record);
+    deleteRecord(from, record);
+    insertRecord(to, record);
     // A different campaign has its own default queue unless one is named.
-    if (change.skillQueue === undefined && !record.data.some((d) => d.key === 'SkillQueue')) {
+    if (change.skillQueue === undefined && !record.hasDataKey('SkillQueue')) {
       record.skillQueue = to.defaultSkillQueue;
     }
   }
@@ -497,16 +478,16 @@ export function preferenceExpiresAt(record: SymbeeRecord): number {
 
 /** Queues the record's time-driven events (preference expiry; due time while the agent pool works). */
 export function scheduleRecord(state: SymbeeState, record: SymbeeRecord): void {
-  if (record.preferredAgent !== '') state.expiries.schedule(preferenceExpiresAt(record), record.id);
+  if (record.preferredAgent !== '') state.expiries.schedule(preferenceExpiresAt(record), record);
   if (state.pool.enabled && (record.workedState === 'NOTWORKED' || record.workedState === 'WORKED')) {
-    state.dueQueue.schedule(dueAt(record), record.id);
+    state.dueQueue.schedule(dueAt(record), record);
   }
 }
 
 export interface WorkInput {
   agent: string;
   outcome: 'COMPLETED' | 'WORKED';
-  workCodes: { key: string; value: string }[];
+  workCodes: readonly WorkCode[];
   /** Required for WORKED: when the next attempt may happen. */
   nextEarliestWorkTime?: number;
 }
@@ -522,15 +503,10 @@ export function workRecord(state: SymbeeState, record: SymbeeRecord, work: WorkI
   record.workAttempts += 1;
   record.lastAttemptAgent = work.agent;
   record.lastAttemptTime = now;
-  record.workCodes = work.workCodes;
+  record.workCodes = work.workCodes.length === 0 ? NO_WORK_CODES : work.workCodes;
   record.lastUpdatedTime = now;
   if (work.outcome === 'WORKED') record.nextEarliestWorkTime = work.nextEarliestWorkTime ?? null;
   scheduleRecord(state, record);
-}
-
-export function recordById(state: SymbeeState, id: string): SymbeeRecord | undefined {
-  const campaign = state.campaigns.get(state.recordCampaign.get(id) ?? '');
-  return campaign?.records.get(id);
 }
 
 export function toWire(record: SymbeeRecord): PreviewRecord {
@@ -547,7 +523,7 @@ export function toWire(record: SymbeeRecord): PreviewRecord {
     lastAttemptAgent: record.lastAttemptAgent,
     lastAttemptTime: formatTimestamp(record.lastAttemptTime),
     workCodes: record.workCodes.map((w) => ({ ...w })),
-    previewRecordData: [...record.data].sort((a, b) => a.displayOrder - b.displayOrder).map((d) => ({ ...d })),
+    previewRecordData: record.dataByDisplayOrder(),
   };
 }
 

@@ -7,7 +7,7 @@ import {
   dueAt,
   isDeliverable,
   preferenceExpiresAt,
-  recordById,
+  isLive,
   rotateApiKey,
   scheduleRecord,
   workRecord,
@@ -19,9 +19,8 @@ import {
  */
 
 /** Clears a preference whose 30-minute hold ran out while the task was deliverable. */
-function expirePreference(state: SymbeeState, id: string, at: number): void {
-  const record = recordById(state, id);
-  if (!record || record.preferredAgent === '' || !isDeliverable(record, at)) return;
+function expirePreference(state: SymbeeState, record: SymbeeRecord, at: number): void {
+  if (!isLive(state, record) || record.preferredAgent === '' || !isDeliverable(record, at)) return;
   if (preferenceExpiresAt(record) > at) return;
   record.preferredAgent = '';
   record.lastUpdatedTime = at;
@@ -82,11 +81,11 @@ function nextFreeAgent(pool: AgentPool, skip: Set<PoolAgent>): PoolAgent | undef
  */
 function poolStep(state: SymbeeState, agent: PoolAgent, now: number, rng: SeededRandom): boolean {
   const t = agent.freeAt;
-  const reservedForOthers: { at: number; key: string }[] = [];
+  const reservedForOthers: { at: number; key: SymbeeRecord }[] = [];
   let task: SymbeeRecord | undefined;
   for (let entry = state.dueQueue.popDue(t); entry; entry = state.dueQueue.popDue(t)) {
-    const record = recordById(state, entry.key);
-    if (!record || !isDeliverable(record, t) || dueAt(record) !== entry.at) continue;
+    const record = entry.key;
+    if (!isLive(state, record) || !isDeliverable(record, t) || dueAt(record) !== entry.at) continue;
     if (state.pool.campaigns.length > 0 && !state.pool.campaigns.includes(record.campaign)) continue;
     if (record.preferredAgent !== '' && record.preferredAgent !== agent.id) {
       reservedForOthers.push(entry);

@@ -7,6 +7,7 @@ import {
 } from '../../contracts/symbee/schemas.ts';
 import { fail } from './errors.ts';
 import type { Campaign, SymbeeRecord } from './models.ts';
+import type { DataLayout } from './record.ts';
 
 /**
  * Criteria search (searchPreviewCampaign without an id): each criterion compiled once per search into a field reader
@@ -32,17 +33,24 @@ const NUMERIC_SYSTEM_FIELDS: ReadonlySet<SystemField> = new Set([
 ]);
 const INTEGER = /^-?\d+$/;
 
-/** Custom keys match case-insensitively: the document's example searches `name` for the `Name` field (assumed). */
+/**
+ * Custom keys match case-insensitively: the document's example searches `name` for the `Name` field (assumed). The
+ * position found is remembered per data layout (shared by the records of a campaign), so a scan of a million records
+ * looks the key up once, not once per record.
+ */
 function customReader(key: string): FieldReader {
   const wanted = key.toLowerCase();
+  let lastLayout: DataLayout | undefined;
+  let lastAt = -1;
   return (record) => {
-    for (const item of record.data) {
-      // The exact spelling first: the usual case, and no lower-cased copy of a key per record scanned.
-      if (item.key === key || (item.key.length === wanted.length && item.key.toLowerCase() === wanted)) {
-        return item.value;
-      }
+    if (record.layout !== lastLayout) {
+      lastLayout = record.layout;
+      // The exact spelling first: the usual case, and no lower-cased copy of a key per layout.
+      lastAt = lastLayout.keys.findIndex(
+        (k) => k === key || (k.length === wanted.length && k.toLowerCase() === wanted),
+      );
     }
-    return undefined;
+    return lastAt < 0 ? undefined : record.values[lastAt];
   };
 }
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { WORKED_STATES } from '../../contracts/symbee/schemas.ts';
-import { parseSnapshot } from '../core/store.ts';
+import type { JsonPath } from '../core/json-lines.ts';
+import { SnapshotError, parseSnapshot } from '../core/store.ts';
 import { emptyState } from './fixtures.ts';
 import { type SymbeeState, newCampaign, scheduleRecord } from './models.ts';
+import { SymbeeRecord } from './record.ts';
 
 /**
  * What a saved Symbee section holds: the tenant, its key, queues, agents and pool, and each campaign with its tasks.
@@ -65,14 +67,15 @@ export const SymbeeSnapshotSchema = z.object({
       name: z.string().min(1),
       defaultSkillQueue: z.string(),
       defaultTimeZone: z.string(),
-      records: z.array(RecordSchema),
+      // Checked against RecordSchema and converted by `reviveRecord` before (as each line is read, or by `restoreSymbee`).
+      records: z.array(z.instanceof(SymbeeRecord)),
     }),
   ),
 });
 export type SymbeeSnapshot = z.infer<typeof SymbeeSnapshotSchema>;
 
 export function snapshotSymbee(state: SymbeeState): SymbeeSnapshot {
-  const { campaigns, recordCampaign: _r, expiries: _e, dueQueue: _d, ...rest } = state;
+  const { campaigns, expiries: _e, dueQueue: _d, ...rest } = state;
   return {
     ...rest,
     campaigns: [...campaigns.values()].map((c) => ({
@@ -86,16 +89,45 @@ export function snapshotSymbee(state: SymbeeState): SymbeeSnapshot {
 
 /** Checked against the schema first: a corrupt section (or two tasks sharing an id or clientId) is refused. */
 export function restoreSymbee(data: unknown): SymbeeState {
-  const { campaigns, pool, ...rest } = parseSnapshot('symbee', SymbeeSnapshotSchema, data);
+  const { campaigns, pool, ...rest } = parseSnapshot('symbee', SymbeeSnapshotSchema, withRecordsRevived(data));
   const state = emptyState(rest);
   state.pool = pool;
   for (const c of campaigns) {
     const campaign = newCampaign(c.name, c.defaultSkillQueue, c.defaultTimeZone, c.records);
     state.campaigns.set(c.name, campaign);
-    for (const record of campaign.records.values()) {
-      state.recordCampaign.set(record.id, campaign.name);
-      scheduleRecord(state, record);
-    }
+    for (const record of campaign.records.values()) scheduleRecord(state, record);
   }
   return state;
+}
+
+/**
+ * Each task line of a saved file (`vendors.symbee.campaigns[i].records[j]`) checked against the schema and kept as a
+ * record at once: 5,000,000 of them as parsed JSON would not fit the default heap beside the records themselves.
+ */
+export function reviveSymbee(path: JsonPath, value: unknown): unknown {
+  if (path.length !== 6 || path[2] !== 'campaigns' || path[4] !== 'records') return value;
+  return reviveRecord(path[3] as number, path[5] as number, value);
+}
+
+function reviveRecord(campaign: number, index: number, value: unknown): SymbeeRecord {
+  if (value instanceof SymbeeRecord) return value;
+  const result = RecordSchema.safeParse(value);
+  if (result.success) return new SymbeeRecord(result.data);
+  const at = `campaigns.${campaign}.records.${index}`;
+  const issues = result.error.issues.map((i) => `${[at, ...i.path].join('.')}: ${i.message}`);
+  throw new SnapshotError(`vendors.symbee: ${issues.join('; ')}`);
+}
+
+/** The section with the records that were not revived as their lines were read (a one-line campaign) revived. */
+function withRecordsRevived(data: unknown): unknown {
+  const campaigns = (data as { campaigns?: unknown } | null)?.campaigns;
+  if (!Array.isArray(campaigns)) return data;
+  return {
+    ...(data as object),
+    campaigns: campaigns.map((c: unknown, i) => {
+      const records = (c as { records?: unknown } | null)?.records;
+      if (!Array.isArray(records)) return c;
+      return { ...(c as object), records: records.map((r: unknown, j) => reviveRecord(i, j, r)) };
+    }),
+  };
 }

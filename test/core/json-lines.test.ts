@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonLinesReader, jsonLines } from '../../simulators/core/json-lines.ts';
+import { JsonLinesReader, handOver, jsonLines } from '../../simulators/core/json-lines.ts';
 
 function read(lines: Iterable<string>): unknown {
   const reader = new JsonLinesReader();
@@ -75,5 +75,37 @@ describe('JSON lines', () => {
       if (lines.length === 10) items.splice(0, 500);
     }
     expect((read(lines) as { items: unknown[] }).items).toHaveLength(1000);
+  });
+});
+
+describe('JSON lines reviver', () => {
+  it('hands every value read from a line to the reviver with its path, and keeps what it returns', () => {
+    const seen: string[] = [];
+    const reader = new JsonLinesReader((path, value) => {
+      seen.push(path.join('.'));
+      return path[0] === 'records' && path.length === 2 ? { revived: (value as { n: number }).n } : value;
+    });
+    for (const line of jsonLines(bigValue)) reader.push(line);
+    const value = reader.value() as { records: unknown[]; id: string; byId: Record<string, unknown> };
+    expect(value.records[1999]).toEqual({ revived: 1999 });
+    expect(value.id).toBe('x');
+    expect(value.byId['id-3']).toEqual({ i: 3 });
+    // Values inside a one-line container are not lines of their own: only the container is revived.
+    expect(seen).toContain('records.0');
+    expect(seen).toContain('nested.1.deep.599');
+    expect(seen).not.toContain('records.0.n');
+  });
+});
+
+describe('handed-over arrays', () => {
+  it('are walked as they are, where other big arrays are copied first', () => {
+    const lastLine = (items: number[]) => {
+      const lines = jsonLines({ items });
+      for (let i = 0; i < 3; i++) lines.next(); // `{`, `"items":[` and the first element: the walk has begun
+      items[items.length - 1] = -1;
+      return [...lines].at(-3); // the last element, before `]` and `}`
+    };
+    expect(lastLine(Array.from({ length: 600 }, (_, i) => i))).toBe('599');
+    expect(lastLine(handOver(Array.from({ length: 600 }, (_, i) => i)))).toBe('-1');
   });
 });
