@@ -1,4 +1,4 @@
-import { describeSandbox } from '../../simulators/core/admin/routes.ts';
+import { describeSandbox } from '../../simulators/core/admin/describe.ts';
 import { DEFAULT_SANDBOX_ID } from '../../simulators/core/sandbox.ts';
 import { startSimulator, type RunningSimulator } from '../../simulators/core/server.ts';
 import type { AnyVendor } from '../../simulators/core/vendor.ts';

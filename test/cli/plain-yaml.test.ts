@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { plainYaml } from '../../src/cli/plain-yaml.ts';
-import { describeSandbox } from '../../simulators/core/admin/routes.ts';
+import { describeSandbox } from '../../simulators/core/admin/describe.ts';
 import { SandboxRegistry } from '../../simulators/core/sandbox.ts';
 import { VENDORS } from '../../simulators/index.ts';
 
