@@ -19,6 +19,8 @@ export interface NonBlockingReport {
   seeded: number;
   idle: { health: LatencyStats; vendorCall: LatencyStats };
   duringSeed: { health: LatencyStats; vendorCall: LatencyStats };
+  /** The seed job's own account of how it held the event loop (JobView.slices). */
+  seedSlices: JobView['slices'];
   targetP99Ms: number;
 }
 
@@ -87,6 +89,7 @@ export async function runNonBlocking(settings = DEFAULT_NON_BLOCKING): Promise<N
       seeded: (state.result?.body as { total: number }).total,
       idle: { health: stats(idle.health), vendorCall: stats(idle.vendorCall) },
       duringSeed: { health: stats(during.health), vendorCall: stats(during.vendorCall) },
+      seedSlices: state.slices,
       targetP99Ms: 50,
     };
   } finally {

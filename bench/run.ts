@@ -172,7 +172,9 @@ if (only.has('nonblocking')) {
     `Admin work never blocks: probes while ${settings.records.toLocaleString('en-US')} Symbee records are seeded as a job in another sandbox`,
   );
   const nb = (report.nonblocking = await runNonBlocking(settings));
-  console.log(`seeded ${nb.seeded.toLocaleString('en-US')} records in ${nb.seedMs} ms (job, in slices)\n`);
+  console.log(
+    `seeded ${nb.seeded.toLocaleString('en-US')} records in ${nb.seedMs} ms (job, ${nb.seedSlices.count} slices, the longest ${nb.seedSlices.longestMs} ms)\n`,
+  );
   console.log(
     table(
       ['probe', 'when', 'samples', 'median ms', 'p99 ms', 'max ms', `p99 < ${nb.targetP99Ms} ms`],

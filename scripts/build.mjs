@@ -1,34 +1,16 @@
 // Bundles the CLI (src/cli/main.ts and everything it imports, dependencies included) into one minified CommonJS file
 // with esbuild, so `npm start` runs plain `node` without a TypeScript loader, and primes V8's code cache for it
 // (scripts/code-cache.mjs): start-up is then mostly deserializing bytecode, not parsing and compiling megabytes of
-// JavaScript. `isStale()` lets scripts/start.mjs rebuild whenever a source is newer than the bundle.
+// JavaScript. `isStale()` (scripts/stale.mjs) lets scripts/start.mjs rebuild whenever a source is newer than the bundle.
 import { spawn } from 'node:child_process';
-import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE, CODE_CACHE, ROOT } from './stale.mjs';
 
-export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-export const BUNDLE = join(ROOT, 'dist', 'campaign-sim.cjs');
-export const CODE_CACHE = `${BUNDLE}.cache`;
+export { BUNDLE, CODE_CACHE, ROOT, isStale } from './stale.mjs';
 export const DASHBOARD_SCRIPT = join(ROOT, 'dist', 'dashboard.js');
-const SOURCES = ['src', 'simulators', 'contracts'].map((dir) => join(ROOT, dir));
-const INPUTS = [join(ROOT, 'package-lock.json'), join(ROOT, 'scripts', 'build.mjs')];
-
-function newestMtime(path) {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return path.endsWith('.ts') || INPUTS.includes(path) ? stat.mtimeMs : 0;
-  let newest = 0;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-export function isStale() {
-  const bundle = statSync(BUNDLE, { throwIfNoEntry: false });
-  if (!bundle) return true;
-  return Math.max(...SOURCES.map(newestMtime), ...INPUTS.map(newestMtime)) > bundle.mtimeMs;
-}
 
 export async function buildBundle() {
   const esbuild = await import('esbuild');

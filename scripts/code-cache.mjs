@@ -4,7 +4,7 @@
 // The cache is keyed to the bundle's size and mtime and to the Node version: V8 itself only checks the source
 // length, so a rebuilt bundle of the same length must never reuse an old cache.
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { Buffer } from 'node:buffer';
+import { Buffer, isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { setImmediate } from 'node:timers';
@@ -51,8 +51,10 @@ function writeCache(cacheFile, key, script) {
 export function runWithCodeCache(file, cacheFile, onCacheWritten) {
   const key = cacheKey(file);
   const cachedData = readCache(cacheFile, key);
-  // A shebang line is legal at the start of a file, not inside the wrapper function.
-  const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  // esbuild writes ASCII (non-ASCII characters escaped): then the bytes are the string, with no UTF-8 decoding of
+  // megabytes to do. A shebang line is legal at the start of a file, not inside the wrapper function.
+  const bytes = readFileSync(file);
+  const source = (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')).replace(/^#!.*/, '');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,

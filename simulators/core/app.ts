@@ -1,9 +1,5 @@
-import type { RequestListener } from 'node:http';
-import express from 'express';
-import { adminRouter } from './admin/routes.ts';
-import { indexLinks } from './admin/ui.ts';
-import { requireAdminToken } from './admin/token.ts';
-import { NearMissIndex, journalStray } from './near-miss.ts';
+import type { RequestListener, ServerResponse } from 'node:http';
+import { healthOf } from './admin/describe.ts';
 import { type VendorPipeline, vendorPipeline, withVendorPipelines } from './pipeline.ts';
 import { SandboxStore } from './persistence.ts';
 import { BodyBudget } from './body.ts';
@@ -45,33 +41,20 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
   }
   if (!registry.get(DEFAULT_SANDBOX_ID)) registry.create({ ...options.defaultSandbox, id: DEFAULT_SANDBOX_ID });
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.set('query parser', 'simple');
-  app.use(
-    '/__admin',
-    requireAdminToken(options.adminToken),
-    adminRouter({ registry, origin: () => options.publicOrigin, save: store && (() => store.save(true)) }),
-  );
-  app.get('/', indexLinks(registry));
   const budget = new BodyBudget(options.maxBodyBytesInFlight);
   const pipelines = new Map<string, VendorPipeline>(
     options.vendors.map((v) => [v.id, vendorPipeline(v, registry, budget)]),
   );
-  const strays = new NearMissIndex(options.vendors);
-  app.use((req, res) => {
-    const body = { error: { status: 404, message: `No such path: ${req.method} ${req.path}` } };
-    res.status(404).json(body);
-    if (!req.path.startsWith('/__admin')) journalStray(registry.unattributed, strays, req, 404, JSON.stringify(body));
-  });
+  const admin = withLazyAdmin(registry, async () =>
+    (await import('./admin-app.ts')).adminApp(options, registry, store),
+  );
 
   const timer = store
     ? setInterval(() => void store.save().catch(logSaveError), options.autosaveMs ?? 2000)
     : undefined;
   timer?.unref();
   return {
-    app: withVendorPipelines(pipelines, app),
+    app: withVendorPipelines(pipelines, admin),
     registry,
     store,
     async close() {
@@ -80,6 +63,37 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
       await store?.save();
     },
   };
+}
+
+/**
+ * Everything that is not a vendor call — `/__admin`, the dashboard, `/` and unknown paths — goes to the Express app of
+ * simulators/core/admin-app.ts, loaded on the first such request rather than at start-up (Express, its body parsers
+ * and the admin plane's schemas are a good part of start-up time, and a vendor call never needs them). Health is
+ * answered here, so a probe sees the server healthy as soon as it listens.
+ */
+function withLazyAdmin(registry: SandboxRegistry, load: () => Promise<RequestListener>): RequestListener {
+  let app: Promise<RequestListener> | undefined;
+  return (req, res) => {
+    if (req.method === 'GET' && req.url === '/__admin/health') return sendJson(res, healthOf(registry));
+    (app ??= load()).then(
+      (listener) => listener(req, res),
+      (err: unknown) => {
+        console.error('[admin] could not load the admin plane:', err);
+        res.statusCode = 500;
+        res.end();
+      },
+    );
+  };
+}
+
+/** As Express's `res.json` writes it. */
+function sendJson(res: ServerResponse, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
 }
 
 function logSaveError(err: unknown): void {

@@ -3,42 +3,62 @@ import { MAX_MATCHED_PATH_CHARS, PatternError, type PathMatcher, pathMatcher } f
 import { SeededRandom } from './random.ts';
 import { SlidingWindow } from './rate-window.ts';
 
+function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
 /**
  * Fault injection rules. A rule matches on vendor / operation / method / path and then either answers with a status, adds
  * latency, drops the connection, or rate-limits (429). `times` fires it for the next N matching requests only;
  * `probability` fires it on a seeded coin flip, so a given seed replays the same failures.
  */
-export const FaultActionSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('status'),
-    // 1xx are interim answers, not a reply a client can be given instead of the vendor's.
-    status: z.number().int().min(200).max(599),
-    /** Sent as-is when given; otherwise the vendor's own error shape is used. */
-    body: z.unknown().optional(),
-    contentType: z.string().optional(),
-    retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
-  }),
-  z.object({ type: z.literal('latency'), ms: z.number().int().min(0).max(120_000) }),
-  z.object({ type: z.literal('drop') }),
-  z.object({
-    type: z.literal('rateLimit'),
-    // The window keeps one time per allowed request: beyond 100,000 a limit is no limit a test can reach anyway.
-    limit: z.number().int().min(0).max(100_000),
-    windowMs: z.number().int().min(1).max(86_400_000),
-  }),
-]);
+// Built on first use (z.lazy over one builder): rules arrive through the admin plane or a saved file, and start-up
+// need not construct these schemas.
+const faultSchemas = once(() => {
+  const action = z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('status'),
+      // 1xx are interim answers, not a reply a client can be given instead of the vendor's.
+      status: z.number().int().min(200).max(599),
+      /** Sent as-is when given; otherwise the vendor's own error shape is used. */
+      body: z.unknown().optional(),
+      contentType: z.string().optional(),
+      retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+    }),
+    z.object({ type: z.literal('latency'), ms: z.number().int().min(0).max(120_000) }),
+    z.object({ type: z.literal('drop') }),
+    z.object({
+      type: z.literal('rateLimit'),
+      // The window keeps one time per allowed request: beyond 100,000 a limit is no limit a test can reach anyway.
+      limit: z.number().int().min(0).max(100_000),
+      windowMs: z.number().int().min(1).max(86_400_000),
+    }),
+  ]);
 
-export const FaultRuleInputSchema = z.strictObject({
-  vendor: z.string().optional(),
-  /** Exact name of a vendor operation (see `GET /__admin/vendors/{vendorId}`). */
-  operation: z.string().min(1).max(200).optional(),
-  method: z.string().optional(),
-  /** Substring of the vendor path (after `/<vendorId>`), or a regular expression written as `/.../`. */
-  path: z.string().max(500).optional(),
-  action: FaultActionSchema,
-  times: z.number().int().min(1).optional(),
-  probability: z.number().min(0).max(1).optional(),
+  const input = z.strictObject({
+    vendor: z.string().optional(),
+    /** Exact name of a vendor operation (see `GET /__admin/vendors/{vendorId}`). */
+    operation: z.string().min(1).max(200).optional(),
+    method: z.string().optional(),
+    /** Substring of the vendor path (after `/<vendorId>`), or a regular expression written as `/.../`. */
+    path: z.string().max(500).optional(),
+    action,
+    times: z.number().int().min(1).optional(),
+    probability: z.number().min(0).max(1).optional(),
+  });
+  return {
+    action,
+    input,
+    snapshot: z.object({
+      rules: z.array(input.extend({ id: z.string(), fired: z.number().int().min(0) })),
+      nextId: z.number().int().min(1),
+      rng: z.number().int(),
+    }),
+  };
 });
+export const FaultActionSchema = z.lazy(() => faultSchemas().action);
+export const FaultRuleInputSchema = z.lazy(() => faultSchemas().input);
 
 export type FaultAction = z.infer<typeof FaultActionSchema>;
 export type FaultRuleInput = z.infer<typeof FaultRuleInputSchema>;
@@ -83,11 +103,7 @@ export interface FaultRequest {
  * What is saved with the sandbox: the rules as they stand (fired counts included), the id counter and the position of
  * the coin-flip stream. Rate-limit windows are not: they start empty again after a restart.
  */
-export const FaultsSnapshotSchema = z.object({
-  rules: z.array(FaultRuleInputSchema.extend({ id: z.string(), fired: z.number().int().min(0) })),
-  nextId: z.number().int().min(1),
-  rng: z.number().int(),
-});
+export const FaultsSnapshotSchema = z.lazy(() => faultSchemas().snapshot);
 export type FaultsSnapshot = z.infer<typeof FaultsSnapshotSchema>;
 
 /**

@@ -56,20 +56,24 @@ const CreateCampaignSchema = CampaignFieldsSchema.extend({
   name: z.string().min(1).max(200),
 });
 
-const OutcomeSchema = z.strictObject({
-  'status-code': z.number().int().min(STATUS_CODE.DEFAULT).max(STATUS_CODE.INVALID_PHONE_NUMBER),
-  'disposition-code': z.number().int().min(DISPOSITION.NONE).max(DISPOSITION.SCHEDULED_CALL_BACK),
-  'ext-trans-data': z.string().max(4000).optional(),
-  /** Apply now instead of when the record's next call ends. */
-  immediate: z.boolean().default(false),
-});
+const OutcomeSchema = z.lazy(() =>
+  z.strictObject({
+    'status-code': z.number().int().min(STATUS_CODE.DEFAULT).max(STATUS_CODE.INVALID_PHONE_NUMBER),
+    'disposition-code': z.number().int().min(DISPOSITION.NONE).max(DISPOSITION.SCHEDULED_CALL_BACK),
+    'ext-trans-data': z.string().max(4000).optional(),
+    /** Apply now instead of when the record's next call ends. */
+    immediate: z.boolean().default(false),
+  }),
+);
 
 /** An ACCOUNTNUM as the records store keeps it (32 bits). */
-const AccountNumSchema = z
-  .number()
-  .int()
-  .min(1)
-  .max(2 ** 32 - 1);
+const AccountNumSchema = z.lazy(() =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 32 - 1),
+);
 
 /** `{customers: [...]}` of 1 to 100,000 entries, each with a customer-id. */
 const customersOf = <T extends z.ZodRawShape>(fields: T) =>
@@ -85,16 +89,18 @@ const CrmSchema = customersOf({
   phone: z.string().regex(/^[0-9+]{0,20}$/),
 });
 
-const SeedRecordsSchema = z
-  .strictObject({
-    customers: customersOf({
-      /** Any time, past or beyond 7 days included: seeding skips the API's checks on purpose. */
-      'schedule-date-time': IsoTime.optional(),
-    }).shape.customers.optional(),
-    /** Also add this many CRM customers the campaign does not hold yet (lowest ACCOUNTNUMs first), for load tests. */
-    generate: z.number().int().min(0).max(5_000_000).default(0),
-  })
-  .refine((b) => b.customers !== undefined || b.generate > 0, 'give customers and/or generate');
+const SeedRecordsSchema = z.lazy(() =>
+  z
+    .strictObject({
+      customers: customersOf({
+        /** Any time, past or beyond 7 days included: seeding skips the API's checks on purpose. */
+        'schedule-date-time': IsoTime.optional(),
+      }).shape.customers.optional(),
+      /** Also add this many CRM customers the campaign does not hold yet (lowest ACCOUNTNUMs first), for load tests. */
+      generate: z.number().int().min(0).max(5_000_000).default(0),
+    })
+    .refine((b) => b.customers !== undefined || b.generate > 0, 'give customers and/or generate'),
+);
 
 function requireCampaign(call: Call): CampaignModel {
   const campaign = campaignOf(call.state, call.params.campaignId);

@@ -8,80 +8,83 @@ import { RecordStore } from './records.ts';
  * What a saved 8x8 section holds: the tenant, its CRM, dialer settings and every campaign with its records (columns
  * as base64 bytes, so 5,000,000 records stay compact). Busy counts and timed events are rebuilt from the records.
  */
-const millis = z.number();
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
-const ForcedSchema = z.object({
-  statusCode: z.number().int(),
-  dispositionCode: z.number().int(),
-  extTransData: z.string().optional(),
-});
+// Built on first use (z.lazy): only restoring a saved file needs it, and start-up need not construct it.
+export const EightByEightSnapshotSchema = z.lazy(() => {
+  const millis = z.number();
+  const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+  const ForcedSchema = z.object({
+    statusCode: z.number().int(),
+    dispositionCode: z.number().int(),
+    extTransData: z.string().optional(),
+  });
 
-const RecordStoreSchema = z.object({
-  size: z.number().int().min(0),
-  live: z.number().int().min(0),
-  customer: base64, // also each record's record-id (the ACCOUNTNUM); older saves' own recordId column is ignored
-  status: base64,
-  code: base64,
-  disposition: base64,
-  attempts: base64,
-  eventAt: base64,
-  extData: z.array(z.tuple([z.number().int().min(0), z.string()])),
-  forced: z.array(z.tuple([z.number().int().min(0), ForcedSchema])),
-});
-
-const STATUS_IDS: readonly unknown[] = Object.values(CAMPAIGN_STATUS);
-const StatusIdSchema = z.custom<CampaignStatusId>((v) => STATUS_IDS.includes(v), 'a campaign status id (0-11)');
-
-const CampaignSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  enabled: z.boolean(),
-  dynamic: z.boolean(),
-  status: StatusIdSchema,
-  startTime: millis,
-  endTime: millis,
-  actualRunTime: millis.nullable(),
-  actualStopTime: millis.nullable(),
-  // Saved as strings before the status page's types were followed (issue 12): read either.
-  callerId: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]),
-  queueId: z.number().int(),
-  dailyStartTime: z.string(),
-  dailyEndTime: z.string(),
-  retryIntervalMinutes: z.number(),
-  maxRetry: z.number().int(),
-  abandonMaxRetry: z.number().int().nullable(),
-  maxRingTime: z.number(),
-  integrationType: z.string(),
-  callingWindow: z.union([z.number().int(), z.string().transform(() => DEFAULT_CALLING_WINDOW)]),
-  scheduleName: z.string(),
-  timezone: z.string(),
-  sequential: z.boolean(),
-  cursor: z.number().int().min(0),
-  records: RecordStoreSchema,
-  ready: z.array(z.number().int().min(0)),
-});
-
-export const EightByEightSnapshotSchema = z.object({
-  seed: z.number().int(),
-  username: z.string().min(1),
-  platform: z.string().min(1),
-  actionToken: z.string().min(1),
-  dataToken: z.string().min(1),
-  deleteToken: z.enum(['action', 'data', 'either']),
-  statusToken: z.enum(['action', 'data', 'either']).default('either'),
-  phoneLabel: z.string(),
-  crm: z.object({
-    base: z.number().int(),
+  const RecordStoreSchema = z.object({
     size: z.number().int().min(0),
-    extra: z.array(z.tuple([z.number().int(), z.string()])),
-  }),
-  dialer: z.object({
-    lines: z.number().int().min(1),
-    acceptDelayMs: z.number().min(0),
-    talkMinMs: z.number().min(0),
-    talkMaxMs: z.number().min(0),
-  }),
-  campaigns: z.array(CampaignSchema),
+    live: z.number().int().min(0),
+    customer: base64, // also each record's record-id (the ACCOUNTNUM); older saves' own recordId column is ignored
+    status: base64,
+    code: base64,
+    disposition: base64,
+    attempts: base64,
+    eventAt: base64,
+    extData: z.array(z.tuple([z.number().int().min(0), z.string()])),
+    forced: z.array(z.tuple([z.number().int().min(0), ForcedSchema])),
+  });
+
+  const STATUS_IDS: readonly unknown[] = Object.values(CAMPAIGN_STATUS);
+  const StatusIdSchema = z.custom<CampaignStatusId>((v) => STATUS_IDS.includes(v), 'a campaign status id (0-11)');
+
+  const CampaignSchema = z.object({
+    id: z.number().int(),
+    name: z.string(),
+    enabled: z.boolean(),
+    dynamic: z.boolean(),
+    status: StatusIdSchema,
+    startTime: millis,
+    endTime: millis,
+    actualRunTime: millis.nullable(),
+    actualStopTime: millis.nullable(),
+    // Saved as strings before the status page's types were followed (issue 12): read either.
+    callerId: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]),
+    queueId: z.number().int(),
+    dailyStartTime: z.string(),
+    dailyEndTime: z.string(),
+    retryIntervalMinutes: z.number(),
+    maxRetry: z.number().int(),
+    abandonMaxRetry: z.number().int().nullable(),
+    maxRingTime: z.number(),
+    integrationType: z.string(),
+    callingWindow: z.union([z.number().int(), z.string().transform(() => DEFAULT_CALLING_WINDOW)]),
+    scheduleName: z.string(),
+    timezone: z.string(),
+    sequential: z.boolean(),
+    cursor: z.number().int().min(0),
+    records: RecordStoreSchema,
+    ready: z.array(z.number().int().min(0)),
+  });
+
+  return z.object({
+    seed: z.number().int(),
+    username: z.string().min(1),
+    platform: z.string().min(1),
+    actionToken: z.string().min(1),
+    dataToken: z.string().min(1),
+    deleteToken: z.enum(['action', 'data', 'either']),
+    statusToken: z.enum(['action', 'data', 'either']).default('either'),
+    phoneLabel: z.string(),
+    crm: z.object({
+      base: z.number().int(),
+      size: z.number().int().min(0),
+      extra: z.array(z.tuple([z.number().int(), z.string()])),
+    }),
+    dialer: z.object({
+      lines: z.number().int().min(1),
+      acceptDelayMs: z.number().min(0),
+      talkMinMs: z.number().min(0),
+      talkMaxMs: z.number().min(0),
+    }),
+    campaigns: z.array(CampaignSchema),
+  });
 });
 export type EightByEightSnapshot = z.infer<typeof EightByEightSnapshotSchema>;
 

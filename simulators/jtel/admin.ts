@@ -13,11 +13,13 @@ import { type JtelState, campaignView, contactView, eventView } from './models.t
  */
 type Call = VendorCall<JtelState>;
 
-const AgentPoolSchema = z.strictObject({
-  enabled: z.boolean().optional(),
-  seenAfterMs: z.number().int().min(0).max(86_400_000).optional(),
-  doneAfterMs: z.number().int().min(0).max(86_400_000).optional(),
-});
+const AgentPoolSchema = z.lazy(() =>
+  z.strictObject({
+    enabled: z.boolean().optional(),
+    seenAfterMs: z.number().int().min(0).max(86_400_000).optional(),
+    doneAfterMs: z.number().int().min(0).max(86_400_000).optional(),
+  }),
+);
 
 const agentsView = (state: JtelState) => ({
   ...state.agentPool,
@@ -37,7 +39,7 @@ export function setAgents(call: Call): Reply {
   return reply.json(200, agentsView(call.state));
 }
 
-const StatusSchema = z.strictObject({ status: z.union([z.number().int(), z.string()]) });
+const StatusSchema = z.lazy(() => z.strictObject({ status: z.union([z.number().int(), z.string()]) }));
 
 /** Puts an event into any of the 11 statuses (by ID, name or ShortText), skipping the transition table. */
 export function setEventStatus(call: Call): Reply {
@@ -50,10 +52,12 @@ export function setEventStatus(call: Call): Reply {
   return reply.json(200, eventView(call.state, event));
 }
 
-const GenerateEventsSchema = z.strictObject({
-  generate: z.number().int().min(1).max(100_000),
-  AcdGroupsID: z.number().int().default(103),
-});
+const GenerateEventsSchema = z.lazy(() =>
+  z.strictObject({
+    generate: z.number().int().min(1).max(100_000),
+    AcdGroupsID: z.number().int().default(103),
+  }),
+);
 
 /** `generate` Email events in one group (senders `sender-<n>@example.com`), for load tests. */
 export function generateEvents(call: Call): Reply {
@@ -78,22 +82,26 @@ export function generateEvents(call: Call): Reply {
   return reply.json(201, { created: input.generate, firstId: first });
 }
 
-const ContactInputSchema = z.strictObject({
-  TelNumber: z.string().min(1).max(32),
-  FirstName: z.string().max(200).default(''),
-  LastName: z.string().max(200).default(''),
-  Company: z.string().max(200).optional(),
-  Email: z.string().max(200).optional(),
-  UserData: z.string().max(4000).optional(),
-  nPriority: z.number().int().min(0).max(100).optional(),
-});
-const SeedContactsSchema = z
-  .strictObject({
-    diallerCampaignsID: z.number().int(),
-    contacts: z.array(ContactInputSchema).max(100_000).default([]),
-    generate: z.number().int().min(0).max(1_000_000).default(0),
-  })
-  .refine((o) => o.contacts.length + o.generate > 0, 'give contacts or generate');
+const ContactInputSchema = z.lazy(() =>
+  z.strictObject({
+    TelNumber: z.string().min(1).max(32),
+    FirstName: z.string().max(200).default(''),
+    LastName: z.string().max(200).default(''),
+    Company: z.string().max(200).optional(),
+    Email: z.string().max(200).optional(),
+    UserData: z.string().max(4000).optional(),
+    nPriority: z.number().int().min(0).max(100).optional(),
+  }),
+);
+const SeedContactsSchema = z.lazy(() =>
+  z
+    .strictObject({
+      diallerCampaignsID: z.number().int(),
+      contacts: z.array(ContactInputSchema).max(100_000).default([]),
+      generate: z.number().int().min(0).max(1_000_000).default(0),
+    })
+    .refine((o) => o.contacts.length + o.generate > 0, 'give contacts or generate'),
+);
 
 /** Adds contacts to a campaign (given ones, and `generate` numbered ones `+4930<8 digits>`). */
 export function seedContacts(call: Call): Reply {
@@ -135,10 +143,12 @@ export function seedContacts(call: Call): Reply {
   });
 }
 
-const EnsureCampaignSchema = z.strictObject({
-  Name: z.string().min(1).max(200),
-  source: z.string().min(1).max(200).optional(),
-});
+const EnsureCampaignSchema = z.lazy(() =>
+  z.strictObject({
+    Name: z.string().min(1).max(200),
+    source: z.string().min(1).max(200).optional(),
+  }),
+);
 
 /**
  * Makes sure a dialler campaign of this name exists (provider states): 200 with it when it does, else 201 with a

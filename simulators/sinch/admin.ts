@@ -41,50 +41,58 @@ type Call = VendorCall<SinchState>;
 
 const Id = GuidSchema.transform((v) => toId32(v) as string);
 
-export const CreateCampaignSchema = z.strictObject({
-  /** Fixed id (provider states); seeded otherwise. */
-  id: Id.optional(),
-  name: z.string().min(1),
-  dialingMode: DialingModeSchema,
-  remarks: z.string().optional(),
-  /** Default: the sandbox's first queue. */
-  queueId: Id.optional(),
-  /** Default: the Queue Dialer for PREDICTIVE, the Campaign Dialer otherwise. */
-  dialerType: z.enum(['QueueDialer', 'CampaignDialer']).optional(),
-  customIvrNumber: z.string().optional(),
-  startDate: DateTimeSchema.optional(),
-  endDate: DateTimeSchema.optional(),
-  registered: DateTimeSchema.optional(),
-  timeZone: z.string().optional(),
-  abandonRate: z.number().min(0).max(2).optional(),
-  increasePredictiveRatio: z.number().min(0).max(100).optional(),
-  retryCount: z.number().int().min(0).max(50).optional(),
-  /** Logged-on agents; default: all agents of the sandbox. */
-  agentIds: z.array(Id).optional(),
-  status: SettableStatusSchema.optional(),
-});
+export const CreateCampaignSchema = z.lazy(() =>
+  z.strictObject({
+    /** Fixed id (provider states); seeded otherwise. */
+    id: Id.optional(),
+    name: z.string().min(1),
+    dialingMode: DialingModeSchema,
+    remarks: z.string().optional(),
+    /** Default: the sandbox's first queue. */
+    queueId: Id.optional(),
+    /** Default: the Queue Dialer for PREDICTIVE, the Campaign Dialer otherwise. */
+    dialerType: z.enum(['QueueDialer', 'CampaignDialer']).optional(),
+    customIvrNumber: z.string().optional(),
+    startDate: DateTimeSchema.optional(),
+    endDate: DateTimeSchema.optional(),
+    registered: DateTimeSchema.optional(),
+    timeZone: z.string().optional(),
+    abandonRate: z.number().min(0).max(2).optional(),
+    increasePredictiveRatio: z.number().min(0).max(100).optional(),
+    retryCount: z.number().int().min(0).max(50).optional(),
+    /** Logged-on agents; default: all agents of the sandbox. */
+    agentIds: z.array(Id).optional(),
+    status: SettableStatusSchema.optional(),
+  }),
+);
 
-const ConfigureCampaignSchema = z.strictObject({
-  /** Raising it makes MAXCALLS customers callable again (document). */
-  retryCount: z.number().int().min(0).max(50).optional(),
-  agentIds: z.array(Id).optional(),
-  /** As `PUT /campaigns/{id}/status` (for provider states that may only use the admin API). */
-  status: SettableStatusSchema.optional(),
-});
+const ConfigureCampaignSchema = z.lazy(() =>
+  z.strictObject({
+    /** Raising it makes MAXCALLS customers callable again (document). */
+    retryCount: z.number().int().min(0).max(50).optional(),
+    agentIds: z.array(Id).optional(),
+    /** As `PUT /campaigns/{id}/status` (for provider states that may only use the admin API). */
+    status: SettableStatusSchema.optional(),
+  }),
+);
 
-const SeedCustomersSchema = z.strictObject({
-  /** Customers in the API's shape, optionally with a fixed id (provider states). */
-  customers: z.array(NewCustomerSchema.extend({ id: Id.optional() })).default([]),
-  /** Also generate this many seeded customers. */
-  count: z.number().int().min(0).max(1_000_000).default(0),
-});
+const SeedCustomersSchema = z.lazy(() =>
+  z.strictObject({
+    /** Customers in the API's shape, optionally with a fixed id (provider states). */
+    customers: z.array(NewCustomerSchema.extend({ id: Id.optional() })).default([]),
+    /** Also generate this many seeded customers. */
+    count: z.number().int().min(0).max(1_000_000).default(0),
+  }),
+);
 
-const ConfigureCustomerSchema = z.strictObject({ filtered: z.boolean() });
+const ConfigureCustomerSchema = z.lazy(() => z.strictObject({ filtered: z.boolean() }));
 
-const ForceOutcomesSchema = z.strictObject({
-  /** Results of the customer's next calls, in order; drawn from the seed again once used up. */
-  outcomes: z.array(CallResultSchema).min(1).max(100),
-});
+const ForceOutcomesSchema = z.lazy(() =>
+  z.strictObject({
+    /** Results of the customer's next calls, in order; drawn from the seed again once used up. */
+    outcomes: z.array(CallResultSchema).min(1).max(100),
+  }),
+);
 
 /** Model failures surface as admin errors with the same status. */
 
@@ -151,7 +159,7 @@ function onCampaign<S extends z.ZodType, R extends Reply | Promise<Reply>>(
   };
 }
 
-const NoBody = z.strictObject({});
+const NoBody = z.lazy(() => z.strictObject({}));
 
 export const inspectCampaign = onCampaign(NoBody, ({ state, campaign, now }) =>
   reply.json(200, campaignAdminView(state, campaign, now)),

@@ -20,85 +20,91 @@ import { StatisticsStore, StatsRowSchema } from './statistics.ts';
  * What a saved Sinch section holds: credentials, fixtures, statistics and every campaign with its customers (calls
  * in progress included). The runtime queues (due customers, busy agents, timed events) are rebuilt from it.
  */
-const millis = z.number().int();
-const idName = z.object({ id: z.string(), name: z.string() });
+// Built on first use (z.lazy): only restoring a saved file needs it, and start-up need not construct it.
+export const SinchSnapshotSchema = z.lazy(() => {
+  const millis = z.number().int();
+  const idName = z.object({ id: z.string(), name: z.string() });
 
-const ActiveCallSchema = z.object({
-  seq: z.number().int(),
-  lineAgentId: z.string(),
-  agentId: z.string().nullable(),
-  startedAt: millis,
-  endsAt: millis,
-  result: z.enum(CALL_RESULTS),
-  numberIndex: z.number().int().min(0),
-  answers: ScriptSchema.shape.answers.optional(),
-  amount: z.number(),
-  waitTime: z.number(),
-  previewTime: z.number(),
-  callTime: z.number(),
-  talkingTime: z.number(),
-  wrapTime: z.number(),
-});
+  const ActiveCallSchema = z.object({
+    seq: z.number().int(),
+    lineAgentId: z.string(),
+    agentId: z.string().nullable(),
+    startedAt: millis,
+    endsAt: millis,
+    result: z.enum(CALL_RESULTS),
+    numberIndex: z.number().int().min(0),
+    answers: ScriptSchema.shape.answers.optional(),
+    amount: z.number(),
+    waitTime: z.number(),
+    previewTime: z.number(),
+    callTime: z.number(),
+    talkingTime: z.number(),
+    wrapTime: z.number(),
+  });
 
-const CustomerSchema = z.object({
-  id: z.string().min(1),
-  externalId: z.string(),
-  numbers: z.array(z.string()).min(1),
-  result: z.enum(CUSTOMER_RESULTS),
-  callResult: z.enum(CALL_RESULTS).optional(),
-  classifier: z.string().optional(),
-  callCount: z.number().int().min(0),
-  lastBNumber: z.number().int().min(0),
-  date: millis,
-  agentId: z.string().optional(),
-  dialingMode: z.enum(CUSTOMER_DIALING_MODES).optional(),
-  previewTime: z.number().optional(),
-  priority: z.number().optional(),
-  modificationDate: millis,
-  timeZone: z.string().optional(),
-  attributes: z.array(AttributeSchema),
-  script: ScriptSchema.optional(),
-  call: ActiveCallSchema.optional(),
-  forced: z.array(z.enum(CALL_RESULTS)),
-});
+  const CustomerSchema = z.object({
+    id: z.string().min(1),
+    externalId: z.string(),
+    numbers: z.array(z.string()).min(1),
+    result: z.enum(CUSTOMER_RESULTS),
+    callResult: z.enum(CALL_RESULTS).optional(),
+    classifier: z.string().optional(),
+    callCount: z.number().int().min(0),
+    lastBNumber: z.number().int().min(0),
+    date: millis,
+    agentId: z.string().optional(),
+    dialingMode: z.enum(CUSTOMER_DIALING_MODES).optional(),
+    previewTime: z.number().optional(),
+    priority: z.number().optional(),
+    modificationDate: millis,
+    timeZone: z.string().optional(),
+    attributes: z.array(AttributeSchema),
+    script: ScriptSchema.optional(),
+    call: ActiveCallSchema.optional(),
+    forced: z.array(z.enum(CALL_RESULTS)),
+  });
 
-const CampaignSchema = z.object({
-  id: z.string().min(1),
-  name: z.string(),
-  remarks: z.string().optional(),
-  dialerId: z.string(),
-  dialingMode: z.enum(DIALING_MODES),
-  queueId: z.string(),
-  customIvrNumber: z.string().optional(),
-  startDate: millis.optional(),
-  endDate: millis.optional(),
-  registered: millis,
-  timeZone: z.string().optional(),
-  abandonRate: z.number().optional(),
-  increasePredictiveRatio: z.number().optional(),
-  agentIds: z.array(z.string()),
-  script: z
-    .object({ name: z.string(), questions: z.array(z.object({ question: z.string(), answers: z.array(z.string()) })) })
-    .optional(),
-  status: z.enum(CAMPAIGN_STATUSES),
-  dialerStatus: z.enum(DIALER_STATUSES),
-  retryCount: z.number().int().min(0),
-  activeIntervals: z.array(z.object({ from: millis, to: millis.optional() })),
-  nextExternalId: z.number().int().min(1),
-  agentFreeSince: z.array(z.tuple([z.string(), millis])),
-  customers: z.array(CustomerSchema),
-});
+  const CampaignSchema = z.object({
+    id: z.string().min(1),
+    name: z.string(),
+    remarks: z.string().optional(),
+    dialerId: z.string(),
+    dialingMode: z.enum(DIALING_MODES),
+    queueId: z.string(),
+    customIvrNumber: z.string().optional(),
+    startDate: millis.optional(),
+    endDate: millis.optional(),
+    registered: millis,
+    timeZone: z.string().optional(),
+    abandonRate: z.number().optional(),
+    increasePredictiveRatio: z.number().optional(),
+    agentIds: z.array(z.string()),
+    script: z
+      .object({
+        name: z.string(),
+        questions: z.array(z.object({ question: z.string(), answers: z.array(z.string()) })),
+      })
+      .optional(),
+    status: z.enum(CAMPAIGN_STATUSES),
+    dialerStatus: z.enum(DIALER_STATUSES),
+    retryCount: z.number().int().min(0),
+    activeIntervals: z.array(z.object({ from: millis, to: millis.optional() })),
+    nextExternalId: z.number().int().min(1),
+    agentFreeSince: z.array(z.tuple([z.string(), millis])),
+    customers: z.array(CustomerSchema),
+  });
 
-export const SinchSnapshotSchema = z.object({
-  seed: z.number().int(),
-  username: z.string().min(1),
-  password: z.string(),
-  dialers: z.array(idName.extend({ type: z.enum(DIALER_TYPES) })),
-  queues: z.array(idName),
-  agents: z.array(idName),
-  callSeq: z.number().int().min(0),
-  stats: z.array(StatsRowSchema),
-  campaigns: z.array(CampaignSchema),
+  return z.object({
+    seed: z.number().int(),
+    username: z.string().min(1),
+    password: z.string(),
+    dialers: z.array(idName.extend({ type: z.enum(DIALER_TYPES) })),
+    queues: z.array(idName),
+    agents: z.array(idName),
+    callSeq: z.number().int().min(0),
+    stats: z.array(StatsRowSchema),
+    campaigns: z.array(CampaignSchema),
+  });
 });
 export type SinchSnapshot = z.infer<typeof SinchSnapshotSchema>;
 

@@ -1,8 +1,8 @@
-import { stringify } from 'yaml';
-import { describeSandbox } from '../../simulators/core/admin/routes.ts';
+import { describeSandbox } from '../../simulators/core/admin/describe.ts';
 import { DEFAULT_SANDBOX_ID } from '../../simulators/core/sandbox.ts';
 import { startSimulator, type RunningSimulator } from '../../simulators/core/server.ts';
 import type { AnyVendor } from '../../simulators/core/vendor.ts';
+import { plainYaml } from './plain-yaml.ts';
 
 export interface ServeOptions {
   host: string;
@@ -53,7 +53,7 @@ export function startupBanner(running: RunningSimulator, options: ServeOptions, 
     '',
     `Default sandbox "${sandbox.id}" (seed ${sandbox.seed}, clock ${described.clock.now}${described.clock.frozen ? ', frozen' : ''}):`,
     '',
-    indent(stringify(described.vendors, { lineWidth: 0 }).trimEnd(), '  '),
+    indent(plainYaml(described.vendors), '  '),
     '',
     'Stop with Ctrl+C (state is saved first when persistence is on).',
   ];

@@ -1,6 +1,6 @@
 import { parseXml } from '../../simulators/core/serializers/xml.ts';
 import { adminAuthorization } from '../clients/core/admin-token.ts';
-import { type Times, describeTimes, timesAccept } from '../clients/core/verify.ts';
+import { type Times, describeTimes, timesAccept, verificationError } from '../clients/core/verify.ts';
 import type { AnyVendor } from '../../simulators/core/vendor.ts';
 import { defaultHeaders } from './auth.ts';
 import { selectXPath, soapExchange } from './soap.ts';
@@ -268,7 +268,12 @@ async function verifyStep(
   if (exchange.status !== 200) throw new StepFailure(withResponse(['verify: the count was refused'], exchange));
   const { count } = JSON.parse(exchange.body) as { count: number };
   if (!timesAccept(times as Times, count)) {
-    throw new StepFailure(`verify: expected ${describeTimes(times as Times)} matching request(s), found ${count}`);
+    // What did arrive, as the clients' VerificationError shows it: the closest requests and the near-miss operations.
+    const target = { origin: state.origin, sandbox: state.sandbox.id, adminToken: state.adminToken };
+    const { arrivals } = await verificationError({ ...target, timeoutMs: state.timeoutMs }, pattern, times, count);
+    throw new StepFailure(
+      `verify: expected ${describeTimes(times as Times)} matching request(s), found ${count}${arrivals}`,
+    );
   }
 }
 

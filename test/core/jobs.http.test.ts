@@ -46,6 +46,9 @@ describe('long admin work as jobs, in slices', () => {
       total: 60_000,
       result: { status: 201, body: { generated: 60_000, total: 60_005 } },
     });
+    // It ran in many slices (the event loop was given back between them).
+    expect(job.slices.count).toBeGreaterThan(1);
+    expect(job.slices.longestMs).toBeGreaterThan(0);
     // Progress moves forward between polls.
     const progress = polls.map((p) => p.done);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));

@@ -16,6 +16,25 @@ describe('startSimulator', () => {
     await expect(fetch(`${running.url}/__admin/health`)).rejects.toThrow();
   });
 
+  it('health before the admin app is loaded answers as the admin app does; the first other admin call loads it', async () => {
+    const running = await startSimulator({ vendors: VENDORS, port: 0, adminToken: 'secret' });
+    try {
+      const quick = await fetch(`${running.url}/__admin/health`);
+      // Express's route (a query string is not the quick path), reached once the admin app is loaded.
+      const [viaApp, refused] = await Promise.all([
+        fetch(`${running.url}/__admin/health?via=express`),
+        fetch(`${running.url}/__admin/sandboxes`),
+      ]);
+      expect(quick.headers.get('content-type')).toBe(viaApp.headers.get('content-type'));
+      expect(await quick.json()).toEqual(await viaApp.json());
+      expect(refused.status).toBe(401);
+      const listed = await fetch(`${running.url}/__admin/sandboxes`, { headers: { authorization: 'Bearer secret' } });
+      expect(listed.status).toBe(200);
+    } finally {
+      await running.stop();
+    }
+  });
+
   it('a port already in use is an error, not a hang', async () => {
     const first = await startSimulator({ vendors: VENDORS, port: 0 });
     const port = Number(new URL(first.url).port);

@@ -337,6 +337,26 @@ steps:
     expect(result.failure?.message).toMatch(/wrong count.*expected exactly 3 matching request\(s\), found 2/s);
   });
 
+  it('a failed verify prints the closest requests and the near-miss operations of unmatched ones', async () => {
+    const result = await runOne(`
+name: verify near misses
+steps:
+  - request: { vendor: symbee, method: POST, path: /counters/visits }
+  - request: { vendor: symbee, method: POST, path: /countrs/visits }
+    expect: { status: 404 }
+  - name: misspelt counter
+    verify: { method: POST, path: "$regex:/counters/visits$", times: 2 }
+`);
+    const message = result.failure?.message ?? '';
+    expect(message).toMatch(/misspelt counter.*expected exactly 2 matching request\(s\), found 1/s);
+    expect(message).toContain('closest requests (near misses of the pattern):');
+    expect(message).toContain('path: expected $regex:/counters/visits$, got "/symbee/api/countrs/visits"');
+    // The unmatched request names the operation it nearly was, and why it was not.
+    expect(message).toContain(
+      "≈ POST /api/counters/:name (POST /symbee/api/counters/:name): path segment 3 'countrs' vs 'counters'",
+    );
+  });
+
   it('a matcher typo in a verify step is a format error, not a pattern that never matches', async () => {
     const [result] = await run(`
 name: typo

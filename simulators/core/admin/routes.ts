@@ -13,6 +13,7 @@ import { pactStatesRouter } from './pact.ts';
 import type { AnyVendor, Operation, VendorCall } from '../vendor.ts';
 import { RequestPatternSchema, checkPattern, findRequests, nearestRequests, unmatchedNearMisses } from '../verify.ts';
 import { mountDashboard } from './ui.ts';
+import { describeSandbox, healthOf } from './describe.ts';
 import {
   ClockChangeSchema,
   CreateSandboxSchema,
@@ -31,19 +32,6 @@ export interface AdminOptions {
 
 export function originOf(req: Request, fixed?: string): string {
   return fixed ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-}
-
-export function describeSandbox(registry: SandboxRegistry, sandbox: Sandbox, origin: string) {
-  const vendors: Record<string, unknown> = {};
-  for (const vendor of registry.vendors) vendors[vendor.id] = vendor.describe(sandbox.states.get(vendor.id), origin);
-  return {
-    id: sandbox.id,
-    seed: sandbox.seed,
-    default: sandbox.isDefault,
-    clock: { now: new Date(sandbox.clock.now()).toISOString(), frozen: sandbox.clock.frozen },
-    journal: sandbox.journal.settings,
-    vendors,
-  };
 }
 
 /** Admin bodies reach vendor backdoors too: a `__proto__` key is a 400 here, before anything merges it. */
@@ -85,7 +73,7 @@ export function adminRouter(opts: AdminOptions): Router {
   mountDashboard(router, registry);
 
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', vendors: registry.vendors.map((v) => v.id), sandboxes: registry.list().length });
+    res.json(healthOf(registry));
   });
 
   router.get('/vendors', (_req, res) => {

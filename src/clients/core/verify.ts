@@ -53,6 +53,9 @@ function describeContext({ closest, unmatched }: VerificationContext): string {
 }
 
 export class VerificationError extends Error {
+  /** What did arrive (closest requests, unmatched ones with their near-miss operations, the newest), line by line. */
+  readonly arrivals: string;
+
   constructor(
     readonly pattern: RequestPattern,
     readonly times: Times,
@@ -62,12 +65,12 @@ export class VerificationError extends Error {
     readonly context: VerificationContext = { closest: [], unmatched: [] },
   ) {
     const seen = recent.map((r) => `  ${line(r)}`).join('\n');
-    super(
-      `expected ${describeTimes(times)} request(s) matching ${JSON.stringify(pattern)}, found ${count}` +
-        describeContext(context) +
-        (seen ? `\nnewest requests of the sandbox:\n${seen}` : '\nthe sandbox journaled no requests'),
-    );
+    const arrivals =
+      describeContext(context) +
+      (seen ? `\nnewest requests of the sandbox:\n${seen}` : '\nthe sandbox journaled no requests');
+    super(`expected ${describeTimes(times)} request(s) matching ${JSON.stringify(pattern)}, found ${count}${arrivals}`);
     this.name = 'VerificationError';
+    this.arrivals = arrivals;
   }
 }
 
@@ -116,6 +119,20 @@ export async function verify(
 ): Promise<number> {
   const count = await countRequests(target, pattern);
   if (timesAccept(times, count)) return count;
+  throw await verificationError(target, pattern, times, count);
+}
+
+/**
+ * The VerificationError of a count that `times` does not allow, with what did arrive: the sandbox's newest requests,
+ * the closest ones with how they differ, and the requests that matched no operation with their near-miss operations.
+ * The scenario runner's `verify` step fails with the same text.
+ */
+export async function verificationError(
+  target: VerifyTarget,
+  pattern: RequestPattern,
+  times: Times,
+  count: number,
+): Promise<VerificationError> {
   // A simulator without near-misses (older than the client) still gets its VerificationError.
   const [all, closest, unmatched] = await Promise.all([
     findRequests(target, {}),
@@ -129,5 +146,5 @@ export async function verify(
     closest: closest.nearMisses,
     unmatched: unmatched.requests.map(({ method, path, status, nearMisses }) => ({ method, path, status, nearMisses })),
   };
-  throw new VerificationError(pattern, times, count, recent, context);
+  return new VerificationError(pattern, times, count, recent, context);
 }
