@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeIssues } from './errors.ts';
 import { handOver } from './json-lines.ts';
+import { OrderedShardedMap, ShardedMap } from './sharded-map.ts';
 
 /** Two entities of a store would share a key of a unique index (or the id). */
 export class DuplicateKey extends Error {
@@ -20,8 +21,9 @@ type KeyOf<E> = (entity: E) => string | number | undefined;
  * change in place; a change to an indexed field goes through `update`, which keeps the indexes true.
  */
 export class EntityStore<E, I extends string = never> {
-  private readonly byId = new Map<string | number, E>();
-  private readonly indexes = new Map<I, { keyOf: KeyOf<E>; map: Map<string | number, E> }>();
+  // Sharded: a store of millions (Symbee's tasks) would otherwise rehash a whole Map in one step as it grows.
+  private readonly byId = new OrderedShardedMap<string | number, E>();
+  private readonly indexes = new Map<I, { keyOf: KeyOf<E>; map: ShardedMap<string | number, E> }>();
 
   constructor(
     readonly name: string,
@@ -29,7 +31,7 @@ export class EntityStore<E, I extends string = never> {
     indexes: Record<I, KeyOf<E>> = {} as Record<I, KeyOf<E>>,
   ) {
     for (const [index, keyOf] of Object.entries(indexes) as [I, KeyOf<E>][]) {
-      this.indexes.set(index, { keyOf, map: new Map() });
+      this.indexes.set(index, { keyOf, map: new ShardedMap() });
     }
   }
 
@@ -50,9 +52,13 @@ export class EntityStore<E, I extends string = never> {
     return this.indexes.get(index)?.map.get(key);
   }
 
-  /** The keys of one index, in insertion order. */
-  keys(index: I): IterableIterator<string | number> {
-    return (this.indexes.get(index) as { map: Map<string | number, E> }).map.keys();
+  /** The keys of one index, in the entities' insertion order (lazily: a caller taking a few reads a few). */
+  *keys(index: I): IterableIterator<string | number> {
+    const { keyOf } = this.indexes.get(index) as { keyOf: KeyOf<E> };
+    for (const entity of this.byId.values()) {
+      const key = keyOf(entity);
+      if (key !== undefined) yield key;
+    }
   }
 
   values(): IterableIterator<E> {
