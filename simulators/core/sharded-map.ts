@@ -10,9 +10,9 @@ const SPLIT_AT = 1 << 15;
 /** Mixes the last few characters (ids and clientIds differ at their ends) or the low bits of a number. */
 function shardOf(key: string | number): number {
   if (typeof key === 'number') return key & (SHARDS - 1);
-  let hash = key.length;
-  for (let i = Math.max(0, key.length - 4); i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0;
-  return (hash ^ (hash >>> 6)) & (SHARDS - 1);
+  const n = key.length;
+  if (n < 2) return n === 0 ? 0 : key.charCodeAt(0) & (SHARDS - 1);
+  return (key.charCodeAt(n - 1) * 31 + key.charCodeAt(n - 2) * 7 + (key.charCodeAt(n - 3) | 0)) & (SHARDS - 1);
 }
 
 /** Key → value, unordered once split (iterate a `ChunkedOrder` where order matters). */
@@ -94,11 +94,17 @@ export class OrderedShardedMap<K extends string | number, V> {
   set(key: K, value: V): void {
     if (this.lookup.has(key)) {
       this.chunkOf(key)?.set(key, value);
+      this.lookup.set(key, value);
     } else {
-      let last = this.chunks[this.chunks.length - 1] as Map<K, V>;
-      if (last.size >= SPLIT_AT) this.chunks.push((last = new Map()));
-      last.set(key, value);
+      this.append(key, value);
     }
+  }
+
+  /** `set` of a key the caller knows is not held (EntityStore checks first): one lookup fewer per insert. */
+  append(key: K, value: V): void {
+    let last = this.chunks[this.chunks.length - 1] as Map<K, V>;
+    if (last.size >= SPLIT_AT) this.chunks.push((last = new Map()));
+    last.set(key, value);
     this.lookup.set(key, value);
   }
 

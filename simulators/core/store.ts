@@ -73,7 +73,7 @@ export class EntityStore<E, I extends string = never> {
       const key = keyOf(entity);
       if (key !== undefined && map.has(key)) throw new DuplicateKey(`${this.name} ${index}`, key);
     }
-    this.byId.set(id, entity);
+    this.byId.append(id, entity);
     for (const { keyOf, map } of this.indexes.values()) {
       const key = keyOf(entity);
       if (key !== undefined) map.set(key, entity);
