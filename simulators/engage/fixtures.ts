@@ -37,6 +37,9 @@ export const EngageOptionsSchema = z.strictObject({
   secureEnterprise: z.boolean().optional(),
   /** `api.contact.payload.block.size` in bytes (default 96 kB: documented). */
   payloadBlockSize: z.number().int().min(1).max(ENGAGE_PAYLOAD_BLOCK_MAX).optional(),
+  /** `document`: the default sandbox's names (Demo Account, Collections Q1, …) in another sandbox, as `campaign-sim
+   * verify` needs for a pact written against them; `seeded` (default): names from the seed. */
+  fixtures: z.enum(['document', 'seeded']).optional(),
 });
 
 /** The first internalId handed out: the Enterprise, then its master Account, then every fixture in order. */
@@ -69,10 +72,10 @@ const unique = (names: string[]) => names.map((n, i) => (names.indexOf(n) === i 
 export function createEngageState(ctx: SeedContext): EngageState {
   const options = parseAdmin(EngageOptionsSchema, ctx.options);
   const { faker } = ctx;
-  const fixed = ctx.isDefault;
+  const fixed = ctx.isDefault || options.fixtures === 'document';
   const state: EngageState = {
-    username: options.username ?? (fixed ? DEFAULT_SANDBOX.username : `engage-${ctx.sandboxId}`),
-    password: options.password ?? (fixed ? DEFAULT_SANDBOX.password : faker.string.alphanumeric(20)),
+    username: options.username ?? (ctx.isDefault ? DEFAULT_SANDBOX.username : `engage-${ctx.sandboxId}`),
+    password: options.password ?? (ctx.isDefault ? DEFAULT_SANDBOX.password : faker.string.alphanumeric(20)),
     orgs: new Map(),
     accountId: '',
     enterpriseId: '',

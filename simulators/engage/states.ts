@@ -28,8 +28,10 @@ function credentialsOf(request: PactRequestView): { username: string; password: 
 
 export const engageStates: ProviderStateCatalogue = {
   // A refused WS-Security token is a fault on HTTP 500 like any other: only replies (2xx) vouch for credentials.
-  sandboxOptions: (requests) =>
-    pactCredentials(requests, credentialsOf, (all) => all.filter((r) => r.expectedStatus < 300)),
+  sandboxOptions: (requests) => ({
+    fixtures: 'document',
+    ...pactCredentials(requests, credentialsOf, (all) => all.filter((r) => r.expectedStatus < 300)),
+  }),
   states: [
     {
       name: 'sub-campaign {name} is running',

@@ -80,6 +80,7 @@ const DEFAULT_SANDBOX_ASIDE = {
   symbee: { companyCode: 'campaign-sim-verify-default' },
   sinch: { username: 'campaign-sim-verify-default' },
   eightbyeight: { username: 'campaign-sim-verify-default' },
+  engage: { username: 'campaign-sim-verify-default' },
 };
 
 type Verifier = new (options: Record<string, unknown>) => { verifyProvider(): Promise<unknown> };

@@ -28,6 +28,22 @@ describe('verify in-process', () => {
     expect(interactions(summary)).toHaveLength(16);
   });
 
+  it("verifies the Engage reference client's pact as committed (SOAP bodies, the document fixtures' names)", async () => {
+    // Written against the default sandbox on the provider test's frozen clock: the verification sandbox takes the
+    // same names (fixtures: document) and the same time.
+    const summary = await verifyPacts({
+      paths: [
+        fileURLToPath(
+          new URL('../../contracts/pacts/campaign-sim-engage-client-engage-simulator.json', import.meta.url),
+        ),
+      ],
+      now: '2025-03-01T10:00:00.000Z',
+      ...quiet,
+    });
+    expect(summary.pacts.map((p) => [p.vendor, p.passed, p.error])).toEqual([['engage', true, undefined]]);
+    expect(interactions(summary).length).toBeGreaterThanOrEqual(18);
+  });
+
   it('fails an expectation the vendor does not meet, with what the pact expects and what the vendor does', async () => {
     const summary = await verifyPacts({ paths: [`${PACTS}failing/acme-dialer-sinch-wrong.json`], ...quiet });
     expect(summary.failed).toBe(1);
