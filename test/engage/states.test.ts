@@ -12,6 +12,6 @@ it('sandbox options come from requests expected to succeed (a NO_SESSION fault i
     expectedStatus,
   });
   const options = engageStates.sandboxOptions!([request('wrong-password', 500), request('right-password', 200)]);
-  expect(options).toEqual({ username: 'pact-user', password: 'right-password' });
-  expect(engageStates.sandboxOptions!([request('wrong-password', 500)])).toEqual({});
+  expect(options).toEqual({ fixtures: 'document', username: 'pact-user', password: 'right-password' });
+  expect(engageStates.sandboxOptions!([request('wrong-password', 500)])).toEqual({ fixtures: 'document' });
 });
