@@ -48,7 +48,7 @@ export function handOver<T>(items: T[]): T[] {
 }
 
 /**
- * The lines of `value` (without their `\n`), in order. Big arrays (but handed-over ones) are copied (references only) before they are
+ * The lines of `value` (without their `\n`), in order. Arrays are copied (references only; not handed-over ones) before they are
  * walked: a caller that writes between lines and lets other code run meanwhile gets each element as it stood when
  * written, and never a hole where an element was removed meanwhile.
  */
