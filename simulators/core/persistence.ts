@@ -108,8 +108,10 @@ function vendorRevivers(vendors: readonly AnyVendor[]): LineReviver | undefined 
 /**
  * Saves each sandbox to `<dataDir>/sandboxes/<id>.json`: JSON laid out in lines (see `json-lines.ts`), streamed to
  * disk in slices so a sandbox of millions of records neither needs one huge string nor stalls the other sandboxes'
- * requests while it is written. A save writes each record as it stands when its line is written; a request that
- * changes the sandbox meanwhile marks it for the next save, and the save on stop runs after the last request.
+ * requests while it is written. A save holds which records there were, with their ids and unique keys, as when it
+ * began (`EntityStore.snapshot`: a file never has two records sharing a key, so it always restores); other fields
+ * are written as they stand when their line is written. A request that changes the sandbox meanwhile marks it for the
+ * next save, and the save on stop runs after the last request.
  */
 export class SandboxStore {
   private readonly dir: string;

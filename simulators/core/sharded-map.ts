@@ -70,6 +70,18 @@ export class ShardedMap<K extends string | number, V> {
 }
 
 /**
+ * Chunks a frozen view (`OrderedShardedMap.freeze`) still reads. The map copies such a chunk before its first change
+ * and changes the copy; the view keeps the old one, so freezing costs one step per chunk, not per entry.
+ */
+const FROZEN = new WeakSet<Map<unknown, unknown>>();
+
+/**
+ * The frozen chunk each copy was made from, held weakly: a value that changes later, in the copy, is kept aside in
+ * the frozen chunks that still hold it, for as long as a view holds them (and no longer).
+ */
+const COPIED_FROM = new WeakMap<Map<unknown, unknown>, WeakRef<Map<unknown, unknown>>>();
+
+/**
  * Key → value in insertion order, as a Map keeps it, for millions of keys: lookups go through a ShardedMap, the
  * order lives in chunks of at most SPLIT_AT entries appended one after the other (none ever grows past that size).
  * A delete looks for its chunk from the newest back: chunks are few (153 for 5,000,000 entries).
@@ -77,6 +89,12 @@ export class ShardedMap<K extends string | number, V> {
 export class OrderedShardedMap<K extends string | number, V> {
   private readonly lookup = new ShardedMap<K, V>();
   private chunks: Map<K, V>[] = [new Map()];
+
+  /**
+   * @param keepAside what a frozen view keeps in place of a value that changes or leaves after the view was taken
+   *   (the value as it stood then); without it the view keeps the value itself.
+   */
+  constructor(private readonly keepAside: (value: V) => V = (value) => value) {}
 
   get size(): number {
     return this.lookup.size;
@@ -93,7 +111,7 @@ export class OrderedShardedMap<K extends string | number, V> {
   /** Adds a new key at the end (a key already held keeps its place, as in a Map, and takes the new value). */
   set(key: K, value: V): void {
     if (this.lookup.has(key)) {
-      this.chunkOf(key)?.set(key, value);
+      this.aboutToChange(key)?.set(key, value);
       this.lookup.set(key, value);
     } else {
       this.append(key, value);
@@ -102,15 +120,15 @@ export class OrderedShardedMap<K extends string | number, V> {
 
   /** `set` of a key the caller knows is not held (EntityStore checks first): one lookup fewer per insert. */
   append(key: K, value: V): void {
-    let last = this.chunks[this.chunks.length - 1] as Map<K, V>;
-    if (last.size >= SPLIT_AT) this.chunks.push((last = new Map()));
-    last.set(key, value);
+    if ((this.chunks[this.chunks.length - 1] as Map<K, V>).size >= SPLIT_AT) this.chunks.push(new Map());
+    this.writable(this.chunks.length - 1).set(key, value);
     this.lookup.set(key, value);
   }
 
   delete(key: K): boolean {
-    if (!this.lookup.delete(key)) return false;
-    this.chunkOf(key)?.delete(key);
+    if (!this.lookup.has(key)) return false;
+    this.aboutToChange(key)?.delete(key);
+    this.lookup.delete(key);
     return true;
   }
 
@@ -124,9 +142,47 @@ export class OrderedShardedMap<K extends string | number, V> {
     return this.chunks.length === 1 ? (this.chunks[0] as Map<K, V>).values() : new ChunkValues(this.chunks);
   }
 
-  private chunkOf(key: K): Map<K, V> | undefined {
-    for (let i = this.chunks.length - 1; i >= 0; i--) if ((this.chunks[i] as Map<K, V>).has(key)) return this.chunks[i];
+  /**
+   * The entries as they are now, for reading later while this map goes on changing: its chunks, which this map
+   * copies before it next changes them. A value that changes (`aboutToChange`) or leaves while the view is held is
+   * kept in it as `keepAside` made it, at its place.
+   */
+  freeze(): readonly ReadonlyMap<K, V>[] {
+    for (const chunk of this.chunks) FROZEN.add(chunk);
+    return this.chunks.slice();
+  }
+
+  /**
+   * Call before changing a held value in place: the frozen views holding it keep it as `keepAside` makes it now.
+   * Returns the key's chunk, ready to change.
+   */
+  aboutToChange(key: K): Map<K, V> | undefined {
+    for (let i = this.chunks.length - 1; i >= 0; i--) {
+      if (!(this.chunks[i] as Map<K, V>).has(key)) continue;
+      const chunk = this.writable(i);
+      const value = chunk.get(key) as V;
+      let kept: V | undefined;
+      // Back through the frozen chunks this one was copied from, up to one that no longer holds the value itself.
+      for (let older = this.copiedFrom(chunk); older?.get(key) === value; older = this.copiedFrom(older)) {
+        older.set(key, (kept ??= this.keepAside(value)));
+      }
+      return chunk;
+    }
     return undefined;
+  }
+
+  /** Chunk `i`, copied first if a frozen view reads it. */
+  private writable(i: number): Map<K, V> {
+    const chunk = this.chunks[i] as Map<K, V>;
+    if (!FROZEN.has(chunk)) return chunk;
+    const copy = new Map(chunk);
+    COPIED_FROM.set(copy, new WeakRef(chunk));
+    this.chunks[i] = copy;
+    return copy;
+  }
+
+  private copiedFrom(chunk: Map<K, V>): Map<K, V> | undefined {
+    return COPIED_FROM.get(chunk)?.deref() as Map<K, V> | undefined;
   }
 }
 

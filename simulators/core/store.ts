@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describeIssues } from './errors.ts';
-import { handOver } from './json-lines.ts';
+import { SavedList } from './json-lines.ts';
 import { OrderedShardedMap, ShardedMap } from './sharded-map.ts';
 
 /** Two entities of a store would share a key of a unique index (or the id). */
@@ -22,7 +22,7 @@ type KeyOf<E> = (entity: E) => string | number | undefined;
  */
 export class EntityStore<E, I extends string = never> {
   // Sharded: a store of millions (Symbee's tasks) would otherwise rehash a whole Map in one step as it grows.
-  private readonly byId = new OrderedShardedMap<string | number, E>();
+  private readonly byId = new OrderedShardedMap<string | number, E>(asSaved);
   private readonly indexes = new Map<I, { keyOf: KeyOf<E>; map: ShardedMap<string | number, E> }>();
 
   constructor(
@@ -98,6 +98,7 @@ export class EntityStore<E, I extends string = never> {
    * another entity holds throws DuplicateKey, and the entity is then missing from that index (a model bug).
    */
   update(entity: E, change: () => void): void {
+    this.byId.aboutToChange(this.idOf(entity));
     for (const { keyOf, map } of this.indexes.values()) {
       const key = keyOf(entity);
       if (key !== undefined && map.get(key) === entity) map.delete(key);
@@ -117,9 +118,15 @@ export class EntityStore<E, I extends string = never> {
     for (const { map } of this.indexes.values()) map.clear();
   }
 
-  /** The entities as saved, in insertion order (a fresh array, handed over to the JSON-lines writer). */
-  snapshot(): E[] {
-    return handOver([...this.byId.values()]);
+  /**
+   * The entities as they are now, in insertion order, for a save that writes them while requests go on: taken at
+   * once however many there are. Which entities it holds, and the ids and index keys they are written with, stay as
+   * they were when it was taken (an entity deleted or re-keyed later is kept as its JSON as it stood then), so the
+   * file restores without two entities sharing a key; other fields are written as they stand when their line is
+   * written. For writing (`jsonLines`, `JSON.stringify`), not for reading entities back.
+   */
+  snapshot(): SavedList<E> {
+    return new SavedList(this.byId.freeze(), this.byId.size);
   }
 
   /** A store holding `entities` (checked by `parseSnapshot` first), refusing duplicate keys as a corrupt snapshot. */
@@ -141,6 +148,21 @@ export class EntityStore<E, I extends string = never> {
     return store;
   }
 }
+
+/** An entity as a save would write it, detached from the live one (what a snapshot keeps of one that changes). */
+function asSaved<E>(entity: E): E {
+  return JSON.parse(JSON.stringify(entity)) as E;
+}
+
+/**
+ * A vendor section as its `snapshot` builds it for a save: the schema's type, where any list may also be a store's
+ * SavedList (written as the same JSON array).
+ */
+export type Saving<T> = T extends readonly (infer I)[]
+  ? readonly Saving<I>[] | SavedList<I>
+  : T extends object
+    ? { [K in keyof T]: Saving<T[K]> }
+    : T;
 
 /** A saved vendor section that is not what the vendor writes: the sandbox is refused, not restored half-way. */
 export class SnapshotError extends Error {}

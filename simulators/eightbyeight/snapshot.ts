@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CAMPAIGN_STATUS, type CampaignStatusId, RECORD_STATUS } from '../../contracts/eightbyeight/schemas.ts';
-import { parseSnapshot } from '../core/store.ts';
+import { parseSnapshot, type Saving } from '../core/store.ts';
 import { DEFAULT_CALLING_WINDOW, type EightByEightState, newCampaign } from './models.ts';
 import { RecordStore } from './records.ts';
 
@@ -88,7 +88,7 @@ export const EightByEightSnapshotSchema = z.lazy(() => {
 });
 export type EightByEightSnapshot = z.infer<typeof EightByEightSnapshotSchema>;
 
-export function snapshotEightByEight(state: EightByEightState): EightByEightSnapshot {
+export function snapshotEightByEight(state: EightByEightState): Saving<EightByEightSnapshot> {
   return {
     ...state,
     crm: { base: state.crm.base, size: state.crm.size, extra: [...state.crm.extra] },

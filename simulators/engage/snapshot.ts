@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Pass } from '../../contracts/engage/entities.ts';
-import { parseSnapshot } from '../core/store.ts';
+import { parseSnapshot, type Saving } from '../core/store.ts';
 import {
   AGENT_GROUP_REQUIREMENTS,
   AGENT_GROUP_TYPES,
@@ -82,7 +82,7 @@ export const EngageSnapshotSchema = z.object({
 });
 export type EngageSnapshot = z.infer<typeof EngageSnapshotSchema>;
 
-export function snapshotEngage(state: EngageState): EngageSnapshot {
+export function snapshotEngage(state: EngageState): Saving<EngageSnapshot> {
   return {
     username: state.username,
     password: state.password,

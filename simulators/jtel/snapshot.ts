@@ -6,7 +6,7 @@ import {
   RESULT_CODE_TYPES,
 } from '../../contracts/jtel/schemas.ts';
 import { TimedQueue } from '../core/scheduler.ts';
-import { parseSnapshot } from '../core/store.ts';
+import { parseSnapshot, type Saving } from '../core/store.ts';
 import { rebuildEventTimers } from './acd.ts';
 import { rebuildContactTimers } from './dialler.ts';
 import {
@@ -121,7 +121,7 @@ export const JtelSnapshotSchema = z.lazy(() => {
 });
 export type JtelSnapshot = z.infer<typeof JtelSnapshotSchema>;
 
-export function snapshotJtel(state: JtelState): JtelSnapshot {
+export function snapshotJtel(state: JtelState): Saving<JtelSnapshot> {
   return {
     seed: state.seed,
     clientsId: state.clientsId,

@@ -12,7 +12,7 @@ import {
 } from '../../contracts/sinch/schemas.ts';
 import type { SeedContext } from '../core/vendor.ts';
 import { TimedQueue } from '../core/scheduler.ts';
-import { parseSnapshot } from '../core/store.ts';
+import { parseSnapshot, type Saving } from '../core/store.ts';
 import { type Campaign, type SinchState, customerStore } from './models.ts';
 import { StatisticsStore, StatsRowSchema } from './statistics.ts';
 
@@ -109,7 +109,7 @@ export const SinchSnapshotSchema = z.lazy(() => {
 export type SinchSnapshot = z.infer<typeof SinchSnapshotSchema>;
 
 /** Plain JSON of the whole state (runtime queues are rebuilt from it). */
-export function snapshotSinch(state: SinchState): SinchSnapshot {
+export function snapshotSinch(state: SinchState): Saving<SinchSnapshot> {
   return {
     seed: state.seed,
     username: state.username,

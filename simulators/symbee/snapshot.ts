@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WORKED_STATES } from '../../contracts/symbee/schemas.ts';
 import type { JsonPath } from '../core/json-lines.ts';
-import { SnapshotError, parseSnapshot } from '../core/store.ts';
+import { SnapshotError, parseSnapshot, type Saving } from '../core/store.ts';
 import { emptyState } from './fixtures.ts';
 import { type SymbeeState, newCampaign, scheduleRecord } from './models.ts';
 import { SymbeeRecord } from './record.ts';
@@ -74,7 +74,7 @@ export const SymbeeSnapshotSchema = z.object({
 });
 export type SymbeeSnapshot = z.infer<typeof SymbeeSnapshotSchema>;
 
-export function snapshotSymbee(state: SymbeeState): SymbeeSnapshot {
+export function snapshotSymbee(state: SymbeeState): Saving<SymbeeSnapshot> {
   const { campaigns, expiries: _e, dueQueue: _d, ...rest } = state;
   return {
     ...rest,

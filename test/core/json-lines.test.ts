@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { JsonLinesReader, handOver, jsonLines } from '../../simulators/core/json-lines.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { JsonLinesReader, SavedList, jsonLines } from '../../simulators/core/json-lines.ts';
 
 function read(lines: Iterable<string>): unknown {
   const reader = new JsonLinesReader();
@@ -97,15 +97,48 @@ describe('JSON lines reviver', () => {
   });
 });
 
-describe('handed-over arrays', () => {
-  it('are walked as they are, where other big arrays are copied first', () => {
-    const lastLine = (items: number[]) => {
-      const lines = jsonLines({ items });
-      for (let i = 0; i < 3; i++) lines.next(); // `{`, `"items":[` and the first element: the walk has begun
-      items[items.length - 1] = -1;
-      return [...lines].at(-3); // the last element, before `]` and `}`
+describe('saved lists', () => {
+  const listOf = <T>(items: T[], chunkSize: number) => {
+    const chunks: Map<number, T>[] = [];
+    items.forEach((item, i) => {
+      if (i % chunkSize === 0) chunks.push(new Map());
+      chunks.at(-1)!.set(i, item);
+    });
+    return new SavedList(chunks, items.length);
+  };
+
+  it('are written exactly as the array of their items, short or long, over one chunk or many', () => {
+    for (const length of [0, 3, 512, 513, 2_000]) {
+      const items = Array.from({ length }, (_, i) => ({ id: i, name: `n${i}`, skip: undefined, tags: [i] }));
+      for (const chunkSize of [1, 7, 4096]) {
+        const list = listOf(items, chunkSize);
+        expect([...jsonLines({ list, after: 1 })]).toEqual([...jsonLines({ list: items, after: 1 })]);
+        expect(JSON.stringify(list)).toBe(JSON.stringify(items));
+      }
+    }
+  });
+
+  it('are never copied whole when written over lines (their toJSON is for JSON.stringify only)', () => {
+    const list = listOf(
+      Array.from({ length: 600 }, (_, i) => i),
+      100,
+    );
+    const toJSON = vi.spyOn(list, 'toJSON');
+    const lines = [...jsonLines({ nested: { list, more: true } })];
+    expect(lines).toHaveLength(600 + 7); // `{`, `"nested":{`, `"list":[`, the items, `],`, `"more":true`, `}`, `}`
+    expect(toJSON).not.toHaveBeenCalled();
+  });
+
+  it('are walked as they are (their chunks do not change), where big arrays are copied first', () => {
+    const lastLine = (value: unknown, change: () => void) => {
+      const lines = jsonLines({ value });
+      for (let i = 0; i < 3; i++) lines.next(); // `{`, `"value":[` and the first item: the walk has begun
+      change();
+      return [...lines].at(-3); // the last item, before `]` and `}`
     };
-    expect(lastLine(Array.from({ length: 600 }, (_, i) => i))).toBe('599');
-    expect(lastLine(handOver(Array.from({ length: 600 }, (_, i) => i)))).toBe('-1');
+    const items = Array.from({ length: 600 }, (_, i) => i);
+    expect(lastLine(items, () => (items[599] = -1))).toBe('599');
+    const chunk = new Map(items.map((item, i) => [i, item]));
+    expect(lastLine(new SavedList([chunk], 600), () => chunk.set(599, -2))).toBe('-2');
   });
 });

@@ -78,4 +78,36 @@ describe('sharded maps', () => {
     ordered.set('b', 2);
     expect([...ordered.values()]).toEqual([1, 2]);
   });
+
+  it('frozen views keep the entries as they were while the map goes on changing, across chunks', () => {
+    const ops = manyOps(120_000, 60_000, 11);
+    const model = new Map<string | number, number>();
+    const ordered = new OrderedShardedMap<string | number, number>((value) => -value);
+    const views: {
+      expected: [string | number, number][];
+      chunks: readonly ReadonlyMap<string | number, number>[];
+      touched: Set<string | number>; // keys set or deleted since the view was taken
+    }[] = [];
+    ops.forEach((op, i) => {
+      if (i % 20_000 === 0) views.push({ expected: [...model], chunks: ordered.freeze(), touched: new Set() });
+      if (model.has(op.key)) for (const view of views) view.touched.add(op.key);
+      if (op.kind === 'set') {
+        model.set(op.key, op.value);
+        ordered.set(op.key, op.value);
+      } else {
+        model.delete(op.key);
+        ordered.delete(op.key);
+      }
+    });
+    expect(model.size).toBeGreaterThan(1 << 15);
+    expect([...ordered.values()]).toEqual([...model.values()]);
+    // Each view: the keys in the order the map had when it was taken; an entry that changed or left since is there
+    // as `keepAside` made it (negated), in its place.
+    expect(views.at(-1)!.touched.size).toBeGreaterThan(1000);
+    for (const { expected, chunks, touched } of views) {
+      expect(chunks.flatMap((chunk) => [...chunk])).toEqual(
+        expected.map(([key, value]) => [key, touched.has(key) ? -value : value]),
+      );
+    }
+  });
 });

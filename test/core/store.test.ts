@@ -63,4 +63,32 @@ describe('EntityStore', () => {
       ]),
     ).toThrow(SnapshotError);
   });
+
+  it('a snapshot holds the entities, ids and index keys as they were, however the store changes after it', () => {
+    const s = store();
+    const count = 70_000; // past the split into chunks
+    for (let id = 0; id < count; id++) s.insert({ id, code: `c${id}`, name: `n${id}` });
+    const before = JSON.stringify([...s.values()]);
+    const snapshot = s.snapshot();
+    // A save writes the snapshot while requests go on: one deletes the first entity, gives its code to the last,
+    // renames one in place, and adds another.
+    const first = s.get(0) as Item;
+    const last = s.get(count - 1) as Item;
+    s.delete(first);
+    s.update(last, () => (last.code = 'c0'));
+    (s.get(5) as Item).name = 'renamed';
+    s.insert({ id: count, code: 'new', name: 'added' });
+    expect(s.by('code', 'c0')).toBe(last);
+    expect(s.size).toBe(count);
+
+    expect(snapshot.length).toBe(count);
+    const saved = JSON.parse(JSON.stringify(snapshot)) as Item[];
+    // The deleted and the re-keyed entity as they stood; a field changed in place is written as it stands.
+    expect(saved[0]).toEqual({ id: 0, code: 'c0', name: 'n0' });
+    expect(saved.at(-1)).toEqual({ id: count - 1, code: `c${count - 1}`, name: `n${count - 1}` });
+    expect(saved[5]?.name).toBe('renamed');
+    expect(JSON.stringify(saved.map((i) => (i.id === 5 ? { ...i, name: 'n5' } : i)))).toBe(before);
+    // So it restores: no two entities share a key.
+    expect(EntityStore.restore('items', (i: Item) => i.id, { code: (i) => i.code }, saved).size).toBe(count);
+  });
 });

@@ -1,10 +1,11 @@
 import http from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { perFile, startTestServer } from '../helpers/sim.ts';
 import type { PreviewRecord } from '../../contracts/symbee/schemas.ts';
+import type { SandboxStore } from '../../simulators/core/persistence.ts';
 import { createSandbox, startSymbee, statusOf, valueOf, type TestSimulator } from './harness.ts';
 
 /**
@@ -109,5 +110,68 @@ it('writes during repeated saves are all on disk after a restart', async () => {
     await second.close();
   } finally {
     await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+it('a save that runs while tasks move and change clientId restores as the sandbox was when it began', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'campaign-sim-save-while-'));
+  const copyDir = await mkdtemp(join(tmpdir(), 'campaign-sim-save-copy-'));
+  try {
+    const first = await startTestServer({ dataDir, autosaveMs: 3_600_000 });
+    const sb = await createSandbox(first.api, { seed: 5 });
+    const [one, two] = sb.section.campaigns as [string, string];
+    // More tasks than one chunk of the store holds (32,768), written over many slices of the save.
+    const seeded = await sb.admin('POST', '/vendors/symbee/records', { campaignName: one, generate: 34_000 });
+    expect(seeded.status, seeded.text).toBe(201);
+    const listed = (api: typeof first.api, campaignName: string, limit: number) =>
+      api.get(`/__admin/sandboxes/${sb.id}/vendors/symbee/records`).query({ campaignName, limit });
+    const totals = {
+      one: (await listed(first.api, one, 1)).body.total as number,
+      two: (await listed(first.api, two, 1)).body.total as number,
+    };
+    const moving = ((await listed(first.api, one, 1)).body.records as PreviewRecord[])[0]!;
+    // The newest task: its line is among the last the save writes (generated clientIds count on from the tasks there).
+    const rekeyed = (await sb.find(`gen-${totals.one - 1}`, one))!;
+    expect(rekeyed).toBeDefined();
+
+    // Requests change the sandbox only once the save has taken its snapshot, while it writes the lines.
+    const sandbox = first.sim.registry.require(sb.id);
+    const take = sandbox.snapshot.bind(sandbox);
+    let taken!: () => void;
+    const snapshotTaken = new Promise<void>((resolve) => (taken = resolve));
+    sandbox.snapshot = (vendors) => {
+      const snapshot = take(vendors);
+      taken();
+      return snapshot;
+    };
+    const saving = (first.sim.store as SandboxStore).save(true);
+    await snapshotTaken;
+    // The first task moves to the other campaign; the 100th takes its clientId, free in the first campaign now.
+    const moved = await sb.post('transferCampaignRecord', { clientId: moving.clientId, transferToCampaign: two });
+    const renamed = await sb.post('addOrUpdateCampaignRecord', {
+      previewRecordId: rekeyed.previewRecordID,
+      clientId: moving.clientId,
+      previewRecordData: [{ key: 'Name', value: 'renamed' }],
+    });
+    expect([statusOf(moved), statusOf(renamed)]).toEqual(['SUCCESS', 'SUCCESS']);
+    await saving;
+    delete (sandbox as Partial<typeof sandbox>).snapshot;
+    await mkdir(join(copyDir, 'sandboxes'));
+    await copyFile(join(dataDir, 'sandboxes', `${sb.id}.json`), join(copyDir, 'sandboxes', `${sb.id}.json`));
+    await first.close();
+
+    // That file restores (no two tasks share a clientId), holding every task where it was when the save began.
+    const second = await startTestServer({ dataDir: copyDir, autosaveMs: 3_600_000 });
+    const again = await listed(second.api, one, 100_000);
+    expect(again.status, again.text).toBe(200);
+    expect(again.body.total).toBe(totals.one);
+    const restored = again.body.records as PreviewRecord[];
+    expect(restored[0]).toMatchObject({ previewRecordID: moving.previewRecordID, clientId: moving.clientId });
+    expect(restored.at(-1)).toMatchObject({ previewRecordID: rekeyed.previewRecordID, clientId: rekeyed.clientId });
+    expect((await listed(second.api, two, 1)).body.total).toBe(totals.two);
+    await second.close();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(copyDir, { recursive: true, force: true });
   }
 });

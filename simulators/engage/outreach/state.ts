@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Saving } from '../../core/store.ts';
 import { saltedSeed } from '../../core/random.ts';
 import type { SeedContext } from '../../core/vendor.ts';
 import { rebuildTimers } from './engine.ts';
@@ -154,7 +155,7 @@ export const OutreachSnapshotSchema = z.lazy(() => {
 });
 export type OutreachSnapshot = z.infer<typeof OutreachSnapshotSchema>;
 
-export function snapshotOutreach(state: OutreachState): OutreachSnapshot {
+export function snapshotOutreach(state: OutreachState): Saving<OutreachSnapshot> {
   return {
     seed: state.seed,
     subCampaigns: state.subCampaigns.snapshot(),
