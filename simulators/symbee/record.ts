@@ -77,6 +77,23 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
+/**
+ * One instance of each short string many records repeat (campaign, queue, zone, agents, state, clientId field name).
+ * Records made by code share them already; records read back from a file would each hold their own copies
+ * (`JSON.parse` makes a new string for every value): ~150 bytes a record, 0.75 GB of 5,000,000. Bounded as the
+ * layouts are: past the bound a string is simply not shared.
+ */
+const SHARED_STRINGS = new Map<string, string>();
+const MAX_SHARED_STRINGS = 10_000;
+
+export function shared<T extends string | null>(text: T): T {
+  if (text === null) return text;
+  const known = SHARED_STRINGS.get(text);
+  if (known !== undefined) return known as T;
+  if (SHARED_STRINGS.size < MAX_SHARED_STRINGS) SHARED_STRINGS.set(text, text);
+  return text;
+}
+
 /** One array for every record without work codes (a record's codes are replaced whole, never changed in place). */
 export const NO_WORK_CODES: readonly WorkCode[] = Object.freeze([]);
 
@@ -121,20 +138,21 @@ export class SymbeeRecord {
   ) {
     this.id = flat(saved.id);
     this.clientId = flat(saved.clientId);
-    this.campaign = saved.campaign;
-    this.clientIdFieldName = saved.clientIdFieldName;
+    this.campaign = shared(saved.campaign);
+    this.clientIdFieldName = shared(saved.clientIdFieldName);
     this.layout = layoutOfItems(saved.data);
-    this.values = saved.data.map((d) => flat(d.value));
-    this.preferredAgent = saved.preferredAgent;
+    // The clientId's own item holds the same text: one string for both (a record read back has two copies).
+    this.values = saved.data.map((d) => (d.value === this.clientId ? this.clientId : flat(d.value)));
+    this.preferredAgent = shared(saved.preferredAgent);
     this.preferredSince = saved.preferredSince;
-    this.skillQueue = saved.skillQueue;
-    this.timeZone = saved.timeZone;
+    this.skillQueue = shared(saved.skillQueue);
+    this.timeZone = shared(saved.timeZone);
     this.createdTime = saved.createdTime;
     this.lastUpdatedTime = saved.lastUpdatedTime;
     this.nextEarliestWorkTime = saved.nextEarliestWorkTime;
-    this.workedState = saved.workedState;
+    this.workedState = shared(saved.workedState);
     this.workAttempts = saved.workAttempts;
-    this.lastAttemptAgent = saved.lastAttemptAgent;
+    this.lastAttemptAgent = shared(saved.lastAttemptAgent);
     this.lastAttemptTime = saved.lastAttemptTime;
     this.workCodes = saved.workCodes.length === 0 ? NO_WORK_CODES : saved.workCodes;
   }
