@@ -125,11 +125,9 @@ it('a save that runs while tasks move and change clientId restores as the sandbo
     expect(seeded.status, seeded.text).toBe(201);
     const listed = (api: typeof first.api, campaignName: string, limit: number) =>
       api.get(`/__admin/sandboxes/${sb.id}/vendors/symbee/records`).query({ campaignName, limit });
-    const totals = {
-      one: (await listed(first.api, one, 1)).body.total as number,
-      two: (await listed(first.api, two, 1)).body.total as number,
-    };
-    const moving = ((await listed(first.api, one, 1)).body.records as PreviewRecord[])[0]!;
+    const firstOfOne = (await listed(first.api, one, 1)).body;
+    const totals = { one: firstOfOne.total as number, two: (await listed(first.api, two, 1)).body.total as number };
+    const moving = (firstOfOne.records as PreviewRecord[])[0]!;
     // The newest task: its line is among the last the save writes (generated clientIds count on from the tasks there).
     const rekeyed = (await sb.find(`gen-${totals.one - 1}`, one))!;
     expect(rekeyed).toBeDefined();
@@ -146,7 +144,7 @@ it('a save that runs while tasks move and change clientId restores as the sandbo
     };
     const saving = (first.sim.store as SandboxStore).save(true);
     await snapshotTaken;
-    // The first task moves to the other campaign; the 100th takes its clientId, free in the first campaign now.
+    // The first task moves to the other campaign; the newest takes its clientId, free in the first campaign now.
     const moved = await sb.post('transferCampaignRecord', { clientId: moving.clientId, transferToCampaign: two });
     const renamed = await sb.post('addOrUpdateCampaignRecord', {
       previewRecordId: rekeyed.previewRecordID,
